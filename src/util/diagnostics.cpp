@@ -1,0 +1,60 @@
+#include "util/diagnostics.hpp"
+
+#include <algorithm>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace zs {
+
+void Diagnostics::error(SourceLocation where, std::string message, std::string hint) {
+    add({Severity::error, std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::warning(SourceLocation where, std::string message, std::string hint) {
+    add({Severity::warning, std::move(where), std::move(message), std::move(hint)});
+}
+
+void Diagnostics::add(Diagnostic d) {
+    if (d.severity == Severity::error) ++errors_;
+    items_.push_back(std::move(d));
+}
+
+void Diagnostics::append(const Diagnostics& other) {
+    for (const auto& d : other.items_) add(d);
+}
+
+void Diagnostics::sort() {
+    std::stable_sort(items_.begin(), items_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::tie(a.where.file, a.where.line, a.where.column) <
+               std::tie(b.where.file, b.where.line, b.where.column);
+    });
+}
+
+static const char* severity_name(Severity s) {
+    switch (s) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::note: return "note";
+    }
+    return "error";
+}
+
+std::string format(const Diagnostic& d) {
+    std::string out = d.where.file;
+    if (d.where.line > 0) {
+        out += fmt::format(":{}", d.where.line);
+        if (d.where.column > 0) out += fmt::format(":{}", d.where.column);
+    }
+    out += fmt::format(": {}: {}\n", severity_name(d.severity), d.message);
+    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    return out;
+}
+
+std::string format(const Diagnostics& ds) {
+    std::string out;
+    for (const auto& d : ds.all()) out += format(d);
+    return out;
+}
+
+} // namespace zs
