@@ -1,21 +1,37 @@
 #include "cli/app.hpp"
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+
+#include "cli/commands.hpp"
 
 namespace zs {
 
 int run_cli(int argc, char** argv) {
-    CLI::App app{"zelfscan: compiles self-scan instruments into paper scans, forms and reports"};
+    CLI::App app{"zelfscan: compiles self-scan instruments into paper scans, fillable forms, "
+                 "answer templates and risk reports.\n"
+                 "zelfscan: maakt van een zelfscan een papieren scan, een invulbaar formulier, "
+                 "een antwoordbestand en een risicorapport."};
     app.set_version_flag("--version", std::string("zelfscan ") + ZELFSCAN_VERSION);
     app.require_subcommand(1);
+    app.fallthrough(false);
+
+    CliContext ctx;
+    add_check_command(app, ctx);
+    add_render_command(app, ctx);
+
     try {
         app.parse(argc, argv);
+    } catch (const CLI::CallForHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForAllHelp& e) {
+        return app.exit(e);
+    } catch (const CLI::CallForVersion& e) {
+        return app.exit(e);
     } catch (const CLI::ParseError& e) {
-        int rc = app.exit(e);
-        return rc == 0 ? 0 : 2;
+        app.exit(e);
+        return 2;
     }
-    return 0;
+    return ctx.exit_code;
 }
 
 } // namespace zs

@@ -1,0 +1,25 @@
+// Each subcommand lives in its own file (cli/cmd_NAME.cpp) and registers
+// itself here. A command's callback stores its exit code in `ctx.exit_code`:
+// 0 success, 1 bad input, 2 bad usage. Commands print diagnostics to
+// stderr through cli/output.hpp; library code never prints.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace zs {
+
+struct CliContext {
+    int exit_code = 0;
+};
+
+void add_check_command(CLI::App& app, CliContext& ctx);
+void add_render_command(CLI::App& app, CliContext& ctx);
+
+} // namespace zs
+
+#include "model/load_instrument.hpp"
+
+namespace zs {
+// The Markdown checker for instrument texts (from the document module).
+MarkdownValidator markdown_validator();
+} // namespace zs

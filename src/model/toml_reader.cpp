@@ -1,0 +1,255 @@
+#include "model/toml_reader.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace zs {
+
+std::optional<toml::table> TomlReader::parse(std::string_view data) {
+    try {
+        return toml::parse(data, path_);
+    } catch (const toml::parse_error& e) {
+        std::string msg(e.description());
+        error(at(e.source()), fmt::format("TOML syntax: {}", msg));
+        return std::nullopt;
+    }
+}
+
+SourceLocation TomlReader::at(const toml::source_region& r) const {
+    return {path_, static_cast<std::uint32_t>(r.begin.line), static_cast<std::uint32_t>(r.begin.column)};
+}
+SourceLocation TomlReader::at(const toml::node& n) const { return at(n.source()); }
+SourceLocation TomlReader::at(const toml::key& k) const { return at(k.source()); }
+
+void TomlReader::error(SourceLocation where, std::string message, std::string hint) {
+    diags_.error(std::move(where), std::move(message), std::move(hint));
+}
+
+SourceLocation TomlReader::key_location(const toml::table& t, std::string_view key) const {
+    for (const auto& [k, v] : t)
+        if (k.str() == key) return at(k);
+    return at(t);
+}
+
+static std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> prev(b.size() + 1), cur(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        cur[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+            cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
+        }
+        std::swap(prev, cur);
+    }
+    return prev[b.size()];
+}
+
+std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
+    std::string best;
+    std::size_t best_d = std::max<std::size_t>(2, word.size() / 3) + 1;
+    for (auto c : candidates) {
+        std::size_t d = edit_distance(word, c);
+        if (d < best_d) {
+            best_d = d;
+            best = std::string(c);
+        }
+    }
+    return best;
+}
+
+std::string_view toml_type_name(const toml::node& n) {
+    switch (n.type()) {
+    case toml::node_type::table: return "a table";
+    case toml::node_type::array: return "an array";
+    case toml::node_type::string: return "a string";
+    case toml::node_type::integer: return "a whole number";
+    case toml::node_type::floating_point: return "a number";
+    case toml::node_type::boolean: return "true or false";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time";
+    case toml::node_type::date_time: return "a date and time";
+    default: return "nothing";
+    }
+}
+
+void TomlReader::check_keys(const toml::table& t, std::initializer_list<std::string_view> allowed,
+                            std::string_view where) {
+    std::vector<std::string_view> names(allowed);
+    for (const auto& [k, v] : t) {
+        if (std::find(names.begin(), names.end(), k.str()) != names.end()) continue;
+        std::string hint;
+        if (auto m = closest_match(k.str(), names); !m.empty())
+            hint = fmt::format("did you mean '{}'?", m);
+        else {
+            std::string list;
+            for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+            hint = fmt::format("allowed here: {}", list);
+        }
+        error(at(k), fmt::format("unknown key '{}' in {}", k.str(), where), hint);
+    }
+}
+
+void TomlReader::type_error(const toml::node& n, std::string_view key, std::string_view expected) {
+    error(at(n), fmt::format("'{}' must be {}, not {}", key, expected, toml_type_name(n)));
+}
+
+void TomlReader::missing(const toml::table& t, std::string_view key) {
+    error(at(t), fmt::format("missing required key '{}'", key));
+}
+
+std::optional<std::string> TomlReader::string(const toml::table& t, std::string_view key, bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) missing(t, key);
+        return std::nullopt;
+    }
+    if (auto s = n->value<std::string>(); s && n->is_string()) return s;
+    type_error(*n, key, "a string in quotes");
+    return std::nullopt;
+}
+
+std::optional<std::int64_t> TomlReader::integer(const toml::table& t, std::string_view key, bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) missing(t, key);
+        return std::nullopt;
+    }
+    if (n->is_integer()) return n->value<std::int64_t>();
+    type_error(*n, key, "a whole number");
+    return std::nullopt;
+}
+
+std::optional<double> TomlReader::number(const toml::table& t, std::string_view key, bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) missing(t, key);
+        return std::nullopt;
+    }
+    if (n->is_integer()) return static_cast<double>(*n->value<std::int64_t>());
+    if (n->is_floating_point()) return n->value<double>();
+    type_error(*n, key, "a number");
+    return std::nullopt;
+}
+
+std::optional<bool> TomlReader::boolean(const toml::table& t, std::string_view key) {
+    const toml::node* n = t.get(key);
+    if (!n) return std::nullopt;
+    if (n->is_boolean()) return n->value<bool>();
+    type_error(*n, key, "true or false");
+    return std::nullopt;
+}
+
+std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_view key) {
+    std::vector<std::string> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* arr = n->as_array();
+    if (!arr) {
+        type_error(*n, key, "an array of strings, like [\"a\", \"b\"]");
+        return out;
+    }
+    for (const auto& item : *arr) {
+        if (auto s = item.value<std::string>(); s && item.is_string())
+            out.push_back(*s);
+        else
+            type_error(item, key, "an array of strings, like [\"a\", \"b\"]");
+    }
+    return out;
+}
+
+static std::string language_name(std::string_view code) {
+    if (code == "nl") return "Dutch";
+    if (code == "en") return "English";
+    return fmt::format("'{}'", code);
+}
+
+LocalizedText TomlReader::text(const toml::table& t, std::string_view key, bool required,
+                               const std::vector<std::string>& languages) {
+    LocalizedText out;
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) missing(t, key);
+        return out;
+    }
+    if (n->is_string()) {
+        const std::string& s = n->as_string()->get();
+        if (languages.size() > 1) {
+            error(at(*n),
+                  fmt::format("'{}' must have a text for each language ({})", key,
+                              fmt::join(languages, ", ")),
+                  fmt::format("write {} = {{ {} }}", key,
+                              [&] {
+                                  std::string parts;
+                                  for (const auto& l : languages)
+                                      parts += (parts.empty() ? "" : ", ") + l + " = \"…\"";
+                                  return parts;
+                              }()));
+        }
+        out.by_lang.emplace(languages.empty() ? "nl" : languages.front(), s);
+        return out;
+    }
+    const toml::table* tt = n->as_table();
+    if (!tt) {
+        type_error(*n, key, "a string or a table like { nl = \"…\", en = \"…\" }");
+        return out;
+    }
+    for (const auto& [k, v] : *tt) {
+        std::string lang(k.str());
+        if (std::find(languages.begin(), languages.end(), lang) == languages.end()) {
+            std::vector<std::string_view> names(languages.begin(), languages.end());
+            auto m = closest_match(lang, names);
+            error(at(k), fmt::format("'{}' has a text in language '{}', which the instrument does not declare", key, lang),
+                  m.empty() ? fmt::format("declared languages: {}", fmt::join(languages, ", "))
+                            : fmt::format("did you mean '{}'?", m));
+            continue;
+        }
+        if (!v.is_string()) {
+            type_error(v, fmt::format("{}.{}", key, lang), "a string");
+            continue;
+        }
+        out.by_lang.emplace(lang, v.as_string()->get());
+    }
+    for (const auto& lang : languages) {
+        if (out.has(lang)) {
+            if (out.by_lang.find(lang)->second.find_first_not_of(" \t\r\n") == std::string::npos)
+                error(at(*n), fmt::format("'{}' has an empty {} text", key, language_name(lang)));
+        } else {
+            error(at(*n), fmt::format("'{}' is missing the {} text", key, language_name(lang)),
+                  fmt::format("add {} = \"…\"", lang));
+        }
+    }
+    return out;
+}
+
+std::vector<const toml::table*> TomlReader::tables(const toml::table& t, std::string_view key) {
+    std::vector<const toml::table*> out;
+    const toml::node* n = t.get(key);
+    if (!n) return out;
+    const toml::array* arr = n->as_array();
+    if (!arr) {
+        type_error(*n, key, fmt::format("a list of tables, written [[{}]]", key));
+        return out;
+    }
+    for (const auto& item : *arr) {
+        if (const toml::table* tt = item.as_table())
+            out.push_back(tt);
+        else
+            type_error(item, key, fmt::format("a list of tables, written [[{}]]", key));
+    }
+    return out;
+}
+
+const toml::table* TomlReader::table(const toml::table& t, std::string_view key, bool required) {
+    const toml::node* n = t.get(key);
+    if (!n) {
+        if (required) missing(t, key);
+        return nullptr;
+    }
+    if (const toml::table* tt = n->as_table()) return tt;
+    type_error(*n, key, fmt::format("a table, written [{}]", key));
+    return nullptr;
+}
+
+} // namespace zs

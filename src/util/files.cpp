@@ -1,0 +1,126 @@
+#include "util/files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <fmt/format.h>
+
+namespace zs {
+
+namespace fs = std::filesystem;
+
+ReadResult read_file(const std::string& path) {
+    ReadResult r;
+    std::error_code ec;
+    auto st = fs::status(path, ec);
+    if (ec || !fs::exists(st)) {
+        r.error = "no such file";
+        return r;
+    }
+    if (fs::is_directory(st)) {
+        r.error = "is a directory, expected a file";
+        return r;
+    }
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        r.error = fmt::format("cannot be opened ({})", std::strerror(errno));
+        return r;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    r.data = std::move(ss).str();
+    return r;
+}
+
+std::optional<TextProblem> check_text(std::string_view s) {
+    std::uint32_t line = 1, col = 1;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c == 0) return TextProblem{line, col, "a NUL byte: this looks like a binary file"};
+        std::size_t len = 1;
+        if (c >= 0x80) {
+            std::uint32_t cp = 0;
+            if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
+            else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
+            else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
+            else return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+            if (i + len > s.size())
+                return TextProblem{line, col, "invalid UTF-8 (cut-off character); save the file as UTF-8"};
+            for (std::size_t k = 1; k < len; ++k) {
+                auto cc = static_cast<unsigned char>(s[i + k]);
+                if ((cc & 0xC0) != 0x80)
+                    return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+                cp = (cp << 6) | (cc & 0x3F);
+            }
+            bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
+            if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+                return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+        }
+        if (c == '\n') { ++line; col = 1; } else { ++col; }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+std::string write_file_atomic(const std::string& path, std::string_view data) {
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    std::error_code ec;
+    if (!fs::is_directory(dir, ec))
+        return fmt::format("folder '{}' does not exist", dir.string());
+    if (fs::is_directory(target, ec))
+        return "is a directory, expected a file name";
+    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
+    int fd = ::mkstemp(tmpl.data());
+    if (fd < 0) return fmt::format("cannot create a temporary file beside it ({})", std::strerror(errno));
+    const char* p = data.data();
+    std::size_t left = data.size();
+    while (left > 0) {
+        ssize_t n = ::write(fd, p, left);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            std::string err = std::strerror(errno);
+            ::close(fd);
+            ::unlink(tmpl.c_str());
+            return fmt::format("cannot write ({})", err);
+        }
+        p += n;
+        left -= static_cast<std::size_t>(n);
+    }
+    ::fchmod(fd, 0644);
+    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+        ::unlink(tmpl.c_str());
+        return fmt::format("cannot write ({})", std::strerror(errno));
+    }
+    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
+        std::string err = std::strerror(errno);
+        ::unlink(tmpl.c_str());
+        return fmt::format("cannot move the finished file into place ({})", err);
+    }
+    return {};
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+    std::error_code ec;
+    return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
+}
+
+long long build_epoch() {
+    if (const char* s = std::getenv("SOURCE_DATE_EPOCH")) {
+        char* end = nullptr;
+        long long v = std::strtoll(s, &end, 10);
+        if (end && *end == '\0' && end != s && v >= 0) return v;
+    }
+    return 1767225600; // 2026-01-01T00:00:00Z
+}
+
+} // namespace zs

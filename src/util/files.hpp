@@ -1,0 +1,42 @@
+// The one seam for file access: reading user files with clear errors, and
+// writing outputs atomically (temporary file beside the target, then rename).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace zs {
+
+struct ReadResult {
+    std::string data;
+    std::string error; // non-empty on failure: "no such file", "is a directory", ...
+    [[nodiscard]] bool ok() const { return error.empty(); }
+};
+
+// Reads a whole file. Errors name what is wrong, not the path (the caller
+// puts the path in the diagnostic).
+ReadResult read_file(const std::string& path);
+
+// Checks that `data` is text: valid UTF-8 without NUL bytes. Returns the
+// 1-based line and column of the first bad byte, or nullopt when it is fine.
+struct TextProblem {
+    std::uint32_t line = 0, column = 0;
+    std::string what;
+};
+std::optional<TextProblem> check_text(std::string_view data);
+
+// Writes `data` to `path` atomically. Returns an error message, or "" on
+// success. Refuses to overwrite any path in `protected_inputs`-style checks;
+// callers use same_file() for that.
+std::string write_file_atomic(const std::string& path, std::string_view data);
+
+// True when both paths name the same existing file (used so an output never
+// overwrites an input).
+bool same_file(const std::string& a, const std::string& b);
+
+// SOURCE_DATE_EPOCH when set and valid, else a fixed date, so outputs are
+// byte-identical across runs.
+long long build_epoch();
+
+} // namespace zs
