@@ -18,6 +18,7 @@ int run_cli(int argc, char** argv) {
     CliContext ctx;
     add_check_command(app, ctx);
     add_render_command(app, ctx);
+    add_template_command(app, ctx);
 
     try {
         app.parse(argc, argv);

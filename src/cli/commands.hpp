@@ -14,6 +14,7 @@ struct CliContext {
 
 void add_check_command(CLI::App& app, CliContext& ctx);
 void add_render_command(CLI::App& app, CliContext& ctx);
+void add_template_command(CLI::App& app, CliContext& ctx);
 
 } // namespace zs
 

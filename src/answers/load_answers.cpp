@@ -1,0 +1,329 @@
+#include "answers/load_answers.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "model/toml_reader.hpp"
+#include "util/files.hpp"
+
+namespace zs {
+
+namespace {
+
+std::string normalise_newlines(std::string s) {
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out += '\n';
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+class AnswerReader {
+  public:
+    AnswerReader(TomlReader& r, const Instrument& ins) : r_(r), ins_(ins) {
+        for (const auto& id : ins.question_order) ids_.push_back(id);
+    }
+
+    Response read(const toml::table& root) {
+        Response resp;
+        resp.path = r_.path();
+        r_.check_keys(root, {"instrument", "version", "language", "respondent", "answers"}, "the answer file");
+        resp.instrument = r_.string(root, "instrument", true).value_or("");
+        resp.version = r_.string(root, "version", true).value_or("");
+        resp.version_where = r_.key_location(root, "version");
+        resp.language = r_.string(root, "language", false).value_or("");
+        if (const toml::table* t = r_.table(root, "respondent", false)) read_respondent(*t, resp.respondent);
+        if (const toml::table* t = r_.table(root, "answers", false)) {
+            // Question ids hold dots, so an unquoted key like D1.1 = "ja" is a
+            // dotted key in TOML (a table D1 with a key 1). Walk the tree and
+            // rebuild the ids, so both spellings work.
+            walk(*t, "", resp);
+        } else if (!root.get("answers")) {
+            r_.error(r_.at(root), "the answer file has no [answers] table");
+        }
+        return resp;
+    }
+
+  private:
+    void read_respondent(const toml::table& t, Respondent& who) {
+        r_.check_keys(t, {"code", "role", "organisation", "unit", "date", "participants"}, "[respondent]");
+        who.code = r_.string(t, "code", false).value_or("");
+        who.role = r_.string(t, "role", false).value_or("");
+        who.organisation = r_.string(t, "organisation", false).value_or("");
+        who.unit = r_.string(t, "unit", false).value_or("");
+        if (const toml::node* d = t.get("date")) {
+            if (auto date = d->value<toml::date>(); date && d->is_date()) {
+                who.date = fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
+            } else if (d->is_string()) {
+                std::string s = d->as_string()->get();
+                bool ok = s.empty() || (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
+                                        std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }));
+                if (!ok) r_.error(r_.at(*d), fmt::format("date '{}' is not a date", s), "write it as 2026-10-01 (year-month-day)");
+                who.date = s;
+            } else {
+                r_.error(r_.at(*d), fmt::format("'date' must be a date, not {}", toml_type_name(*d)), "write it as 2026-10-01 (year-month-day)");
+            }
+        }
+        if (auto p = r_.integer(t, "participants", false)) {
+            if (*p < 1 || *p > 1000)
+                r_.error(r_.at(*t.get("participants")), fmt::format("participants {} is out of range", *p), "a session has 1 to 1000 participants");
+            else
+                who.participants = static_cast<int>(*p);
+        }
+    }
+
+    void walk(const toml::table& t, const std::string& prefix, Response& resp) {
+        for (const auto& [k, v] : t) {
+            std::string id = prefix.empty() ? std::string(k.str()) : prefix + "." + std::string(k.str());
+            if (ins_.find_question(id)) {
+                read_answer(id, k, v, resp);
+            } else if (const toml::table* sub = v.as_table(); sub && !sub->get("answer") && is_prefix(id)) {
+                walk(*sub, id, resp);
+            } else {
+                auto c = closest_match(id, ids_);
+                r_.error(r_.at(k), fmt::format("unknown question '{}' in instrument {} {}", id, ins_.id, ins_.version.text),
+                         c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+            }
+        }
+    }
+
+    bool is_prefix(const std::string& id) const {
+        std::string p = id + ".";
+        return std::any_of(ids_.begin(), ids_.end(), [&](std::string_view q) { return q.rfind(p, 0) == 0; });
+    }
+
+    void read_answer(const std::string& id, const toml::key& k, const toml::node& v, Response& resp) {
+        const Question& q = *ins_.find_question(id);
+        Answer a;
+        a.question = id;
+        a.where = r_.at(k);
+        const toml::node* value = &v;
+        if (const toml::table* t = v.as_table()) {
+            r_.check_keys(*t, {"answer", "note", "evidence", "reason"}, fmt::format("the answer to '{}'", id));
+            auto str = [&](std::string_view key) { return normalise_newlines(r_.string(*t, key, false).value_or("")); };
+            a.note = str("note");
+            a.evidence = str("evidence");
+            a.reason = str("reason");
+            value = t->get("answer");
+        }
+        if (value) read_value(q, *value, a);
+        if (resp.find(id)) {
+            r_.error(a.where, fmt::format("question '{}' is answered twice", id));
+            return;
+        }
+        resp.answers.push_back(std::move(a));
+    }
+
+    void read_value(const Question& q, const toml::node& v, Answer& a) {
+        if (v.is_string() && blank(v.as_string()->get())) return; // left empty
+        switch (q.kind) {
+        case QuestionKind::choice:
+            if (v.is_string()) a.options.push_back(v.as_string()->get());
+            else wrong(v, q, "one option id in quotes, e.g. \"ja\"");
+            break;
+        case QuestionKind::multi:
+            if (const toml::array* arr = v.as_array()) {
+                for (const auto& item : *arr) {
+                    if (item.is_string()) a.options.push_back(item.as_string()->get());
+                    else wrong(item, q, "a list of option ids, e.g. [\"a\", \"b\"]");
+                }
+            } else if (v.is_string()) {
+                a.options.push_back(v.as_string()->get());
+            } else {
+                wrong(v, q, "a list of option ids, e.g. [\"a\", \"b\"]");
+            }
+            break;
+        case QuestionKind::text:
+            if (v.is_string()) a.text = normalise_newlines(v.as_string()->get());
+            else wrong(v, q, "a text in quotes");
+            break;
+        case QuestionKind::number:
+            if (v.is_integer()) a.number = static_cast<double>(v.as_integer()->get());
+            else if (v.is_floating_point()) a.number = v.as_floating_point()->get();
+            else wrong(v, q, "a number, e.g. 12");
+            break;
+        }
+    }
+
+    void wrong(const toml::node& v, const Question& q, std::string_view expected) {
+        r_.error(r_.at(v), fmt::format("the answer to '{}' ({} question) must be {}, not {}", q.id, to_string(q.kind), expected,
+                                       toml_type_name(v)));
+    }
+
+    TomlReader& r_;
+    const Instrument& ins_;
+    std::vector<std::string_view> ids_;
+};
+
+} // namespace
+
+bool looks_like_answer_file(std::string_view data) {
+    // An instrument file has an [instrument] table; an answer file a
+    // top-level instrument key. A cheap textual test, so that check can
+    // route a file before parsing it fully.
+    std::size_t pos = 0;
+    while (pos < data.size()) {
+        std::size_t end = data.find('\n', pos);
+        if (end == std::string_view::npos) end = data.size();
+        std::string_view line = data.substr(pos, end - pos);
+        std::size_t first = line.find_first_not_of(" \t");
+        if (first != std::string_view::npos) {
+            line = line.substr(first);
+            if (line.rfind("[instrument]", 0) == 0) return false;
+            if (line.rfind("instrument", 0) == 0 && line.find('=') != std::string_view::npos) {
+                std::string_view key = line.substr(0, line.find('='));
+                key = key.substr(0, key.find_last_not_of(" \t") + 1);
+                if (key == "instrument") return true;
+            }
+        }
+        pos = end + 1;
+    }
+    return false;
+}
+
+std::optional<AnswerHeader> read_answer_header(std::string_view data, const std::string& path, Diagnostics& diags) {
+    if (auto bad = check_text(data)) {
+        diags.error({path, bad->line, bad->column}, bad->what);
+        return std::nullopt;
+    }
+    TomlReader r(path, diags);
+    auto root = r.parse(data);
+    if (!root) return std::nullopt;
+    AnswerHeader h;
+    h.where = r.at(*root);
+    auto id = r.string(*root, "instrument", true);
+    auto version = r.string(*root, "version", true);
+    if (!id || !version) return std::nullopt;
+    h.instrument = *id;
+    h.version = *version;
+    h.where = r.key_location(*root, "version");
+    return h;
+}
+
+std::optional<Response> parse_response(std::string_view data, const std::string& path, const Instrument& ins,
+                                       Diagnostics& diags) {
+    Diagnostics local;
+    if (auto bad = check_text(data)) {
+        diags.error({path, bad->line, bad->column}, bad->what);
+        return std::nullopt;
+    }
+    TomlReader r(path, local);
+    auto root = r.parse(data);
+    if (!root) {
+        diags.append(local);
+        return std::nullopt;
+    }
+    AnswerReader reader(r, ins);
+    Response resp = reader.read(*root);
+    validate_response(ins, resp, local);
+    local.sort();
+    diags.append(local);
+    if (local.has_errors()) return std::nullopt;
+    return resp;
+}
+
+std::optional<Response> load_response(const std::string& path, const Instrument& ins, Diagnostics& diags) {
+    auto file = read_file(path);
+    if (!file.ok()) {
+        diags.error({path, 0, 0}, file.error);
+        return std::nullopt;
+    }
+    return parse_response(file.data, path, ins, diags);
+}
+
+Visibility visibility(const Question& q, const Response& r) {
+    if (!q.condition) return Visibility::shown;
+    const Answer* gate = r.find(q.condition->question);
+    if (!gate || gate->options.empty()) return Visibility::undetermined;
+    for (const auto& o : gate->options)
+        if (std::find(q.condition->answers.begin(), q.condition->answers.end(), o) != q.condition->answers.end())
+            return Visibility::shown;
+    return Visibility::skipped;
+}
+
+std::size_t count_missing(const Instrument& ins, const Response& r) {
+    std::size_t n = 0;
+    for (const auto& id : ins.question_order) {
+        const Question* q = ins.find_question(id);
+        if (visibility(*q, r) == Visibility::skipped) continue;
+        const Answer* a = r.find(id);
+        if (!a || !a->answered()) ++n;
+    }
+    return n;
+}
+
+void validate_response(const Instrument& ins, const Response& r, Diagnostics& diags) {
+    SourceLocation file{r.path, 0, 0};
+    if (!r.instrument.empty() && r.instrument != ins.id)
+        diags.error(file, fmt::format("this file answers instrument '{}', not '{}'", r.instrument, ins.id));
+    if (!r.version.empty() && r.version != ins.version.text)
+        diags.error(r.version_where.line ? r.version_where : file,
+                    fmt::format("this file answers version {} of '{}', but the instrument is version {}", r.version, ins.id,
+                                ins.version.text),
+                    "use the instrument version the answers were given for, or make a new template");
+    if (!r.language.empty() && std::find(ins.languages.begin(), ins.languages.end(), r.language) == ins.languages.end())
+        diags.error(file, fmt::format("language '{}' is not a language of the instrument ({})", r.language, fmt::join(ins.languages, ", ")));
+    if (!r.respondent.role.empty() && !ins.find_role(r.respondent.role)) {
+        std::vector<std::string_view> roles;
+        for (const auto& ro : ins.roles) roles.push_back(ro.id);
+        auto c = closest_match(r.respondent.role, roles);
+        diags.error(file, fmt::format("unknown role group '{}'", r.respondent.role),
+                    c.empty() ? fmt::format("role groups: {}", fmt::join(roles, ", ")) : fmt::format("did you mean '{}'?", c));
+    }
+    for (const auto& a : r.answers) {
+        const Question* q = ins.find_question(a.question);
+        if (!q) {
+            diags.error(a.where, fmt::format("unknown question '{}'", a.question));
+            continue;
+        }
+        if (!a.answered()) continue;
+        if (visibility(*q, r) == Visibility::skipped) {
+            const Answer* gate = r.find(q->condition->question);
+            diags.error(a.where,
+                        fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}, and '{}' was answered '{}'",
+                                    q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
+                                    q->condition->question, fmt::join(gate->options, ", ")),
+                        "remove this answer or change the answer it depends on");
+        }
+        if (q->kind == QuestionKind::choice || q->kind == QuestionKind::multi) {
+            const Scale* s = ins.find_scale(q->scale);
+            if (!s) continue;
+            if (q->kind == QuestionKind::choice && a.options.size() > 1)
+                diags.error(a.where, fmt::format("'{}' takes one answer, not {}", q->id, a.options.size()));
+            std::set<std::string> seen;
+            for (const auto& o : a.options) {
+                const Option* opt = s->find(o);
+                if (!opt) {
+                    std::vector<std::string_view> ids;
+                    for (const auto& x : s->options) ids.push_back(x.id);
+                    auto c = closest_match(o, ids);
+                    diags.error(a.where, fmt::format("'{}' is not an option of '{}'", o, q->id),
+                                c.empty() ? fmt::format("options: {}", fmt::join(ids, ", ")) : fmt::format("did you mean '{}'?", c));
+                    continue;
+                }
+                if (!seen.insert(o).second) diags.error(a.where, fmt::format("option '{}' is given twice for '{}'", o, q->id));
+                if (opt->kind == OptionKind::not_applicable && opt->reason_required && blank(a.reason))
+                    diags.error(a.where, fmt::format("'{}' is answered '{}' without a reason", q->id, o),
+                                fmt::format("write \"{}\" = {{ answer = \"{}\", reason = \"…\" }}", q->id, o));
+            }
+        }
+        if (q->kind == QuestionKind::number && a.number) {
+            if ((q->min && *a.number < *q->min) || (q->max && *a.number > *q->max))
+                diags.error(a.where, fmt::format("{} is out of range for '{}'", *a.number, q->id),
+                            fmt::format("expected {} to {}", q->min ? fmt::format("{}", *q->min) : "any",
+                                        q->max ? fmt::format("{}", *q->max) : "any"));
+        }
+    }
+}
+
+} // namespace zs

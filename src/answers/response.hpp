@@ -1,0 +1,49 @@
+// Responses: what one respondent (or one group session) answered.
+// docs/answers-format.md documents the answer file these come from.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/diagnostics.hpp"
+
+namespace zs {
+
+struct Answer {
+    std::string question;             // question id, e.g. "D3.2"
+    std::vector<std::string> options; // chosen option ids: one for choice, any for multi
+    std::optional<std::string> text;  // open text questions
+    std::optional<double> number;     // number questions
+    std::string reason;               // why "not applicable"
+    std::string note;                 // respondent's note (untrusted text)
+    std::string evidence;             // named evidence (untrusted text)
+    SourceLocation where;
+
+    [[nodiscard]] bool answered() const { return !options.empty() || text || number; }
+};
+
+struct Respondent {
+    std::string code; // pseudonym or code, never required to be a name
+    std::string role; // role group id of the instrument
+    std::string organisation;
+    std::string unit;
+    std::string date; // YYYY-MM-DD
+    int participants = 0; // > 0: a group session's consensus answers
+    [[nodiscard]] bool is_session() const { return participants > 0; }
+};
+
+struct Response {
+    std::string instrument; // instrument id
+    std::string version;    // instrument version
+    std::string language;
+    Respondent respondent;
+    std::vector<Answer> answers; // in file order; at most one per question
+    std::string path;            // file it was read from
+    SourceLocation version_where;
+
+    [[nodiscard]] const Answer* find(std::string_view question) const;
+};
+
+} // namespace zs

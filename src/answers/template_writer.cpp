@@ -1,0 +1,202 @@
+#include "answers/template_writer.hpp"
+
+#include <fmt/format.h>
+
+#include "util/i18n.hpp"
+
+namespace zs {
+
+namespace {
+
+// Comments are single lines: fold any line breaks in instrument text.
+std::string one_line(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
+
+std::string format_number(double v) {
+    if (v == static_cast<double>(static_cast<long long>(v))) return fmt::format("{}", static_cast<long long>(v));
+    return fmt::format("{}", v);
+}
+
+class Writer {
+  public:
+    Writer(const Instrument& ins, std::string_view lang) : ins_(ins), lang_(lang) {}
+
+    std::string header(const Respondent* who, std::string_view language) {
+        const char* l = lang_.c_str();
+        out_ += fmt::format("# {}\n", one_line(ins_.title.get(lang_)));
+        out_ += fmt::format("# {} {} {}\n", tr(l, "Antwoordbestand voor", "Answer file for"), ins_.id, ins_.version.text);
+        out_ += fmt::format("# {}\n", tr(l, "Vul bij elke vraag uw antwoord in tussen de aanhalingstekens, bijvoorbeeld \"D1.1\" = \"ja\".",
+                                        "Fill in your answer between the quotes for each question, e.g. \"D1.1\" = \"ja\"."));
+        out_ += fmt::format("# {}\n", tr(l, "Een toelichting of bewijs? Schrijf: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }",
+                                        "A note or evidence? Write: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }"));
+        out_ += fmt::format("# {}\n\n", tr(l, "Laat een antwoord leeg (\"\") als u de vraag overslaat. Controleer het bestand met: zelfscan check BESTAND",
+                                          "Leave an answer empty (\"\") to skip the question. Check the file with: zelfscan check FILE"));
+        out_ += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\n\n", toml_quote(ins_.id), toml_quote(ins_.version.text),
+                            toml_quote(language));
+        std::string roles;
+        for (const auto& r : ins_.roles) roles += (roles.empty() ? "" : " | ") + r.id + " = " + one_line(r.label.get(lang_));
+        out_ += "[respondent]\n";
+        field("code", who ? who->code : "", tr(l, "een schuilnaam of code, niet uw naam", "a pseudonym or code, not your name"));
+        field("role", who ? who->role : "", roles.empty() ? std::string(tr(l, "uw rol", "your role")) : roles);
+        field("organisation", who ? who->organisation : "", tr(l, "organisatie", "organisation"));
+        field("unit", who ? who->unit : "", tr(l, "afdeling of dienst", "unit or service"));
+        field("date", who ? who->date : "", tr(l, "datum: jjjj-mm-dd", "date: yyyy-mm-dd"));
+        if (who && who->participants > 0)
+            out_ += fmt::format("participants = {}\n", who->participants);
+        else
+            out_ += fmt::format("# participants = 0  # {}\n",
+                                tr(l, "alleen bij een groepssessie: het aantal deelnemers", "only for a group session: the number of participants"));
+        out_ += "\n[answers]\n";
+        return out_;
+    }
+
+    void field(std::string_view key, const std::string& value, std::string_view comment) {
+        std::string line = fmt::format("{} = {}", key, toml_quote(value));
+        out_ += fmt::format("{:<24}# {}\n", line, comment);
+    }
+
+    void section(std::string_view title) { out_ += fmt::format("\n# ── {} ──\n", one_line(title)); }
+
+    void question(const Question& q, std::size_t number, const Answer* a) {
+        const char* l = lang_.c_str();
+        out_ += fmt::format("\n# {}. {}\n", number, one_line(q.text.get(lang_)));
+        if (q.condition) {
+            const Question* gate = ins_.find_question(q.condition->question);
+            std::string answers;
+            if (gate)
+                if (const Scale* s = ins_.find_scale(gate->scale))
+                    for (const auto& id : q.condition->answers) {
+                        const Option* o = s->find(id);
+                        answers += (answers.empty() ? "" : tr(l, " of ", " or ")) + fmt::format("'{}'", o ? one_line(o->label.get(lang_)) : id);
+                    }
+            out_ += fmt::format("#   {} {} {} {}.\n", tr(l, "Alleen invullen als u bij", "Only answer if you answered"),
+                                q.condition->question, answers, tr(l, "hebt geantwoord", "there"));
+        }
+        switch (q.kind) {
+        case QuestionKind::choice:
+        case QuestionKind::multi:
+            if (const Scale* s = ins_.find_scale(q.scale)) {
+                std::string opts;
+                for (const auto& o : s->options) {
+                    opts += (opts.empty() ? "" : " | ") + o.id + " = " + one_line(o.label.get(lang_));
+                    if (o.reason_required) opts += tr(l, " (met reden)", " (with reason)");
+                }
+                out_ += fmt::format("#   {}: {}\n", q.kind == QuestionKind::multi ? tr(l, "Eén of meer van", "One or more of")
+                                                                                  : tr(l, "Kies uit", "Choose from"),
+                                    opts);
+            }
+            break;
+        case QuestionKind::text: out_ += fmt::format("#   {}\n", tr(l, "Vrije tekst.", "Free text.")); break;
+        case QuestionKind::number: {
+            std::string range;
+            if (q.min && q.max) range = fmt::format(" ({} {} {})", format_number(*q.min), tr(l, "tot", "to"), format_number(*q.max));
+            std::string unit = q.unit.empty() ? "" : " " + one_line(q.unit.get(lang_));
+            out_ += fmt::format("#   {}{}{}.\n", tr(l, "Een getal", "A number"), range, unit);
+            break;
+        }
+        }
+        if (!q.evidence.empty()) out_ += fmt::format("#   {}: {}\n", tr(l, "Bewijs", "Evidence"), one_line(q.evidence.get(lang_)));
+        out_ += fmt::format("{} = {}\n", toml_quote(q.id), value(q, a));
+    }
+
+    std::string value(const Question& q, const Answer* a) {
+        std::string v;
+        if (!a || !a->answered()) {
+            v = q.kind == QuestionKind::multi ? "[]" : "\"\"";
+        } else if (q.kind == QuestionKind::multi) {
+            std::string items;
+            for (const auto& o : a->options) items += (items.empty() ? "" : ", ") + toml_quote(o);
+            v = "[" + items + "]";
+        } else if (q.kind == QuestionKind::choice) {
+            v = toml_quote(a->options.front());
+        } else if (q.kind == QuestionKind::text) {
+            v = toml_quote(*a->text);
+        } else {
+            v = format_number(*a->number);
+        }
+        if (!a || (a->note.empty() && a->evidence.empty() && a->reason.empty())) return v;
+        std::string t = "{ answer = " + v;
+        if (!a->reason.empty()) t += ", reason = " + toml_quote(a->reason);
+        if (!a->note.empty()) t += ", note = " + toml_quote(a->note);
+        if (!a->evidence.empty()) t += ", evidence = " + toml_quote(a->evidence);
+        return t + " }";
+    }
+
+    std::string body(const Response* r) {
+        std::size_t n = 0;
+        if (!ins_.profile.questions.empty()) {
+            section(ins_.profile.title.empty() ? tr(lang_, "Over de dienst", "About the service") : ins_.profile.title.get(lang_));
+            for (const auto& q : ins_.profile.questions) question(q, ++n, r ? r->find(q.id) : nullptr);
+        }
+        for (const auto& d : ins_.domains) {
+            section(fmt::format("{} {}", d.id, d.title.get(lang_)));
+            for (const auto& q : d.questions) question(q, ++n, r ? r->find(q.id) : nullptr);
+        }
+        return out_;
+    }
+
+  private:
+    const Instrument& ins_;
+    std::string lang_;
+    std::string out_;
+};
+
+} // namespace
+
+std::string toml_quote(std::string_view s) {
+    bool multiline = s.find('\n') != std::string_view::npos;
+    std::string out = multiline ? "\"\"\"\n" : "\"";
+    int quotes = 0;
+    for (char c : s) {
+        auto u = static_cast<unsigned char>(c);
+        if (c == '"') {
+            // In a multi-line literal, three quotes in a row would end it.
+            if (multiline && ++quotes == 3) {
+                out += "\\\"";
+                quotes = 0;
+                continue;
+            }
+            out += multiline ? "\"" : "\\\"";
+            continue;
+        }
+        quotes = 0;
+        if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += multiline ? "\n" : "\\n";
+        else if (c == '\t') out += "\\t";
+        else if (u < 0x20 || u == 0x7f) out += fmt::format("\\u{:04X}", u);
+        else out += c;
+    }
+    if (multiline && out.back() == '"') {
+        // A quote right before the closing delimiter would merge with it.
+        out.pop_back();
+        out += "\\\"";
+    }
+    out += multiline ? "\"\"\"" : "\"";
+    return out;
+}
+
+std::string write_answer_template(const Instrument& ins, std::string_view lang) {
+    Writer w(ins, lang);
+    w.header(nullptr, lang);
+    return w.body(nullptr);
+}
+
+std::string write_answer_file(const Instrument& ins, const Response& r, std::string_view lang) {
+    Writer w(ins, lang);
+    w.header(&r.respondent, r.language.empty() ? lang : std::string_view(r.language));
+    return w.body(&r);
+}
+
+} // namespace zs

@@ -1,0 +1,34 @@
+#include "cli/instrument_lookup.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+
+namespace zs {
+
+std::vector<std::string> instrument_search_path() {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("ZELFSCAN_INSTRUMENTS")) {
+        std::string s = env;
+        std::size_t pos = 0;
+        while (pos <= s.size()) {
+            std::size_t end = s.find(':', pos);
+            if (end == std::string::npos) end = s.size();
+            if (end > pos) dirs.push_back(s.substr(pos, end - pos));
+            pos = end + 1;
+        }
+    }
+    dirs.emplace_back("instruments");
+    dirs.emplace_back(std::string(ZELFSCAN_SOURCE_DIR) + "/instruments");
+    return dirs;
+}
+
+std::optional<std::string> find_instrument_file(const std::string& id) {
+    for (const auto& dir : instrument_search_path()) {
+        std::filesystem::path p = std::filesystem::path(dir) / (id + ".toml");
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    }
+    return std::nullopt;
+}
+
+} // namespace zs
