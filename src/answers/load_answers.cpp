@@ -59,6 +59,7 @@ class AnswerReader {
         r_.check_keys(t, {"code", "role", "organisation", "unit", "date", "participants"}, "[respondent]");
         who.code = r_.string(t, "code", false).value_or("");
         who.role = r_.string(t, "role", false).value_or("");
+        if (const toml::node* n = t.get("role")) who.role_where = r_.at(*n);
         who.organisation = r_.string(t, "organisation", false).value_or("");
         who.unit = r_.string(t, "unit", false).value_or("");
         if (const toml::node* d = t.get("date")) {
@@ -277,7 +278,8 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
         std::vector<std::string_view> roles;
         for (const auto& ro : ins.roles) roles.push_back(ro.id);
         auto c = closest_match(r.respondent.role, roles);
-        diags.error(file, fmt::format("unknown role group '{}'", r.respondent.role),
+        diags.error(r.respondent.role_where.line ? r.respondent.role_where : file,
+                    fmt::format("unknown role group '{}'", r.respondent.role),
                     c.empty() ? fmt::format("role groups: {}", fmt::join(roles, ", ")) : fmt::format("did you mean '{}'?", c));
     }
     for (const auto& a : r.answers) {

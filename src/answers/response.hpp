@@ -31,6 +31,7 @@ struct Respondent {
     std::string unit;
     std::string date; // YYYY-MM-DD
     int participants = 0; // > 0: a group session's consensus answers
+    SourceLocation role_where;
     [[nodiscard]] bool is_session() const { return participants > 0; }
 };
 
