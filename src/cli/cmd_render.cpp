@@ -1,6 +1,84 @@
-// Placeholder registration so the CLI builds; the typesetting work replaces it.
+// `zelfscan render FILE.md -o FILE.pdf [--lang nl|en] [--paper a4|letter]
+// [--title T] [--fonts FONTS.toml]`: typesets any Markdown file (handouts,
+// instructions) through the same engine as every other document.
+#include <filesystem>
+
+#include <fmt/format.h>
+
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "document/markdown.hpp"
+#include "layout/fonts.hpp"
+#include "pdf/render.hpp"
+#include "util/files.hpp"
 
 namespace zs {
-void add_render_command(CLI::App&, CliContext&) {}
+
+namespace {
+
+struct RenderCommand {
+    std::string input, output, lang = "nl", paper = "a4", title, fonts;
+};
+
+// The title: --title, else the first level-1 heading, else the file name.
+std::string title_of(const RenderCommand& opt, const doc::Blocks& blocks) {
+    if (!opt.title.empty()) return opt.title;
+    for (const auto& b : blocks)
+        if (const auto* h = std::get_if<doc::Heading>(&b.content); h && h->level == 1)
+            return doc::plain_text(h->text);
+    return std::filesystem::path(opt.input).stem().string();
+}
+
+int run(const RenderCommand& opt) {
+    ReadResult file = read_file(opt.input);
+    if (!file.ok()) {
+        fmt::print(stderr, "{}: error: {}\n", opt.input, file.error);
+        return 1;
+    }
+    if (auto bad = check_text(file.data)) {
+        Diagnostics d;
+        d.error({opt.input, bad->line, bad->column}, bad->what);
+        print_diagnostics(d);
+        return 1;
+    }
+    Diagnostics diags;
+    doc::MarkdownOptions mo;
+    mo.file = opt.input;
+    mo.base_dir = std::filesystem::path(opt.input).parent_path().string();
+    doc::Document d;
+    d.blocks = doc::parse_markdown(file.data, mo, diags);
+    d.info.lang = opt.lang;
+    d.info.paper = opt.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
+    d.info.title = title_of(opt, d.blocks);
+
+    pdf::RenderOptions ro;
+    if (!opt.fonts.empty() || !diags.has_errors()) {
+        ro.layout.fonts = layout::load_fonts(opt.fonts, diags);
+    }
+    std::string bytes;
+    if (!diags.has_errors()) bytes = pdf::render_pdf(d, ro, diags);
+    diags.sort();
+    print_diagnostics(diags);
+    if (diags.has_errors() || bytes.empty()) return 1;
+    return write_output(opt.output, bytes, {opt.input}) ? 0 : 1;
+}
+
+} // namespace
+
+void add_render_command(CLI::App& app, CliContext& ctx) {
+    auto opt = std::make_shared<RenderCommand>();
+    auto* cmd = app.add_subcommand("render", "Typeset a Markdown file as PDF.\n"
+                                             "Zet een Markdown-bestand op als PDF.");
+    cmd->add_option("file", opt->input, "Markdown file / Markdown-bestand")->required();
+    cmd->add_option("-o,--output", opt->output, "PDF to write / te schrijven PDF")->required();
+    cmd->add_option("--lang", opt->lang, "Language: nl or en / taal: nl of en")
+        ->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--paper", opt->paper, "Paper size: a4 or letter / papierformaat")
+        ->check(CLI::IsMember({"a4", "letter"}));
+    cmd->add_option("--title", opt->title, "Document title / titel van het document");
+    cmd->add_option("--fonts", opt->fonts,
+                    "Font configuration (fonts.toml) / lettertype-instellingen");
+    cmd->callback([opt, &ctx] { ctx.exit_code = run(*opt); });
+}
+
 } // namespace zs

@@ -1,0 +1,583 @@
+// Block layout: each document block becomes slices of the vertical flow.
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+
+#include <fmt/format.h>
+
+#include "document/palette.hpp"
+#include "layout/flow.hpp"
+#include "util/files.hpp"
+
+namespace zs::layout {
+
+Theme::Theme(double b) : body(b), leading(b * 1.45), para_gap(b * 0.7) {
+    h[0] = {b * 2.0, b * 2.5, b * 2.4, b * 1.0, Style::heading, palette::accent};
+    h[1] = {b * 1.45, b * 1.95, b * 2.0, b * 0.7, Style::heading, palette::accent};
+    h[2] = {b * 1.15, b * 1.6, b * 1.5, b * 0.45, Style::bold, palette::text};
+    h[3] = {b * 1.0, b * 1.45, b * 1.1, b * 0.25, Style::bold, palette::text};
+    table_size = b * 0.9;
+    table_leading = b * 1.25;
+    cell_pad_x = b * 0.6;
+    cell_pad_y = b * 0.42;
+    code_size = b * 0.85;
+    code_leading = b * 1.25;
+    list_indent = b * 1.7;
+}
+
+void translate(Item& item, double dx, double dy) {
+    std::visit(
+        [&](auto& it) {
+            using T = std::decay_t<decltype(it)>;
+            if constexpr (std::is_same_v<T, LineItem>) {
+                it.x1 += dx, it.x2 += dx, it.y1 += dy, it.y2 += dy;
+            } else if constexpr (std::is_same_v<T, PathItem>) {
+                for (auto& p : it.points) p.x += dx, p.y += dy;
+            } else {
+                it.x += dx, it.y += dy;
+            }
+        },
+        item);
+}
+
+namespace {
+
+Style style_of(unsigned s, Style base) {
+    if (s & doc::code) return (s & doc::bold) ? Style::mono_bold : Style::mono;
+    bool b = (s & doc::bold) || base == Style::bold || base == Style::heading;
+    bool i = (s & doc::italic) || base == Style::italic;
+    if (base == Style::heading && !(s & doc::italic)) return Style::heading;
+    return b && i ? Style::bold_italic : b ? Style::bold : i ? Style::italic : Style::regular;
+}
+
+std::string describe(char32_t c) {
+    std::string s;
+    append_utf8(s, c);
+    return fmt::format("U+{:04X}{}", static_cast<std::uint32_t>(c),
+                       c >= 0x20 ? " '" + s + "'" : std::string());
+}
+
+} // namespace
+
+FlowBuilder::FlowBuilder(const LayoutOptions& options, const FontSet& fonts,
+                         const Hyphenator* hyphenator, double page_body_height,
+                         Diagnostics& diags)
+    : options_(options), fonts_(fonts), hyphenator_(hyphenator),
+      page_body_height_(page_body_height), diags_(diags), theme_(options.body_size) {}
+
+Slice& FlowBuilder::push(Slice s, double gap) {
+    s.space_before = std::max(s.space_before, std::max(pending_gap_, gap));
+    pending_gap_ = 0;
+    s.keep_with_prev = s.keep_with_prev || keep_next_;
+    s.break_before = s.break_before || next_break_;
+    keep_next_ = next_break_ = false;
+    slices_.push_back(std::move(s));
+    return slices_.back();
+}
+
+ShapedText FlowBuilder::shape(const doc::Inlines& runs, const RunStyle& base,
+                              const SourceLocation& where, bool preserve_spaces) {
+    Shaper shaper(fonts_, [&](char32_t c) {
+        if (!reported_.insert({where.file + ":" + std::to_string(where.line), c}).second) return;
+        std::string msg = "character " + describe(c) + " is in none of the configured fonts";
+        std::string hint = "use another character, or configure a font that has it "
+                           "(fonts/fonts.toml, option --fonts)";
+        if (options_.missing_glyph_is_error)
+            diags_.error(where, msg, hint);
+        else
+            diags_.warning(where, msg, hint);
+    });
+    for (const auto& r : runs) {
+        RunStyle s = base;
+        s.style = style_of(r.style, base.style);
+        if (r.size > 0) s.size = r.size;
+        if (r.style & doc::code) s.size = s.size * 0.92;
+        if (r.color) s.color = *r.color;
+        if (!r.link.empty()) {
+            s.link = r.link;
+            if (!r.color) s.color = palette::accent;
+        }
+        s.strike = (r.style & doc::strike) != 0;
+        s.code = (r.style & doc::code) != 0 && !preserve_spaces;
+        shaper.add(r.text, s, preserve_spaces);
+    }
+    return shaper.finish();
+}
+
+void FlowBuilder::emit_line(const ShapedText& t, const Line& line, double x, double baseline,
+                            std::vector<Item>& items) const {
+    for (const LineSegment& seg : line.segments) {
+        double gx = x + seg.x;
+        std::uint32_t i = seg.begin;
+        while (i < seg.end) {
+            std::uint32_t j = i;
+            const Glyph& g = t.glyphs[i];
+            TextItem item;
+            item.x = gx;
+            item.y = baseline;
+            item.font = g.face;
+            const RunStyle& r = t.runs[g.run];
+            item.size = r.size;
+            item.color = r.color;
+            while (j < seg.end && t.glyphs[j].run == g.run && t.glyphs[j].face == g.face)
+                append_utf8(item.text, t.glyphs[j++].c);
+            item.width = t.width(i, j);
+            if (j == seg.end && seg.hyphen) {
+                item.text += '-';
+                item.width += hyphen_width(t, j - 1, fonts_);
+            }
+            if (r.code) {
+                items.push_back(RectItem{gx - 1.5, baseline - r.size * 0.82, item.width + 3,
+                                         r.size * 1.12, {doc::Color{0xee, 0xf1, 0xf5}, {}}});
+            }
+            if (!r.link.empty()) {
+                items.push_back(LinkItem{gx, baseline - r.size * 0.85, item.width, r.size * 1.15,
+                                         r.link});
+            }
+            if (r.strike) {
+                double sy = baseline - r.size * 0.27;
+                items.push_back(LineItem{gx, sy, gx + item.width, sy, {r.color, r.size * 0.06, 0}});
+            }
+            gx += item.width;
+            items.push_back(std::move(item));
+            i = j;
+        }
+    }
+}
+
+double FlowBuilder::text_item(std::string_view text, const RunStyle& style, double x,
+                              double baseline, doc::Align align, std::vector<Item>& items,
+                              const SourceLocation& where) {
+    ShapedText t = shape({doc::text(std::string(text))}, style, where);
+    Line line;
+    double pos = 0;
+    for (const Word& w : t.words) {
+        if (w.end > w.begin) {
+            line.segments.push_back({w.begin, w.end, pos, false});
+            pos += t.width(w.begin, w.end);
+        }
+        pos += w.space;
+    }
+    line.width = line.segments.empty() ? 0 : line.segments.back().x +
+                                                 t.width(line.segments.back().begin,
+                                                         line.segments.back().end);
+    double start = align == doc::Align::left     ? x
+                   : align == doc::Align::center ? x - line.width / 2
+                                                 : x - line.width;
+    emit_line(t, line, start, baseline, items);
+    return line.width;
+}
+
+void FlowBuilder::blocks(const doc::Blocks& blocks, double x, double width) {
+    for (const auto& b : blocks) block(b, x, width);
+}
+
+void FlowBuilder::block(const doc::Block& b, double x, double width) {
+    const SourceLocation& where = b.where;
+    std::visit(
+        [&](const auto& c) {
+            using T = std::decay_t<decltype(c)>;
+            if constexpr (std::is_same_v<T, doc::Heading>) {
+                heading(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Paragraph>) {
+                RunStyle base;
+                base.size = c.size > 0 ? c.size : theme_.body;
+                base.color = c.color.value_or(palette::text);
+                double leading = theme_.leading * base.size / theme_.body;
+                double after = tight_ ? theme_.body * 0.25 : theme_.para_gap;
+                paragraph(c.runs, base, c.align, leading, tight_ ? 0 : theme_.para_gap, after, x,
+                          width, where);
+            } else if constexpr (std::is_same_v<T, doc::List>) {
+                list(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Callout>) {
+                callout(c, x, width);
+            } else if constexpr (std::is_same_v<T, doc::Table>) {
+                table(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::ThematicBreak>) {
+                rule(x, width);
+            } else if constexpr (std::is_same_v<T, doc::CodeBlock>) {
+                code_block(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Image>) {
+                image(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Spacer>) {
+                pending_gap_ += std::max(0.0, c.height);
+            } else if constexpr (std::is_same_v<T, doc::PageBreak>) {
+                next_break_ = true;
+            } else if constexpr (std::is_same_v<T, doc::Group>) {
+                group(c, x, width);
+            } else if constexpr (std::is_same_v<T, doc::AnswerRow>) {
+                answer_row(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::NoteLines>) {
+                note_lines(c, x, width);
+            } else if constexpr (std::is_same_v<T, doc::FieldBox>) {
+                field_box(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Chart>) {
+                chart(c, x, width, where);
+            }
+        },
+        b.content);
+}
+
+void FlowBuilder::paragraph(const doc::Inlines& runs, const RunStyle& base, doc::Align align,
+                            double leading, double before, double after, double x, double width,
+                            const SourceLocation& where, const std::vector<Item>& first_line_extra) {
+    ShapedText t = shape(runs, base, where);
+    std::vector<Line> lines = break_lines(t, width, fonts_, hyphenator_);
+    std::size_t n = lines.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const Line& line = lines[i];
+        // A line with larger inline text grows; the rhythm of others stays.
+        double size = base.size;
+        for (const auto& seg : line.segments)
+            for (std::uint32_t g = seg.begin; g < seg.end; ++g)
+                size = std::max(size, t.runs[t.glyphs[g].run].size);
+        Slice s;
+        s.height = leading * size / base.size;
+        double offset = align == doc::Align::left     ? 0
+                        : align == doc::Align::center ? (width - line.width) / 2
+                                                      : width - line.width;
+        emit_line(t, line, x + offset, baseline_in(s.height, size), s.items);
+        if (i == 0)
+            s.items.insert(s.items.begin(), first_line_extra.begin(), first_line_extra.end());
+        // Widows and orphans: never one line alone at the foot or head of a page.
+        s.keep_with_prev = i > 0 && (n <= 3 || i == 1 || i == n - 1);
+        push(std::move(s), i == 0 ? before : 0);
+    }
+    pending_gap_ = after;
+}
+
+void FlowBuilder::heading(const doc::Heading& h, double x, double width,
+                          const SourceLocation& where) {
+    const auto& hs = theme_.h[std::clamp(h.level, 1, 4) - 1];
+    RunStyle base;
+    base.style = hs.style;
+    base.size = hs.size;
+    base.color = hs.color;
+    std::size_t first = slices_.size();
+    bool was_tight = tight_;
+    tight_ = false;
+    paragraph(h.text, base, doc::Align::left, hs.leading, hs.before, hs.after, x, width, where);
+    tight_ = was_tight;
+    if (slices_.size() > first) {
+        slices_[first].marks.push_back(
+            {h.level, doc::plain_text(h.text), h.anchor, h.in_outline});
+        for (std::size_t i = first + 1; i < slices_.size(); ++i) slices_[i].keep_with_prev = true;
+    }
+    keep_next_ = true;
+}
+
+void FlowBuilder::list(const doc::List& l, double x, double width, const SourceLocation& where) {
+    bool was_tight = tight_;
+    double indent = theme_.list_indent;
+    if (list_depth_ == 0 || !was_tight) pending_gap_ = std::max(pending_gap_, theme_.para_gap);
+    ++list_depth_;
+    for (std::size_t i = 0; i < l.items.size(); ++i) {
+        const auto& item = l.items[i];
+        tight_ = l.tight;
+        std::size_t first = slices_.size();
+        if (i > 0) pending_gap_ = l.tight ? theme_.body * 0.25 : theme_.para_gap;
+        blocks(item.blocks, x + indent, width - indent);
+        if (slices_.size() == first) { // an empty item still shows its marker
+            Slice s;
+            s.height = theme_.leading;
+            push(std::move(s), 0);
+        }
+        Slice& s = slices_[first];
+        double baseline = baseline_in(theme_.leading, theme_.body);
+        for (const auto& it : s.items)
+            if (auto* t = std::get_if<TextItem>(&it)) {
+                baseline = t->y;
+                break;
+            }
+        std::vector<Item> marker;
+        RunStyle ms;
+        ms.size = theme_.body;
+        ms.color = palette::accent;
+        if (item.task) {
+            double side = theme_.body * 0.8, bx = x + indent - side - theme_.body * 0.5,
+                   by = baseline - side * 0.9;
+            marker.push_back(RectItem{bx, by, side, side, {palette::white, doc::Stroke{palette::accent, 0.7, 0}}});
+            if (*item.task) {
+                marker.push_back(PathItem{{{bx + side * 0.2, by + side * 0.55},
+                                           {bx + side * 0.42, by + side * 0.78},
+                                           {bx + side * 0.82, by + side * 0.22}},
+                                          false,
+                                          {std::nullopt, doc::Stroke{palette::accent, 1.1, 0}}});
+            }
+        } else if (l.ordered) {
+            text_item(std::to_string(l.start + static_cast<int>(i)) + ".", ms,
+                      x + indent - theme_.body * 0.45, baseline, doc::Align::right, marker, where);
+        } else {
+            ms.style = Style::bold;
+            text_item(list_depth_ % 2 == 1 ? "\u2022" : "\u2013", ms,
+                      x + indent - theme_.body * 0.55, baseline, doc::Align::right, marker, where);
+        }
+        s.items.insert(s.items.end(), marker.begin(), marker.end());
+    }
+    --list_depth_;
+    tight_ = was_tight;
+    pending_gap_ = std::max(pending_gap_, list_depth_ == 0 || !was_tight ? theme_.para_gap : 0.0);
+}
+
+void FlowBuilder::boxify(std::size_t first, double x, double width, double pad_top,
+                         double pad_bottom, doc::Color fill, std::optional<doc::Color> bar) {
+    if (first >= slices_.size()) return;
+    for (std::size_t i = first; i < slices_.size(); ++i) {
+        Slice& s = slices_[i];
+        double shift = i == first ? pad_top : s.space_before;
+        if (i > first) s.space_before = 0;
+        for (auto& it : s.items) translate(it, 0, shift);
+        for (auto& f : s.fields) f.y += shift;
+        s.height += shift;
+        if (i + 1 == slices_.size()) s.height += pad_bottom;
+        std::vector<Item> bg{RectItem{x, 0, width, s.height, {fill, {}}}};
+        if (bar) bg.push_back(RectItem{x, 0, 2.5, s.height, {*bar, {}}});
+        s.items.insert(s.items.begin(), bg.begin(), bg.end());
+    }
+}
+
+void FlowBuilder::callout(const doc::Callout& c, double x, double width) {
+    double pad = theme_.body * 0.9, pad_left = theme_.body * 1.4;
+    double gap = std::max(pending_gap_, theme_.para_gap * 1.4);
+    pending_gap_ = 0;
+    std::size_t first = slices_.size();
+    bool was_tight = tight_;
+    tight_ = false;
+    bool keep = keep_next_;
+    blocks(c.blocks, x + pad_left, width - pad_left - pad);
+    tight_ = was_tight;
+    if (slices_.size() == first) return;
+    slices_[first].space_before = gap;
+    slices_[first].keep_with_prev = keep;
+    boxify(first, x, width, pad, pad - theme_.body * 0.2, c.tint.value_or(palette::accent_tint),
+           palette::accent);
+    pending_gap_ = theme_.para_gap * 1.4;
+    keep_next_ = false;
+}
+
+void FlowBuilder::code_block(const doc::CodeBlock& c, double x, double width,
+                             const SourceLocation& where) {
+    double pad = theme_.body * 0.8;
+    RunStyle base;
+    base.style = Style::mono;
+    base.size = theme_.code_size;
+    base.color = palette::text;
+    std::size_t first = slices_.size();
+    double gap = std::max(pending_gap_, theme_.para_gap);
+    pending_gap_ = 0;
+    std::string_view rest = c.text;
+    bool first_line = true;
+    while (true) {
+        std::size_t nl = rest.find('\n');
+        std::string_view src = rest.substr(0, nl);
+        std::string expanded;
+        for (char ch : src) expanded += ch == '\t' ? std::string("    ") : std::string(1, ch);
+        ShapedText t = shape({doc::text(expanded)}, base, where, true);
+        for (const Line& line : break_lines(t, width - 2 * pad, fonts_, nullptr)) {
+            Slice s;
+            s.height = theme_.code_leading;
+            emit_line(t, line, x + pad, baseline_in(s.height, base.size), s.items);
+            s.keep_with_prev = !first_line;
+            push(std::move(s), first_line ? gap : 0);
+            first_line = false;
+        }
+        if (nl == std::string_view::npos) break;
+        rest.remove_prefix(nl + 1);
+    }
+    // Two lines at either end stay together, like a paragraph's.
+    std::size_t n = slices_.size() - first;
+    for (std::size_t i = 1; i < n; ++i)
+        slices_[first + i].keep_with_prev = n <= 3 || i == 1 || i == n - 1;
+    boxify(first, x, width, pad * 0.8, pad * 0.8, doc::Color{0xf3, 0xf5, 0xf8}, std::nullopt);
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::rule(double x, double width) {
+    Slice s;
+    s.height = 1;
+    s.items.push_back(LineItem{x, 0.5, x + width, 0.5, {palette::rule, 0.75, 0}});
+    push(std::move(s), theme_.leading);
+    pending_gap_ = theme_.leading;
+}
+
+void FlowBuilder::image(const doc::Image& img, double x, double width,
+                        const SourceLocation& where) {
+    ReadResult r = read_file(img.path);
+    int pw = 0, ph = 0;
+    std::string error = r.error;
+    if (!r.ok() || !image_size(r.data, pw, ph, error)) {
+        diags_.error(where, "cannot use image '" + img.path + "': " + error,
+                     "images must be PNG or JPEG files");
+        return;
+    }
+    double w = img.width > 0 ? img.width : pw;
+    w = std::min(w, width);
+    double h = w * ph / pw;
+    if (h > page_body_height_ * 0.9) {
+        h = page_body_height_ * 0.9;
+        w = h * pw / ph;
+    }
+    double ix = img.align == doc::Align::left     ? x
+                : img.align == doc::Align::center ? x + (width - w) / 2
+                                                  : x + width - w;
+    Slice s;
+    s.height = h;
+    s.items.push_back(ImageItem{ix, 0, w, h, img.path});
+    push(std::move(s), theme_.para_gap);
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::group(const doc::Group& g, double x, double width) {
+    std::size_t first = slices_.size();
+    blocks(g.blocks, x, width);
+    double total = 0;
+    for (std::size_t i = first; i < slices_.size(); ++i)
+        total += slices_[i].height + (i > first ? slices_[i].space_before : 0);
+    // A group taller than a page cannot stay together; it breaks normally.
+    if (total <= page_body_height_)
+        for (std::size_t i = first + 1; i < slices_.size(); ++i) slices_[i].keep_with_prev = true;
+}
+
+void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
+                             const SourceLocation& where) {
+    const double box = theme_.box, gap = theme_.body * 0.6, between = theme_.body * 2.0;
+    RunStyle base;
+    base.size = theme_.body;
+    base.color = palette::text;
+    FieldKind kind = a.multiple ? FieldKind::check : FieldKind::choice;
+    std::vector<ShapedText> labels;
+    double total = 0;
+    for (const auto& o : a.options) {
+        labels.push_back(shape(o.label, base, where));
+        const ShapedText& t = labels.back();
+        double w = 0;
+        for (const Word& wd : t.words) w += t.width(wd.begin, wd.end) + wd.space;
+        if (!t.words.empty()) w -= t.words.back().space;
+        total += box + gap + w + (total > 0 ? between : 0);
+    }
+    double row_h = std::max(box + 4, theme_.leading);
+    auto draw_box = [&](Slice& s, double bx, double top, const std::string& option) {
+        s.items.push_back(
+            RectItem{bx, top, box, box, {palette::white, doc::Stroke{doc::Color{0x4a, 0x52, 0x5e}, 0.8, 0}}});
+        s.fields.push_back(FieldRect{a.field, option, kind, 0, bx, top, box, box});
+    };
+    if (total <= width) { // side by side
+        Slice s;
+        s.height = row_h;
+        double top = (row_h - box) / 2, cx = x;
+        double baseline = top + box / 2 + base.size * 0.34;
+        for (std::size_t i = 0; i < a.options.size(); ++i) {
+            draw_box(s, cx, top, a.options[i].id);
+            const ShapedText& t = labels[i];
+            auto lines = break_lines(t, width, fonts_, nullptr);
+            emit_line(t, lines.front(), cx + box + gap, baseline, s.items);
+            cx += box + gap + lines.front().width + between;
+        }
+        push(std::move(s), theme_.para_gap * 0.6);
+    } else { // stacked
+        for (std::size_t i = 0; i < a.options.size(); ++i) {
+            const ShapedText& t = labels[i];
+            auto lines = break_lines(t, width - box - gap, fonts_, hyphenator_);
+            Slice s;
+            double text_h = static_cast<double>(lines.size()) * theme_.leading;
+            s.height = std::max(row_h, text_h) + theme_.body * 0.3;
+            double top = (row_h - box) / 2;
+            draw_box(s, x, top, a.options[i].id);
+            double baseline = top + box / 2 + base.size * 0.34;
+            for (const Line& line : lines) {
+                emit_line(t, line, x + box + gap, baseline, s.items);
+                baseline += theme_.leading;
+            }
+            s.keep_with_prev = i > 0;
+            push(std::move(s), i == 0 ? theme_.para_gap * 0.6 : 0);
+        }
+    }
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::note_lines(const doc::NoteLines& n, double x, double width) {
+    double step = n.spacing > 0 ? n.spacing : 8 * 72 / 25.4;
+    int count = std::max(1, n.lines);
+    Slice s;
+    s.height = step * count;
+    for (int i = 1; i <= count; ++i) {
+        double y = step * i;
+        s.items.push_back(LineItem{x, y, x + width, y, {palette::rule, 0.6, 0}});
+    }
+    s.fields.push_back(FieldRect{n.field, "", FieldKind::notes, 0, x, 0, width, s.height});
+    push(std::move(s), theme_.para_gap * 0.4);
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::field_box(const doc::FieldBox& f, double x, double width,
+                            const SourceLocation& where) {
+    double h = f.height > 0 ? f.height : 8 * 72 / 25.4;
+    RunStyle base;
+    base.size = theme_.body;
+    base.color = palette::text;
+    Slice s;
+    s.height = h;
+    double baseline = h / 2 + base.size * 0.34;
+    ShapedText t = shape(f.label, base, where);
+    auto lines = break_lines(t, width * 0.4, fonts_, hyphenator_);
+    double label_w = 0;
+    if (!t.glyphs.empty()) {
+        emit_line(t, lines.front(), x, baseline, s.items);
+        label_w = lines.front().width + theme_.body * 0.8;
+    }
+    double bw = f.width > 0 ? std::min(f.width, width - label_w) : width - label_w;
+    s.items.push_back(
+        RectItem{x + label_w, 0, bw, h, {palette::white, doc::Stroke{doc::Color{0x8a, 0x93, 0xa0}, 0.7, 0}}});
+    s.fields.push_back(FieldRect{f.field, "", FieldKind::text, 0, x + label_w, 0, bw, h});
+    push(std::move(s), theme_.para_gap * 0.6);
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::chart(const doc::Chart& c, double x, double width, const SourceLocation& where) {
+    double scale = c.width > width && c.width > 0 ? width / c.width : 1.0;
+    auto P = [&](doc::Point p) { return doc::Point{x + p.x * scale, p.y * scale}; };
+    Slice s;
+    s.height = c.height * scale;
+    for (const auto& shape : c.shapes) {
+        std::visit(
+            [&](const auto& sh) {
+                using T = std::decay_t<decltype(sh)>;
+                if constexpr (std::is_same_v<T, doc::RectShape>) {
+                    s.items.push_back(RectItem{x + sh.x * scale, sh.y * scale, sh.w * scale,
+                                               sh.h * scale, sh.style});
+                } else if constexpr (std::is_same_v<T, doc::LineShape>) {
+                    doc::Point a = P(sh.from), b = P(sh.to);
+                    s.items.push_back(LineItem{a.x, a.y, b.x, b.y, sh.stroke});
+                } else if constexpr (std::is_same_v<T, doc::PathShape>) {
+                    PathItem p{{}, sh.closed, sh.style};
+                    for (auto pt : sh.points) p.points.push_back(P(pt));
+                    s.items.push_back(std::move(p));
+                } else if constexpr (std::is_same_v<T, doc::ArcShape>) {
+                    // Flattened to short chords: smooth at print resolution.
+                    PathItem p{{}, sh.wedge, sh.style};
+                    doc::Point centre = P(sh.centre);
+                    double r = sh.radius * scale, span = sh.to_deg - sh.from_deg;
+                    int steps = std::max(8, static_cast<int>(std::ceil(std::abs(span) / 2.0)));
+                    if (sh.wedge) p.points.push_back(centre);
+                    for (int k = 0; k <= steps; ++k) {
+                        double a = (sh.from_deg + span * k / steps) * std::numbers::pi / 180;
+                        p.points.push_back({centre.x + r * std::sin(a), centre.y - r * std::cos(a)});
+                    }
+                    if (std::abs(span) >= 360) p.closed = true;
+                    s.items.push_back(std::move(p));
+                } else if constexpr (std::is_same_v<T, doc::TextShape>) {
+                    RunStyle st;
+                    st.style = sh.bold ? Style::bold : Style::regular;
+                    st.size = sh.size * scale;
+                    st.color = sh.color;
+                    doc::Point at = P(sh.at);
+                    text_item(sh.text, st, at.x, at.y, sh.align, s.items, where);
+                }
+            },
+            shape);
+    }
+    push(std::move(s), theme_.para_gap * 1.4);
+    pending_gap_ = theme_.para_gap * 1.4;
+}
+
+} // namespace zs::layout

@@ -1,0 +1,38 @@
+// The one call builders need: Document in, finished PDF bytes out.
+//
+//   zs::Diagnostics diags;
+//   zs::pdf::RenderOptions options;            // A4, built-in fonts
+//   std::string bytes = zs::pdf::render_pdf(document, options, diags);
+//   if (!diags.has_errors()) zs::write_file_atomic(path, bytes);
+//
+// or in steps, to use the layout (form-field rectangles) as well:
+//   auto laid = zs::layout::layout_document(document, options.layout, diags);
+//   auto raw = zs::pdf::draw_pdf(laid, diags);
+//   auto bytes = zs::pdf::finish_pdf(raw, document.info, laid, steps, diags);
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "document/document.hpp"
+#include "layout/layout.hpp"
+#include "pdf/finish.hpp"
+#include "util/diagnostics.hpp"
+
+namespace zs::pdf {
+
+struct RenderOptions {
+    layout::LayoutOptions layout;
+    std::vector<FinishStep> finish; // run by the finishing pass, in order
+};
+
+// Lays out, draws and finishes. Returns "" when there were errors (all of
+// them are in `diags`); same inputs give the same bytes.
+std::string render_pdf(const doc::Document& document, const RenderOptions& options,
+                       Diagnostics& diags);
+
+// Draws laid-out pages with libharu (text, vector graphics, images, links).
+// The result still needs finish_pdf.
+std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags);
+
+} // namespace zs::pdf
