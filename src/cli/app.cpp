@@ -19,6 +19,9 @@ int run_cli(int argc, char** argv) {
     add_check_command(app, ctx);
     add_render_command(app, ctx);
     add_template_command(app, ctx);
+    add_paper_command(app, ctx);
+    add_form_command(app, ctx);
+    add_import_command(app, ctx);
 
     try {
         app.parse(argc, argv);

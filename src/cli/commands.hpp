@@ -15,6 +15,9 @@ struct CliContext {
 void add_check_command(CLI::App& app, CliContext& ctx);
 void add_render_command(CLI::App& app, CliContext& ctx);
 void add_template_command(CLI::App& app, CliContext& ctx);
+void add_paper_command(CLI::App& app, CliContext& ctx);
+void add_form_command(CLI::App& app, CliContext& ctx);
+void add_import_command(CLI::App& app, CliContext& ctx);
 
 } // namespace zs
 
@@ -23,4 +26,8 @@ void add_template_command(CLI::App& app, CliContext& ctx);
 namespace zs {
 // The Markdown checker for instrument texts (from the document module).
 MarkdownValidator markdown_validator();
+
+// The language to write in: `requested` when given (it must be one of the
+// instrument's), else the instrument's default. An unknown one is an error.
+std::string resolve_language(const Instrument& ins, const std::string& requested, Diagnostics& diags);
 } // namespace zs

@@ -1,0 +1,188 @@
+#include "builders/form.hpp"
+
+#include <cerrno>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "answers/load_answers.hpp"
+#include "pdf/acroform.hpp"
+#include "pdf/render.hpp"
+#include "util/i18n.hpp"
+
+namespace zs {
+
+namespace {
+
+pdf::FormSpec form_spec(const Instrument& ins, const std::string& lang) {
+    pdf::FormSpec spec;
+    spec.instrument_id = ins.id;
+    spec.instrument_version = ins.version.text;
+    const char* l = lang.c_str();
+    spec.tooltips["respondent.organisation"] = tr(l, "Organisatie", "Organisation");
+    spec.tooltips["respondent.unit"] = tr(l, "Afdeling of dienst", "Unit or service");
+    spec.tooltips["respondent.date"] = tr(l, "Datum (jjjj-mm-dd)", "Date (yyyy-mm-dd)");
+    spec.tooltips["respondent.code"] = tr(l, "Code of schuilnaam, niet uw naam", "Code or pseudonym, not your name");
+    spec.tooltips["respondent.role"] = tr(l, "Uw rol", "Your role");
+    spec.tooltips["respondent.participants"] = tr(l, "Aantal deelnemers (alleen bij een groepssessie)",
+                                                  "Number of participants (group session only)");
+    spec.numbers["respondent.participants"] = true;
+    for (const auto& id : ins.question_order) {
+        const Question* q = ins.find_question(id);
+        std::string text = fmt::format("{} {}", id, q->text.get(lang));
+        spec.tooltips[id] = text;
+        spec.tooltips[note_field(id)] = fmt::format("{} {}: {}", tr(l, "Toelichting bij", "Note on"), id, q->text.get(lang));
+        spec.tooltips[evidence_field(id)] = fmt::format("{} {}: {}", tr(l, "Bewijs bij", "Evidence for"), id, q->evidence.get(lang));
+        if (q->kind == QuestionKind::number) spec.numbers[id] = true;
+    }
+    return spec;
+}
+
+std::string trim(std::string s) {
+    auto b = s.find_first_not_of(" \t\r\n");
+    if (b == std::string::npos) return {};
+    auto e = s.find_last_not_of(" \t\r\n");
+    return s.substr(b, e - b + 1);
+}
+
+std::string normalise_newlines(const std::string& s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '\r') {
+            out += '\n';
+            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+// Numbers as people type them: "12", "12,5", "1.000" (Dutch thousands).
+std::optional<double> parse_number(std::string s) {
+    s = trim(std::move(s));
+    if (s.empty()) return std::nullopt;
+    std::string t;
+    for (char c : s) {
+        if (c == ',') t += '.';
+        else if (c != ' ' && c != '\'') t += c;
+    }
+    // "1.000" with three digits after a single dot is a thousands separator.
+    auto dot = t.find('.');
+    if (dot != std::string::npos && t.find('.', dot + 1) == std::string::npos && t.size() - dot - 1 == 3 &&
+        s.find(',') == std::string::npos)
+        t.erase(dot, 1);
+    char* end = nullptr;
+    errno = 0;
+    double v = std::strtod(t.c_str(), &end);
+    if (errno != 0 || end == t.c_str() || *end != '\0') return std::nullopt;
+    return v;
+}
+
+} // namespace
+
+std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags) {
+    PaperOptions po = options;
+    po.form = true;
+    doc::Document d = build_paper(ins, po, diags);
+    if (diags.has_errors()) return {};
+    pdf::RenderOptions ro;
+    ro.finish.push_back(pdf::acroform_step(form_spec(ins, po.lang)));
+    return pdf::render_pdf(d, ro, diags);
+}
+
+std::optional<FormIdentity> identify_form(std::string_view bytes, const std::string& path, Diagnostics& diags) {
+    auto form = pdf::read_filled_form(bytes, path, diags);
+    if (!form) return std::nullopt;
+    return FormIdentity{form->instrument_id, form->instrument_version};
+}
+
+std::optional<Response> read_form_response(std::string_view bytes, const std::string& path, const Instrument& ins,
+                                           Diagnostics& diags) {
+    auto form = pdf::read_filled_form(bytes, path, diags);
+    if (!form) return std::nullopt;
+    SourceLocation where{path, 0, 0};
+    if (form->instrument_id != ins.id || form->instrument_version != ins.version.text) {
+        diags.error(where, fmt::format("this form answers {} {}, not {} {}", form->instrument_id, form->instrument_version, ins.id,
+                                       ins.version.text),
+                    "use the instrument version the form was made from");
+        return std::nullopt;
+    }
+    Response r;
+    r.instrument = ins.id;
+    r.version = ins.version.text;
+    r.path = path;
+    std::map<std::string, Answer> answers;
+    auto answer = [&](const std::string& id) -> Answer& {
+        Answer& a = answers[id];
+        a.question = id;
+        a.where = where;
+        return a;
+    };
+    for (const auto& f : form->fields) {
+        std::string value = normalise_newlines(f.value);
+        const std::string& n = f.name;
+        if (n.rfind("respondent.", 0) == 0) {
+            std::string key = n.substr(11);
+            std::string v = trim(value);
+            if (key == "code") r.respondent.code = v;
+            else if (key == "role") r.respondent.role = v;
+            else if (key == "organisation") r.respondent.organisation = v;
+            else if (key == "unit") r.respondent.unit = v;
+            else if (key == "date") r.respondent.date = v;
+            else if (key == "participants" && !v.empty()) {
+                auto p = parse_number(v);
+                if (!p || *p < 1 || *p != static_cast<int>(*p))
+                    diags.error(where, fmt::format("the number of participants '{}' is not a whole number", v));
+                else
+                    r.respondent.participants = static_cast<int>(*p);
+            }
+            continue;
+        }
+        auto suffix = [&](std::string_view s) {
+            return n.size() > s.size() && n.compare(n.size() - s.size(), s.size(), s) == 0;
+        };
+        if (suffix(".note") && ins.find_question(n.substr(0, n.size() - 5))) {
+            if (!trim(value).empty()) answer(n.substr(0, n.size() - 5)).note = trim(value);
+            continue;
+        }
+        if (suffix(".evidence") && ins.find_question(n.substr(0, n.size() - 9))) {
+            if (!trim(value).empty()) answer(n.substr(0, n.size() - 9)).evidence = trim(value);
+            continue;
+        }
+        if (auto colon = n.rfind(':'); colon != std::string::npos && ins.find_question(n.substr(0, colon))) {
+            if (!value.empty()) answer(n.substr(0, colon)).options.push_back(n.substr(colon + 1));
+            continue;
+        }
+        const Question* q = ins.find_question(n);
+        if (!q) continue; // a field of a newer layout; ignored
+        if (trim(value).empty()) continue;
+        switch (q->kind) {
+        case QuestionKind::choice: answer(n).options = {value}; break;
+        case QuestionKind::multi: answer(n).options.push_back(value); break;
+        case QuestionKind::text: answer(n).text = trim(value); break;
+        case QuestionKind::number:
+            if (auto v = parse_number(value)) answer(n).number = *v;
+            else diags.error(where, fmt::format("the answer to {} is not a number: '{}'", n, trim(value)));
+            break;
+        }
+    }
+    // "Not applicable" reasons are written in the note on a form.
+    for (const auto& id : ins.question_order) {
+        auto it = answers.find(id);
+        if (it == answers.end()) continue;
+        Answer& a = it->second;
+        const Question* q = ins.find_question(id);
+        if (const Scale* s = ins.find_scale(q->scale); s && a.options.size() == 1)
+            if (const Option* o = s->find(a.options.front()); o && o->reason_required && a.reason.empty()) {
+                a.reason = a.note;
+                a.note.clear();
+            }
+        r.answers.push_back(std::move(a));
+    }
+    validate_response(ins, r, diags);
+    if (diags.has_errors()) return std::nullopt;
+    return r;
+}
+
+} // namespace zs

@@ -1,0 +1,33 @@
+// The fillable form (the paper scan with AcroForm fields) and reading filled
+// forms back into responses. The reader is a library function so that
+// `zelfscan import` and `zelfscan report` share it.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "answers/response.hpp"
+#include "builders/paper.hpp"
+#include "model/instrument.hpp"
+#include "util/diagnostics.hpp"
+
+namespace zs {
+
+// Lays out the paper scan and returns the finished PDF with form fields, or
+// "" with errors in `diags`.
+std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags);
+
+// Which instrument a filled form says it answers (id and version), or
+// nullopt with an error (not a PDF, damaged, encrypted, not a zelfscan form).
+struct FormIdentity {
+    std::string instrument, version;
+};
+std::optional<FormIdentity> identify_form(std::string_view bytes, const std::string& path, Diagnostics& diags);
+
+// Reads a filled form of `ins` into a response. A form of another
+// instrument or version is an error naming both.
+std::optional<Response> read_form_response(std::string_view bytes, const std::string& path, const Instrument& ins,
+                                           Diagnostics& diags);
+
+} // namespace zs

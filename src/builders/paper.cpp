@@ -1,0 +1,331 @@
+#include "builders/paper.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "document/markdown.hpp"
+#include "document/palette.hpp"
+#include "util/i18n.hpp"
+
+namespace zs {
+
+std::string note_field(const std::string& question) { return question + ".note"; }
+std::string evidence_field(const std::string& question) { return question + ".evidence"; }
+std::string reason_field(const std::string& question) { return question + ".reason"; }
+
+namespace {
+
+constexpr double mm = 2.8346;
+constexpr double help_size = 9.5;
+
+class PaperBuilder {
+  public:
+    PaperBuilder(const Instrument& ins, const PaperOptions& opt, Diagnostics& diags)
+        : ins_(ins), opt_(opt), lang_(opt.lang), diags_(diags) {}
+
+    doc::Document build() {
+        doc::Document d;
+        const char* l = lang_.c_str();
+        d.info.title = ins_.title.get(lang_);
+        d.info.subject = tr(l, "Zelfscan op papier", "Paper self-scan");
+        d.info.author = fmt::format("{}", fmt::join(ins_.authors, ", "));
+        d.info.keywords = fmt::format("zelfscan, {}, {}", ins_.id, ins_.version.text);
+        d.info.lang = lang_;
+        d.info.instrument_id = ins_.id;
+        d.info.instrument_version = ins_.version.text;
+        d.info.paper = opt_.paper;
+        d.info.footer = fmt::format("{} {}", ins_.id, ins_.version.text);
+        d.info.page_mark = "zelfscan|{id}|{version}|{page}/{pages}";
+        d.info.cover = true;
+        cover(d.blocks);
+        respondent(d.blocks);
+        if (!ins_.profile.questions.empty()) profile(d.blocks);
+        for (const auto& dom : ins_.domains) domain(d.blocks, dom);
+        closing(d.blocks);
+        return d;
+    }
+
+  private:
+    void markdown(doc::Blocks& out, const LocalizedText& t, const SourceLocation& where) {
+        if (t.empty()) return;
+        doc::MarkdownOptions mo;
+        mo.file = where.file;
+        mo.first_line = where.line ? where.line : 1;
+        for (auto& b : doc::parse_markdown(t.get(lang_), mo, diags_)) out.push_back(std::move(b));
+    }
+
+    doc::Block small(std::string text, bool italic = false) {
+        doc::Paragraph p;
+        p.runs.push_back(doc::text(std::move(text), italic ? doc::italic : doc::plain));
+        p.size = help_size;
+        p.color = palette::muted;
+        return doc::block(std::move(p));
+    }
+
+    void cover(doc::Blocks& out) {
+        const char* l = lang_.c_str();
+        if (!opt_.logo.empty()) {
+            doc::Image img;
+            img.path = opt_.logo;
+            img.width = 40 * mm;
+            img.alt = tr(l, "Logo van de organisatie", "Organisation logo");
+            out.push_back(doc::block(std::move(img)));
+            out.push_back(doc::spacer(8 * mm));
+        }
+        doc::Paragraph kicker;
+        kicker.runs.push_back(doc::text(opt_.form ? tr(l, "ZELFSCAN · FORMULIER", "SELF-SCAN · FORM")
+                                                   : tr(l, "ZELFSCAN · PAPIEREN VERSIE", "SELF-SCAN · PAPER VERSION"),
+                                        doc::bold));
+        kicker.size = 9;
+        kicker.color = palette::accent;
+        out.push_back(doc::block(std::move(kicker)));
+        doc::Heading h;
+        h.level = 1;
+        h.text.push_back(doc::text(ins_.title.get(lang_)));
+        h.anchor = "cover";
+        out.push_back(doc::block(std::move(h)));
+        if (!ins_.subtitle.empty()) {
+            doc::Paragraph sub;
+            sub.runs.push_back(doc::text(ins_.subtitle.get(lang_)));
+            sub.size = 13;
+            sub.color = palette::muted;
+            out.push_back(doc::block(std::move(sub)));
+        }
+        out.push_back(small(fmt::format("{} {} · {} {} · {} {}", tr(l, "Versie", "Version"), ins_.version.text,
+                                        tr(l, "instrument", "instrument"), ins_.id, count_questions(),
+                                        tr(l, "vragen", "questions"))));
+        out.push_back(doc::spacer(4 * mm));
+        markdown(out, ins_.description, {ins_.path, 0, 0});
+        if (!ins_.instructions.empty()) {
+            out.push_back(doc::heading(2, tr(l, "Zo vult u de scan in", "How to fill in the scan")));
+            markdown(out, ins_.instructions, {ins_.path, 0, 0});
+        }
+        doc::Callout how;
+        how.blocks.push_back(doc::paragraph(doc::Inlines{
+            doc::text(tr(l, "Zo kruist u aan. ", "How to tick. "), doc::bold),
+            doc::text(opt_.form ? tr(l, "Klik in het vakje van uw antwoord. Bij elke vraag kunt u een toelichting typen.",
+                                     "Click the box of your answer. You can type a note with every question.")
+                                : tr(l, "Zet een kruisje in het vakje van uw antwoord. Wilt u iets veranderen? Kleur het vakje dan helemaal zwart en kruis een ander vakje aan. Schrijf duidelijk op de lijnen.",
+                                     "Put a cross in the box of your answer. Want to change it? Fill the box in completely and tick another one. Write clearly on the lines."))}));
+        out.push_back(doc::block(std::move(how)));
+        if (!ins_.privacy.empty()) {
+            out.push_back(doc::heading(2, tr(l, "Wat gebeurt er met uw antwoorden?", "What happens to your answers?")));
+            markdown(out, ins_.privacy, {ins_.path, 0, 0});
+        }
+    }
+
+    std::size_t count_questions() const { return ins_.profile.questions.size() + ins_.question_count(); }
+
+    void respondent(doc::Blocks& out) {
+        const char* l = lang_.c_str();
+        doc::Blocks g;
+        g.push_back(doc::heading(2, tr(l, "Over u of uw groep", "About you or your group")));
+        g.push_back(small(tr(l, "Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
+                             "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")));
+        auto box = [&](const char* field, const char* nl, const char* en, double width) {
+            doc::FieldBox fb;
+            fb.field = field;
+            fb.label.push_back(doc::text(tr(l, nl, en)));
+            fb.width = width;
+            g.push_back(doc::block(std::move(fb)));
+        };
+        box("respondent.organisation", "Organisatie", "Organisation", 0);
+        box("respondent.unit", "Afdeling of dienst", "Unit or service", 0);
+        box("respondent.date", "Datum", "Date", 60 * mm);
+        box("respondent.code", "Code of schuilnaam", "Code or pseudonym", 60 * mm);
+        if (!ins_.roles.empty()) {
+            g.push_back(doc::paragraph(doc::Inlines{doc::text(tr(l, "Uw rol (kies er één)", "Your role (choose one)"), doc::bold)}));
+            doc::AnswerRow row;
+            row.field = "respondent.role";
+            for (const auto& r : ins_.roles) row.options.push_back({r.id, {doc::text(r.label.get(lang_))}});
+            g.push_back(doc::block(std::move(row)));
+        }
+        g.push_back(small(tr(l, "Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
+                             "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.")));
+        box("respondent.participants", "Aantal deelnemers", "Number of participants", 60 * mm);
+        out.push_back(doc::group(std::move(g)));
+    }
+
+    void section_intro(doc::Blocks& out, std::string title, const LocalizedText& intro, const SourceLocation& where) {
+        out.push_back(doc::page_break());
+        out.push_back(doc::heading(1, std::move(title)));
+        markdown(out, intro, where);
+    }
+
+    void profile(doc::Blocks& out) {
+        const char* l = lang_.c_str();
+        section_intro(out, ins_.profile.title.empty() ? tr(l, "Over de dienst", "About the service") : ins_.profile.title.get(lang_),
+                      ins_.profile.intro, {ins_.path, 0, 0});
+        for (const auto& q : ins_.profile.questions) question(out, q, nullptr);
+    }
+
+    void domain(doc::Blocks& out, const Domain& d) {
+        section_intro(out, fmt::format("{}  {}", d.id, d.title.get(lang_)), d.intro, d.where);
+        for (std::size_t i = 0; i < d.questions.size(); ++i) question(out, d.questions[i], &d);
+    }
+
+    std::string option_labels(const Question& gate, const std::vector<std::string>& ids) {
+        const Scale* s = ins_.find_scale(gate.scale);
+        std::string out;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            const Option* o = s ? s->find(ids[i]) : nullptr;
+            std::string label = fmt::format("‘{}’", o ? o->label.get(lang_) : ids[i]);
+            if (i > 0) out += i + 1 == ids.size() ? tr(lang_, " of ", " or ") : ", ";
+            out += label;
+        }
+        return out;
+    }
+
+    // For a gate question: where to go when the answer skips what follows.
+    std::string skip_instruction(const Question& gate) {
+        const auto& order = ins_.question_order;
+        auto it = std::find(order.begin(), order.end(), gate.id);
+        if (it == order.end()) return {};
+        std::vector<std::string> opens;
+        auto next = it + 1;
+        for (; next != order.end(); ++next) {
+            const Question* q = ins_.find_question(*next);
+            if (!q->condition || q->condition->question != gate.id) break;
+            for (const auto& a : q->condition->answers)
+                if (std::find(opens.begin(), opens.end(), a) == opens.end()) opens.push_back(a);
+        }
+        if (next == it + 1) return {};
+        const Scale* s = ins_.find_scale(gate.scale);
+        if (!s) return {};
+        std::vector<std::string> closes;
+        for (const auto& o : s->options)
+            if (std::find(opens.begin(), opens.end(), o.id) == opens.end()) closes.push_back(o.id);
+        if (closes.empty()) return {};
+        std::string target = next == order.end() ? std::string(tr(lang_, "het einde van de scan", "the end of the scan"))
+                                                 : fmt::format("{} {}", tr(lang_, "vraag", "question"), *next);
+        return fmt::format("{} {} {}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
+                           tr(lang_, "geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
+    }
+
+    void question(doc::Blocks& out, const Question& q, const Domain*) {
+        const char* l = lang_.c_str();
+        ++number_;
+        bool needs_reason = false;
+        doc::Blocks g;
+        if (q.condition) {
+            const Question* gate = ins_.find_question(q.condition->question);
+            doc::Paragraph cond;
+            cond.runs.push_back(doc::text(
+                fmt::format("{} {} {} {}", tr(l, "Alleen invullen als u bij", "Only answer if you answered"), q.condition->question,
+                            gate ? option_labels(*gate, q.condition->answers) : "", tr(l, "hebt geantwoord.", "there.")),
+                doc::italic));
+            cond.size = help_size;
+            cond.color = palette::accent;
+            g.push_back(doc::block(std::move(cond)));
+        }
+        doc::Paragraph head;
+        head.runs.push_back(doc::text(fmt::format("{}. ", number_), doc::bold));
+        doc::Inline id = doc::text(q.id + "  ", doc::bold);
+        id.color = palette::accent;
+        head.runs.push_back(id);
+        head.runs.push_back(doc::text(q.text.get(lang_), doc::bold));
+        g.push_back(doc::block(std::move(head), q.where));
+        if (!q.help.empty()) {
+            doc::Blocks help;
+            markdown(help, q.help, q.where);
+            for (auto& b : help) {
+                if (auto* p = std::get_if<doc::Paragraph>(&b.content)) {
+                    p->size = help_size;
+                    p->color = palette::muted;
+                }
+                g.push_back(std::move(b));
+            }
+        }
+        switch (q.kind) {
+        case QuestionKind::choice:
+        case QuestionKind::multi: {
+            doc::AnswerRow row;
+            row.field = q.id;
+            row.multiple = q.kind == QuestionKind::multi;
+            bool reason = false;
+            if (const Scale* s = ins_.find_scale(q.scale))
+                for (const auto& o : s->options) {
+                    row.options.push_back({o.id, {doc::text(o.label.get(lang_))}});
+                    reason = reason || o.reason_required;
+                }
+            if (row.multiple) g.push_back(small(tr(l, "U kunt meer vakjes aankruisen.", "You may tick more than one box."), true));
+            g.push_back(doc::block(std::move(row)));
+            needs_reason = reason;
+            break;
+        }
+        case QuestionKind::text: {
+            doc::NoteLines nl;
+            nl.field = q.id;
+            nl.lines = q.lines > 0 ? q.lines : 4;
+            g.push_back(doc::block(std::move(nl)));
+            break;
+        }
+        case QuestionKind::number: {
+            doc::FieldBox fb;
+            fb.field = q.id;
+            std::string label = tr(l, "Getal", "Number");
+            if (!q.unit.empty()) label = fmt::format("{} ({})", label, q.unit.get(lang_));
+            fb.label.push_back(doc::text(label));
+            fb.width = 70 * mm;
+            g.push_back(doc::block(std::move(fb)));
+            break;
+        }
+        }
+        if (!q.evidence.empty()) {
+            note_label(g, fmt::format("{}: {}", tr(l, "Bewijs", "Evidence"), q.evidence.get(lang_)));
+            doc::NoteLines ev;
+            ev.field = evidence_field(q.id);
+            ev.lines = 2;
+            g.push_back(doc::block(std::move(ev)));
+        }
+        if (q.kind != QuestionKind::text) {
+            // The reason for "not applicable" goes on the note lines.
+            note_label(g, needs_reason ? tr(l, "Toelichting. Kiest u ‘Niet van toepassing’? Schrijf hier dan waarom.",
+                                            "Note. Chose ‘Not applicable’? Then write here why.")
+                                       : tr(l, "Toelichting (mag leeg blijven)", "Note (may stay empty)"));
+            doc::NoteLines notes;
+            notes.field = note_field(q.id);
+            notes.lines = 2;
+            g.push_back(doc::block(std::move(notes)));
+        }
+        if (auto skip = skip_instruction(q); !skip.empty()) {
+            doc::Paragraph p;
+            doc::Inline arrow = doc::text("→ ", doc::bold);
+            p.runs.push_back(arrow);
+            p.runs.push_back(doc::text(skip, doc::bold));
+            p.color = palette::accent;
+            g.push_back(doc::block(std::move(p)));
+        }
+        g.push_back(doc::spacer(3 * mm));
+        out.push_back(doc::group(std::move(g)));
+    }
+
+    void note_label(doc::Blocks& g, std::string text) { g.push_back(small(std::move(text))); }
+
+    void closing(doc::Blocks& out) {
+        const char* l = lang_.c_str();
+        doc::Blocks g;
+        g.push_back(doc::spacer(6 * mm));
+        g.push_back(doc::heading(2, tr(l, "Dank u wel", "Thank you")));
+        g.push_back(doc::paragraph(opt_.form ? tr(l, "Sla het formulier op en lever het in bij de coördinator van de scan.",
+                                                  "Save the form and hand it in to the coordinator of the scan.")
+                                             : tr(l, "Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport.",
+                                                  "Hand in the completed scan to the coordinator, who types the answers into an answer file, so they count in the report.")));
+        out.push_back(doc::group(std::move(g)));
+    }
+
+    const Instrument& ins_;
+    const PaperOptions& opt_;
+    std::string lang_;
+    Diagnostics& diags_;
+    int number_ = 0;
+};
+
+} // namespace
+
+doc::Document build_paper(const Instrument& ins, const PaperOptions& options, Diagnostics& diags) {
+    return PaperBuilder(ins, options, diags).build();
+}
+
+} // namespace zs

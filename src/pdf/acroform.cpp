@@ -1,0 +1,289 @@
+#include "pdf/acroform.hpp"
+
+#include <cstdio>
+#include <set>
+
+#include <fmt/format.h>
+// qpdf 11: use std::shared_ptr, not the old PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFAcroFormDocumentHelper.hh>
+#include <qpdf/QPDFExc.hh>
+#include <qpdf/QPDFFormFieldObjectHelper.hh>
+#include <qpdf/QPDFObjectHandle.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+
+namespace zs::pdf {
+
+namespace {
+
+using OH = QPDFObjectHandle;
+
+// Field flags (PDF 32000-1, tables 226-228).
+constexpr int ff_read_only = 1 << 0;
+constexpr int ff_multiline = 1 << 12;
+constexpr int ff_no_toggle_to_off = 1 << 14;
+constexpr int ff_radio = 1 << 15;
+constexpr int ff_do_not_spell_check = 1 << 22;
+
+std::string num(double v) { return fmt::format("{:.2f}", v); }
+
+OH rect(const layout::FieldRect& f) {
+    return OH::parse(fmt::format("[{} {} {} {}]", num(f.x), num(f.y), num(f.x + f.w), num(f.y + f.h)));
+}
+
+OH form_xobject(QPDF& pdf, double w, double h, const std::string& content, bool with_font = false) {
+    OH s = OH::newStream(&pdf, content);
+    OH d = s.getDict();
+    d.replaceKey("/Type", OH::newName("/XObject"));
+    d.replaceKey("/Subtype", OH::newName("/Form"));
+    d.replaceKey("/BBox", OH::parse(fmt::format("[0 0 {} {}]", num(w), num(h))));
+    if (with_font) d.replaceKey("/Resources", OH::parse("<< >>"));
+    return s;
+}
+
+// A pen-like cross in the accent colour, inset from the printed box.
+std::string cross(double w, double h) {
+    double i = std::min(w, h) * 0.2;
+    return fmt::format("q 0.11 0.25 0.43 RG 1.8 w 1 J {} {} m {} {} l S {} {} m {} {} l S Q\n", num(i), num(i), num(w - i),
+                       num(h - i), num(i), num(h - i), num(w - i), num(i));
+}
+
+class FormBuilder {
+  public:
+    FormBuilder(QPDF& pdf, const layout::LayoutResult& laid, const FormSpec& spec) : pdf_(pdf), laid_(laid), spec_(spec) {
+        pages_ = QPDFPageDocumentHelper(pdf).getAllPages();
+    }
+
+    void build() {
+        OH acroform = pdf_.makeIndirectObject(OH::parse("<< /Fields [] /NeedAppearances true >>"));
+        acroform.replaceKey("/DA", OH::newString("/Helv 10 Tf 0 g"));
+        acroform.replaceKey("/DR", OH::parse("<< /Font << /Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
+                                             "/Encoding /WinAnsiEncoding >> >> >>"));
+        fields_ = acroform.getKey("/Fields");
+        instrument_marker();
+        // Radio groups collect their option boxes in order of appearance.
+        std::map<std::string, OH> radios;
+        for (const auto& f : laid_.fields) {
+            if (f.page < 0 || static_cast<std::size_t>(f.page) >= pages_.size()) continue;
+            switch (f.kind) {
+            case layout::FieldKind::choice: {
+                auto it = radios.find(f.name);
+                if (it == radios.end()) {
+                    OH field = pdf_.makeIndirectObject(OH::newDictionary());
+                    field.replaceKey("/FT", OH::newName("/Btn"));
+                    field.replaceKey("/Ff", OH::newInteger(ff_radio | ff_no_toggle_to_off));
+                    field.replaceKey("/T", OH::newUnicodeString(f.name));
+                    tooltip(field, f.name);
+                    field.replaceKey("/V", OH::newName("/Off"));
+                    field.replaceKey("/Kids", OH::newArray());
+                    fields_.appendItem(field);
+                    it = radios.emplace(f.name, field).first;
+                }
+                OH w = widget(f, it->second);
+                button_appearance(w, f, f.option);
+                it->second.getKey("/Kids").appendItem(w);
+                break;
+            }
+            case layout::FieldKind::check: {
+                std::string name = f.name + ":" + f.option;
+                OH field = pdf_.makeIndirectObject(OH::newDictionary());
+                field.replaceKey("/FT", OH::newName("/Btn"));
+                field.replaceKey("/T", OH::newUnicodeString(name));
+                tooltip(field, f.name);
+                field.replaceKey("/V", OH::newName("/Off"));
+                merge_widget(field, f);
+                button_appearance(field, f, f.option);
+                fields_.appendItem(field);
+                break;
+            }
+            case layout::FieldKind::notes:
+            case layout::FieldKind::text: {
+                OH field = pdf_.makeIndirectObject(OH::newDictionary());
+                field.replaceKey("/FT", OH::newName("/Tx"));
+                field.replaceKey("/T", OH::newUnicodeString(f.name));
+                tooltip(field, f.name);
+                int flags = f.kind == layout::FieldKind::notes ? ff_multiline : 0;
+                if (spec_.numbers.count(f.name)) flags |= ff_do_not_spell_check;
+                field.replaceKey("/Ff", OH::newInteger(flags));
+                field.replaceKey("/V", OH::newUnicodeString(""));
+                field.replaceKey("/DA", OH::newString(f.kind == layout::FieldKind::notes ? "/Helv 10 Tf 0 g" : "/Helv 11 Tf 0 g"));
+                merge_widget(field, f);
+                OH ap = form_xobject(pdf_, f.w, f.h, "/Tx BMC EMC\n");
+                field.replaceKey("/AP", OH::parse("<< >>"));
+                field.getKey("/AP").replaceKey("/N", ap);
+                fields_.appendItem(field);
+                break;
+            }
+            }
+        }
+        pdf_.getRoot().replaceKey("/AcroForm", acroform);
+    }
+
+  private:
+    void tooltip(OH& field, const std::string& name) {
+        auto it = spec_.tooltips.find(name);
+        if (it != spec_.tooltips.end()) field.replaceKey("/TU", OH::newUnicodeString(it->second));
+    }
+
+    void attach(OH& annot, int page) {
+        OH p = pages_[static_cast<std::size_t>(page)].getObjectHandle();
+        if (!p.hasKey("/Annots") || !p.getKey("/Annots").isArray()) p.replaceKey("/Annots", OH::newArray());
+        p.getKey("/Annots").appendItem(annot);
+        annot.replaceKey("/P", p);
+    }
+
+    // A widget annotation kid of a field (radio buttons).
+    OH widget(const layout::FieldRect& f, OH parent) {
+        OH w = pdf_.makeIndirectObject(OH::newDictionary());
+        w.replaceKey("/Type", OH::newName("/Annot"));
+        w.replaceKey("/Subtype", OH::newName("/Widget"));
+        w.replaceKey("/Rect", rect(f));
+        w.replaceKey("/F", OH::newInteger(4)); // print
+        w.replaceKey("/Parent", parent);
+        w.replaceKey("/MK", OH::parse("<< /CA (8) >>"));
+        attach(w, f.page);
+        return w;
+    }
+
+    // A field that is its own widget (check boxes, text fields).
+    void merge_widget(OH& field, const layout::FieldRect& f) {
+        field.replaceKey("/Type", OH::newName("/Annot"));
+        field.replaceKey("/Subtype", OH::newName("/Widget"));
+        field.replaceKey("/Rect", rect(f));
+        field.replaceKey("/F", OH::newInteger(4));
+        attach(field, f.page);
+    }
+
+    // The printed box shows through when off; a cross marks the on state.
+    void button_appearance(OH& w, const layout::FieldRect& f, const std::string& state) {
+        OH on = form_xobject(pdf_, f.w, f.h, cross(f.w, f.h));
+        OH off = form_xobject(pdf_, f.w, f.h, "");
+        OH down = form_xobject(pdf_, f.w, f.h, fmt::format("q 0.85 g 0 0 {} {} re f Q\n", num(f.w), num(f.h)));
+        OH n = OH::newDictionary();
+        n.replaceKey("/" + state, on);
+        n.replaceKey("/Off", off);
+        OH d = OH::newDictionary();
+        d.replaceKey("/" + state, down);
+        d.replaceKey("/Off", down);
+        OH ap = OH::newDictionary();
+        ap.replaceKey("/N", n);
+        ap.replaceKey("/D", d);
+        w.replaceKey("/AP", ap);
+        w.replaceKey("/AS", OH::newName("/Off"));
+    }
+
+    // A read-only, hidden text field with "id@version", so import knows
+    // which instrument a filled form answers even if metadata is lost.
+    void instrument_marker() {
+        if (pages_.empty()) return;
+        OH field = pdf_.makeIndirectObject(OH::newDictionary());
+        field.replaceKey("/FT", OH::newName("/Tx"));
+        field.replaceKey("/T", OH::newUnicodeString(instrument_field));
+        field.replaceKey("/Ff", OH::newInteger(ff_read_only));
+        field.replaceKey("/V", OH::newUnicodeString(spec_.instrument_id + "@" + spec_.instrument_version));
+        field.replaceKey("/Type", OH::newName("/Annot"));
+        field.replaceKey("/Subtype", OH::newName("/Widget"));
+        field.replaceKey("/Rect", OH::parse("[0 0 0 0]"));
+        field.replaceKey("/F", OH::newInteger(2)); // hidden
+        field.replaceKey("/DA", OH::newString("/Helv 0 Tf 0 g"));
+        attach(field, 0);
+        fields_.appendItem(field);
+        OH info = pdf_.getTrailer().getKey("/Info");
+        if (info.isDictionary()) {
+            info.replaceKey("/ZelfscanInstrument", OH::newUnicodeString(spec_.instrument_id));
+            info.replaceKey("/ZelfscanVersion", OH::newUnicodeString(spec_.instrument_version));
+        }
+    }
+
+    QPDF& pdf_;
+    const layout::LayoutResult& laid_;
+    const FormSpec& spec_;
+    std::vector<QPDFPageObjectHelper> pages_;
+    OH fields_;
+};
+
+std::string split_marker(const std::string& v, std::string& version) {
+    auto at = v.rfind('@');
+    if (at == std::string::npos) return v;
+    version = v.substr(at + 1);
+    return v.substr(0, at);
+}
+
+} // namespace
+
+FinishStep acroform_step(FormSpec spec) {
+    return [spec = std::move(spec)](QPDF& pdf, const layout::LayoutResult& laid, Diagnostics&) {
+        FormBuilder(pdf, laid, spec).build();
+    };
+}
+
+std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::string& path, Diagnostics& diags) {
+    SourceLocation where{path, 0, 0};
+    if (bytes.substr(0, std::min<std::size_t>(bytes.size(), 1024)).find("%PDF-") == std::string_view::npos) {
+        diags.error(where, "this is not a PDF file", "give a PDF form made by `zelfscan form`");
+        return std::nullopt;
+    }
+    QPDF pdf;
+    pdf.setSuppressWarnings(true);
+    pdf.setAttemptRecovery(false);
+    std::string copy(bytes);
+    try {
+        pdf.processMemoryFile(path.c_str(), copy.data(), copy.size());
+    } catch (const QPDFExc& e) {
+        if (pdf.isEncrypted() || std::string(e.what()).find("password") != std::string::npos)
+            diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
+        else
+            diags.error(where, fmt::format("the PDF is damaged: {}", e.getMessageDetail()),
+                        "ask for a fresh copy of the filled form");
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        diags.error(where, fmt::format("the PDF is damaged: {}", e.what()), "ask for a fresh copy of the filled form");
+        return std::nullopt;
+    }
+    if (pdf.isEncrypted()) {
+        diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
+        return std::nullopt;
+    }
+    FilledForm form;
+    try {
+        QPDFAcroFormDocumentHelper af(pdf);
+        std::set<std::string> seen;
+        for (auto& field : af.getFormFields()) {
+            std::string name = field.getFullyQualifiedName();
+            if (!seen.insert(name).second) continue; // radio kids share the name
+            FieldValue v;
+            v.name = name;
+            if (field.getFieldType() == "/Btn") {
+                v.is_choice = true;
+                OH val = field.getValue();
+                if (val.isName() && val.getName() != "/Off") v.value = val.getName().substr(1);
+            } else {
+                v.value = field.getValueAsString();
+            }
+            if (name == instrument_field) {
+                form.instrument_id = split_marker(v.value, form.instrument_version);
+                continue;
+            }
+            form.fields.push_back(std::move(v));
+        }
+        if (form.instrument_id.empty()) {
+            OH info = pdf.getTrailer().getKey("/Info");
+            if (info.isDictionary() && info.getKey("/ZelfscanInstrument").isString()) {
+                form.instrument_id = info.getKey("/ZelfscanInstrument").getUTF8Value();
+                if (info.getKey("/ZelfscanVersion").isString()) form.instrument_version = info.getKey("/ZelfscanVersion").getUTF8Value();
+            }
+        }
+    } catch (const std::exception& e) {
+        diags.error(where, fmt::format("the PDF is damaged: {}", e.what()), "ask for a fresh copy of the filled form");
+        return std::nullopt;
+    }
+    if (form.instrument_id.empty()) {
+        diags.error(where, "this PDF is not a zelfscan form: it has no zelfscan fields",
+                    "make forms with `zelfscan form INSTRUMENT -o form.pdf`");
+        return std::nullopt;
+    }
+    return form;
+}
+
+} // namespace zs::pdf
