@@ -79,8 +79,13 @@ std::string plain_text(const Inlines& runs) {
 std::string slugify(std::string_view text) {
     std::string s;
     bool dash = false;
+    bool after_c3 = false;
     for (char ch : text) {
         auto c = static_cast<unsigned char>(ch);
+        // Latin-1 capitals (UTF-8 C3 80..9E, except the multiplication sign)
+        // become lower case by their second byte.
+        if (after_c3 && c >= 0x80 && c <= 0x9E && c != 0x97) c = static_cast<unsigned char>(c + 0x20);
+        after_c3 = c == 0xC3;
         if (c >= 0x80 || std::isalnum(c)) {
             if (dash && !s.empty()) s += '-';
             dash = false;

@@ -43,7 +43,8 @@ void translate(Item& item, double dx, double dy) {
 namespace {
 
 Style style_of(unsigned s, Style base) {
-    if (s & doc::code) return (s & doc::bold) ? Style::mono_bold : Style::mono;
+    if ((s & doc::code) || base == Style::mono || base == Style::mono_bold)
+        return (s & doc::bold) || base == Style::mono_bold ? Style::mono_bold : Style::mono;
     bool b = (s & doc::bold) || base == Style::bold || base == Style::heading;
     bool i = (s & doc::italic) || base == Style::italic;
     if (base == Style::heading && !(s & doc::italic)) return Style::heading;

@@ -158,8 +158,18 @@ FontConfig default_font_config() {
     return c;
 }
 
-FontConfig parse_font_config(std::string_view text, const std::string& file, Diagnostics& diags) {
+FontConfig parse_font_config(std::string_view text, const std::string& file, Diagnostics& out) {
     FontConfig config = default_font_config();
+    // toml++ iterates keys in sorted order; report in file order.
+    Diagnostics diags;
+    struct Flush {
+        Diagnostics& from;
+        Diagnostics& to;
+        ~Flush() {
+            from.sort();
+            to.append(from);
+        }
+    } flush{diags, out};
     toml::table root;
     try {
         root = toml::parse(text, file);

@@ -88,7 +88,9 @@ void Shaper::add(std::string_view utf8, const RunStyle& style, bool preserve_spa
             }
             continue;
         }
-        int face = fonts_.face_for(style.style, c);
+        // The PDF backend encodes text as 16-bit Unicode (libharu's UTF-8
+        // fonts), so characters beyond the BMP count as missing.
+        int face = c > 0xFFFF ? -1 : fonts_.face_for(style.style, c);
         if (face < 0) {
             if (missing_) missing_(c);
             continue;

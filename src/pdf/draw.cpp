@@ -39,10 +39,8 @@ class PageWriter {
   public:
     PageWriter(HPDF_Doc pdf, HPDF_Page page, const layout::LayoutResult& layout,
                std::map<int, HPDF_Font>& fonts, std::map<std::string, HPDF_Image>& images,
-               const std::map<std::string, std::pair<int, double>>& anchors,
-               const std::vector<HPDF_Page>& pages, Diagnostics& diags)
-        : pdf_(pdf), page_(page), layout_(layout), fonts_(fonts), images_(images),
-          anchors_(anchors), pages_(pages), diags_(diags) {}
+               Diagnostics& diags)
+        : pdf_(pdf), page_(page), layout_(layout), fonts_(fonts), images_(images), diags_(diags) {}
 
     void draw(const layout::Item& item) {
         std::visit([&](const auto& it) { draw_item(it); }, item);
@@ -55,8 +53,6 @@ class PageWriter {
     const layout::LayoutResult& layout_;
     std::map<int, HPDF_Font>& fonts_;
     std::map<std::string, HPDF_Image>& images_;
-    const std::map<std::string, std::pair<int, double>>& anchors_;
-    const std::vector<HPDF_Page>& pages_;
     Diagnostics& diags_;
     bool in_text_ = false;
     int font_ = -1;
@@ -173,16 +169,10 @@ class PageWriter {
     void draw_item(const layout::LinkItem& it) {
         HPDF_Rect rect{r(it.x), r(it.y), r(it.x + it.w), r(it.y + it.h)};
         HPDF_Annotation a = nullptr;
-        if (!it.target.empty() && it.target[0] == '#') {
-            auto at = anchors_.find(it.target.substr(1));
-            if (at == anchors_.end()) return; // a link to nowhere stays plain text
-            HPDF_Destination d =
-                HPDF_Page_CreateDestination(pages_[static_cast<std::size_t>(at->second.first)]);
-            HPDF_Destination_SetXYZ(d, 0, r(at->second.second + 6), 0);
-            a = HPDF_Page_CreateLinkAnnot(page_, rect, d);
-        } else {
-            a = HPDF_Page_CreateURILinkAnnot(page_, rect, it.target.c_str());
-        }
+        // Internal links ("#anchor") are added by the finishing pass, which
+        // can write /XYZ destinations that keep the reader's zoom.
+        if (it.target.empty() || it.target[0] == '#') return;
+        a = HPDF_Page_CreateURILinkAnnot(page_, rect, it.target.c_str());
         if (a) HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
     }
     void draw_item(const layout::QrItem& q) {
@@ -232,13 +222,10 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags) {
         HPDF_Page_SetHeight(p, r(layout.size.height));
         pages.push_back(p);
     }
-    std::map<std::string, std::pair<int, double>> anchors;
-    for (const auto& o : layout.outline)
-        if (!o.anchor.empty()) anchors.emplace(o.anchor, std::make_pair(o.page, o.y));
     std::map<int, HPDF_Font> fonts;
     std::map<std::string, HPDF_Image> images;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
-        PageWriter w(pdf, pages[i], layout, fonts, images, anchors, pages, diags);
+        PageWriter w(pdf, pages[i], layout, fonts, images, diags);
         for (const auto& item : layout.pages[i].items) w.draw(item);
         w.end();
     }

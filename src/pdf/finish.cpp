@@ -8,6 +8,7 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <ctime>
+#include <map>
 
 #include <fmt/format.h>
 
@@ -88,6 +89,16 @@ void set_info(QPDF& q, const doc::DocumentInfo& info) {
     root.replaceKey("/ViewerPreferences", prefs);
 }
 
+QPDFObjectHandle xyz_destination(const QPDFObjectHandle& page, double top) {
+    auto dest = QPDFObjectHandle::newArray();
+    dest.appendItem(page);
+    dest.appendItem(QPDFObjectHandle::newName("/XYZ"));
+    dest.appendItem(QPDFObjectHandle::newNull());
+    dest.appendItem(QPDFObjectHandle::newReal(top, 2));
+    dest.appendItem(QPDFObjectHandle::newNull());
+    return dest;
+}
+
 // Bookmarks from headings, nested by level.
 void add_outline(QPDF& q, const layout::LayoutResult& layout) {
     const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
@@ -104,13 +115,7 @@ void add_outline(QPDF& q, const layout::LayoutResult& layout) {
         while (nodes[stack.back()].level >= e.level) stack.pop_back();
         auto d = QPDFObjectHandle::newDictionary();
         d.replaceKey("/Title", QPDFObjectHandle::newUnicodeString(e.title));
-        auto dest = QPDFObjectHandle::newArray();
-        dest.appendItem(pages[static_cast<std::size_t>(e.page)]);
-        dest.appendItem(QPDFObjectHandle::newName("/XYZ"));
-        dest.appendItem(QPDFObjectHandle::newNull());
-        dest.appendItem(QPDFObjectHandle::newReal(e.y + 6, 2));
-        dest.appendItem(QPDFObjectHandle::newNull());
-        d.replaceKey("/Dest", dest);
+        d.replaceKey("/Dest", xyz_destination(pages[static_cast<std::size_t>(e.page)], e.y + 6));
         nodes.push_back({q.makeIndirectObject(d), e.level, {}});
         nodes[stack.back()].kids.push_back(nodes.size() - 1);
         stack.push_back(nodes.size() - 1);
@@ -135,6 +140,38 @@ void add_outline(QPDF& q, const layout::LayoutResult& layout) {
     q.getRoot().replaceKey("/PageMode", QPDFObjectHandle::newName("/UseOutlines"));
 }
 
+// Links to headings ("#anchor"); a link to an unknown anchor stays text.
+void add_internal_links(QPDF& q, const layout::LayoutResult& layout) {
+    std::map<std::string, const layout::OutlineEntry*> anchors;
+    for (const auto& o : layout.outline)
+        if (!o.anchor.empty()) anchors.emplace(o.anchor, &o);
+    const std::vector<QPDFObjectHandle>& pages = q.getAllPages();
+    for (std::size_t p = 0; p < layout.pages.size() && p < pages.size(); ++p) {
+        for (const auto& item : layout.pages[p].items) {
+            const auto* link = std::get_if<layout::LinkItem>(&item);
+            if (!link || link->target.size() < 2 || link->target[0] != '#') continue;
+            auto at = anchors.find(link->target.substr(1));
+            if (at == anchors.end()) continue;
+            auto annot = QPDFObjectHandle::newDictionary();
+            annot.replaceKey("/Type", QPDFObjectHandle::newName("/Annot"));
+            annot.replaceKey("/Subtype", QPDFObjectHandle::newName("/Link"));
+            annot.replaceKey("/Rect", QPDFObjectHandle::newArray(std::vector<QPDFObjectHandle>{
+                                          QPDFObjectHandle::newReal(link->x, 2),
+                                          QPDFObjectHandle::newReal(link->y, 2),
+                                          QPDFObjectHandle::newReal(link->x + link->w, 2),
+                                          QPDFObjectHandle::newReal(link->y + link->h, 2)}));
+            annot.replaceKey("/Border", QPDFObjectHandle::parse("[0 0 0]"));
+            const auto& target = *at->second;
+            annot.replaceKey("/Dest", xyz_destination(pages[static_cast<std::size_t>(target.page)],
+                                                      target.y + 6));
+            QPDFObjectHandle page = pages[p];
+            if (!page.getKey("/Annots").isArray())
+                page.replaceKey("/Annots", QPDFObjectHandle::newArray());
+            page.getKey("/Annots").appendItem(q.makeIndirectObject(annot));
+        }
+    }
+}
+
 } // namespace
 
 std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
@@ -147,6 +184,7 @@ std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
         repair_to_unicode(q);
         set_info(q, info);
         add_outline(q, layout);
+        add_internal_links(q, layout);
         for (const auto& step : steps) step(q, layout, diags);
         if (diags.has_errors()) return {};
 

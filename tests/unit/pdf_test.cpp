@@ -1,0 +1,59 @@
+#include <doctest/doctest.h>
+
+#include "document/markdown.hpp"
+#include "pdf/render.hpp"
+
+using namespace zs;
+
+namespace {
+doc::Document sample() {
+    doc::Document d;
+    d.info.title = "Proef";
+    d.info.author = "zelfscan";
+    d.info.instrument_id = "privacy";
+    d.info.instrument_version = "2.0";
+    Diagnostics diags;
+    d.blocks = doc::parse_markdown("# Één\n\nTekst met ë, ĳ en € en een [link](#twee).\n\n## Twee\n\nMeer.\n",
+                                   {}, diags);
+    d.blocks.push_back(doc::block(doc::FieldBox{"datum", {doc::text("Datum:")}, 0, 0}));
+    return d;
+}
+} // namespace
+
+TEST_CASE("pdf: same inputs give the same bytes") {
+    Diagnostics d1, d2;
+    std::string a = pdf::render_pdf(sample(), {}, d1);
+    std::string b = pdf::render_pdf(sample(), {}, d2);
+    CHECK_FALSE(d1.has_errors());
+    REQUIRE_FALSE(a.empty());
+    CHECK(a == b);
+    CHECK(a.starts_with("%PDF-1.7"));
+}
+
+TEST_CASE("pdf: the ToUnicode map is bfrange, not libharu's cidrange") {
+    std::string cmap = pdf::identity_to_unicode_cmap();
+    CHECK(cmap.find("begincidrange") == std::string::npos);
+    CHECK(cmap.find("<0020> <00FF> <0020>") != std::string::npos);
+    CHECK(cmap.find("<2000> <20FF> <2000>") != std::string::npos);
+    CHECK(cmap.find("<D800>") == std::string::npos);
+    CHECK(cmap.find("101 beginbfrange") == std::string::npos);
+}
+
+TEST_CASE("pdf: finishing steps run with the laid-out field rectangles") {
+    pdf::RenderOptions o;
+    std::vector<layout::FieldRect> seen;
+    o.finish.push_back([&](QPDF&, const layout::LayoutResult& r, Diagnostics&) { seen = r.fields; });
+    Diagnostics d;
+    std::string bytes = pdf::render_pdf(sample(), o, d);
+    REQUIRE(seen.size() == 1);
+    CHECK(seen[0].name == "datum");
+    CHECK(seen[0].kind == layout::FieldKind::text);
+    CHECK(seen[0].w > 100);
+    // A step that reports an error stops the output.
+    o.finish.push_back([](QPDF&, const layout::LayoutResult&, Diagnostics& diags) {
+        diags.error({}, "step failed");
+    });
+    Diagnostics d2;
+    CHECK(pdf::render_pdf(sample(), o, d2).empty());
+    CHECK(d2.has_errors());
+}
