@@ -1,0 +1,147 @@
+// The assessment: what the answers of many respondents say, per question,
+// per domain, per role group and overall. Built by assess() from an
+// Instrument and its Responses; read by the plan, the report and the JSON
+// export. docs/method.md explains every figure for non-programmers.
+//
+// Every figure is computed from integer counts, so the result does not
+// depend on the order of the respondents (floating-point sums would).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "answers/response.hpp"
+#include "model/instrument.hpp"
+#include "util/diagnostics.hpp"
+
+namespace zs {
+
+// Fixed rules of the method that the instrument does not set
+// (docs/method.md, "Fixed rules").
+struct ScoringRules {
+    // Two shown role groups whose risk percentage for a domain differs by at
+    // least this many points: the difference is a finding.
+    double group_difference_points = 15.0;
+};
+
+struct OptionCount {
+    std::string option; // option id of the question's scale
+    int count = 0;      // respondents who chose it (multi: each option chosen)
+    double share = 0;   // count / answered
+};
+
+struct QuestionResult {
+    std::string id;
+    int domain = -1; // index into Instrument::domains; -1 = service profile
+    int weight = 1;
+    bool scored = false; // has a scale with risk values (choice or multi)
+
+    int respondents = 0;    // respondents to whom the question was shown (or undetermined)
+    int skipped = 0;        // respondents who skipped it by its condition: never missing
+    int answered = 0;       // shown and answered
+    int missing = 0;        // shown, not answered
+    int dont_know = 0;      // answered "don't know": a knowledge gap
+    int not_applicable = 0; // answered "not applicable": excluded from the risk
+    int unevidenced = 0;    // answers scored lower because no evidence was named
+    std::vector<OptionCount> options; // in scale order
+
+    // The risk, over the scored answers (answered minus not applicable, plus
+    // missing ones when the missing policy is "as don't know").
+    int scored_answers = 0;
+    std::optional<double> mean_risk; // 0..1
+    double spread = 0;               // population standard deviation of the risks
+    bool disagreement = false;
+    bool opposites = false;          // both ends of the scale were given
+
+    int red_flags = 0;       // respondents who gave a red-flag answer
+    int critical_answers = 0; // critical question answered at or above critical_risk
+    double knowledge_gap = 0; // dont_know / (answered - not_applicable), 0..1
+    bool find_out = false;    // knowledge_gap >= knowledge_gap_share
+
+    // Untrusted respondent text, without respondent codes, sorted.
+    std::vector<std::string> reasons; // why "not applicable"
+    std::vector<std::string> notes;
+    std::vector<std::string> evidence;
+
+    // Median exposure (1..5) of a service-profile question, 0 = no answer.
+    int exposure = 0;
+};
+
+struct DomainResult {
+    std::string id;
+    std::optional<double> risk; // percentage 0..100; empty when nothing was scored
+    std::string score_band;     // band from the percentage alone
+    std::string band;           // after the lifts below; empty when not scored
+    bool lifted_critical = false;
+    bool lifted_red_flag = false;
+    std::vector<std::string> red_flag_questions; // question ids with a red-flag answer
+    std::vector<std::string> critical_questions; // question ids answered at critical risk
+    double knowledge_gap = 0;                    // share of "don't know" over its scored questions
+    int likelihood = 0;                          // 1..5 on the heat map; 0 when not scored
+    int disagreements = 0;                       // questions flagged
+};
+
+struct Exposure {
+    bool known = false; // false: no profile answers; 3 is used for priorities
+    int level = 3;      // 1..5
+    double value = 3;   // before rounding (method mean)
+};
+
+struct Overall {
+    std::optional<double> risk; // weighted (domain weight) mean of domain percentages
+    std::string band;           // band of that percentage
+    std::string worst_band;     // highest band of any domain (after lifts)
+    int red_flags = 0;          // questions with a red-flag answer
+    int critical = 0;           // critical questions answered at critical risk
+    int disagreements = 0;
+    int find_out = 0;
+};
+
+struct GroupResult {
+    std::string role; // role id; "" = respondents without a role
+    int respondents = 0;
+    bool suppressed = false;     // fewer than the anonymity threshold
+    bool complementary = false;  // suppressed only to protect another group
+    std::vector<DomainResult> domains;         // empty when suppressed
+    std::vector<std::optional<double>> questions; // mean risk per question, question order; empty when suppressed
+};
+
+// "Management sees less risk than frontline staff in D3."
+struct GroupDifference {
+    std::string domain;
+    std::string lower_role, higher_role;
+    double lower = 0, higher = 0; // risk percentages
+};
+
+struct Assessment {
+    std::string instrument;
+    std::string version;
+    int respondents = 0;
+    int sessions = 0; // of which group sessions
+    std::vector<QuestionResult> questions; // Instrument::question_order: profile first
+    std::vector<DomainResult> domains;     // Instrument::domains order
+    Overall overall;
+    Exposure exposure;
+    std::vector<GroupResult> groups; // instrument role order, then "" (no role)
+    std::vector<GroupDifference> differences;
+
+    [[nodiscard]] const QuestionResult* find_question(std::string_view id) const;
+    [[nodiscard]] const DomainResult* find_domain(std::string_view id) const;
+};
+
+// Checks a set of responses for one run: all answer the same instrument and
+// the same version (else one error naming the files per version), and no
+// respondent code is used twice (an error at the later file, naming the
+// earlier one). Responses are ordered by path for the messages.
+void check_response_set(const std::vector<Response>& responses, Diagnostics& diags);
+
+// Aggregates the responses. The responses must have passed
+// validate_response and check_response_set; anything odd that remains (an
+// unknown question or option) is ignored, never a crash.
+Assessment assess(const Instrument& ins, const std::vector<Response>& responses, const ScoringRules& rules = {});
+
+// Heat-map likelihood 1..5 from a risk percentage: 0-20 -> 1, 20-40 -> 2, ...
+int likelihood_for(double percentage);
+
+} // namespace zs

@@ -1,0 +1,329 @@
+// Scoring rules, each with a small hand-computed expectation on the example
+// instrument (tests/data/instruments/voorbeeld.toml):
+//   D1 (weight 1): D1.1 weight 3, asks for evidence
+//   D2 (weight 1): D2.0 weight 1; D2.1 weight 3, red flag "nee", only if
+//                  D2.0 is ja/deels; D2.2 number; D2.3 text
+//   risks ja 0, deels 0.5, nee 1, weet-niet 0.75, nvt none
+//   bands laag <=20, matig <=40, verhoogd <=60, hoog <=100
+//   anonymity threshold 3, knowledge gap share 0.25, ja without evidence
+//   scores as deels, critical (weight 3 at risk 1) lifts to verhoogd, red
+//   flag lifts to hoog.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+#include <string>
+
+#include "model/load_instrument.hpp"
+#include "scoring/assessment.hpp"
+#include "scoring_fixtures.hpp"
+
+using namespace zs;
+using namespace zs::test;
+
+namespace {
+
+double risk(const Assessment& a, std::string_view domain) {
+    const DomainResult* d = a.find_domain(domain);
+    REQUIRE(d);
+    REQUIRE(d->risk);
+    return *d->risk;
+}
+
+const QuestionResult& question(const Assessment& a, std::string_view id) {
+    const QuestionResult* q = a.find_question(id);
+    REQUIRE(q);
+    return *q;
+}
+
+} // namespace
+
+TEST_CASE("domain risk is the weighted mean of the question risks") {
+    // D2 = (1 x 0.5 + 3 x 0) / (1 + 3) = 12.5 %
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "deels"}, {"D2.1", "ja"}, {"D1.1", "ja", "Besluit 12"}})});
+    CHECK(risk(a, "D2") == doctest::Approx(12.5));
+    CHECK(a.find_domain("D2")->band == "laag");
+    CHECK(risk(a, "D1") == doctest::Approx(0));
+    CHECK(question(a, "D1.1").unevidenced == 0);
+    // Overall: domain weights 1 and 1: (0 + 12.5) / 2
+    REQUIRE(a.overall.risk);
+    CHECK(*a.overall.risk == doctest::Approx(6.25));
+    CHECK(a.overall.band == "laag");
+}
+
+TEST_CASE("yes without evidence is scored as partly, only where evidence is asked") {
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja"}, {"D2.0", "ja"}, {"D2.1", "ja"}})});
+    CHECK(question(a, "D1.1").unevidenced == 1);
+    CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(0.5));
+    CHECK(risk(a, "D1") == doctest::Approx(50));
+    CHECK(a.find_domain("D1")->band == "verhoogd");
+    // D2.0 and D2.1 ask for no evidence: no leniency.
+    CHECK(risk(a, "D2") == doctest::Approx(0));
+    // The distribution shows what was answered, not how it was scored.
+    CHECK(question(a, "D1.1").options[0].option == "ja");
+    CHECK(question(a, "D1.1").options[0].count == 1);
+}
+
+TEST_CASE("don't know scores its risk and is a knowledge gap") {
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}),
+                                respond("R2", "uitvoering", {{"D1.1", "ja", "Notulen"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "ja", "Notulen"}}),
+                                respond("R4", "uitvoering", {{"D1.1", "ja", "Notulen"}})});
+    const auto& q = question(a, "D1.1");
+    CHECK(q.dont_know == 1);
+    CHECK(*q.mean_risk == doctest::Approx(0.75 / 4));
+    CHECK(q.knowledge_gap == doctest::Approx(0.25));
+    CHECK(q.find_out); // 0.25 >= 0.25
+    CHECK(a.find_domain("D1")->knowledge_gap == doctest::Approx(0.25));
+    CHECK(a.overall.find_out == 1);
+    // One in five is below the share.
+    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "x"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R4", "uitvoering", {{"D1.1", "ja", "x"}}),
+                                respond("R5", "uitvoering", {{"D1.1", "ja", "x"}})});
+    CHECK_FALSE(question(b, "D1.1").find_out);
+}
+
+TEST_CASE("not applicable is excluded from the risk and keeps its reason") {
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nvt", "", "Geen regels"}, {"D1.1", "nee"}}),
+                                respond("R2", "uitvoering", {{"D2.0", "nee"}, {"D1.1", "nee"}})});
+    const auto& q = question(a, "D2.0");
+    CHECK(q.answered == 2);
+    CHECK(q.not_applicable == 1);
+    CHECK(q.scored_answers == 1);
+    CHECK(*q.mean_risk == doctest::Approx(1.0));
+    REQUIRE(q.reasons.size() == 1);
+    CHECK(q.reasons[0] == "Geen regels");
+    // Only not applicable: no risk at all for the domain.
+    auto b = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nvt", "", "Geen regels"}})});
+    CHECK_FALSE(question(b, "D2.0").mean_risk);
+    CHECK_FALSE(b.find_domain("D2")->risk);
+    CHECK(b.find_domain("D2")->band.empty());
+    CHECK(b.find_domain("D2")->likelihood == 0);
+}
+
+TEST_CASE("missing answers: ignored, or scored as don't know") {
+    std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}}), respond("R2", "uitvoering", {})};
+    auto a = assess(example(), rs);
+    CHECK(question(a, "D1.1").missing == 1);
+    CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(1.0));
+    CHECK(question(a, "D1.1").knowledge_gap == doctest::Approx(0));
+
+    Instrument ins = example();
+    ins.risk.missing = MissingPolicy::as_dont_know;
+    auto b = assess(ins, rs);
+    CHECK(question(b, "D1.1").missing == 1);
+    CHECK(*question(b, "D1.1").mean_risk == doctest::Approx((1.0 + 0.75) / 2));
+    CHECK(question(b, "D1.1").knowledge_gap == doctest::Approx(0.5));
+    CHECK(b.find_domain("D1")->knowledge_gap == doctest::Approx(0.5));
+}
+
+TEST_CASE("a question skipped by its condition is not missing") {
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nee"}}), respond("R2", "uitvoering", {{"D2.0", "ja"}}),
+                                respond("R3", "uitvoering", {})});
+    const auto& q = question(a, "D2.1");
+    CHECK(q.skipped == 1);        // R1: D2.0 = nee
+    CHECK(q.respondents == 2);    // R2 shown, R3 undetermined (D2.0 unanswered)
+    CHECK(q.missing == 2);
+    CHECK(question(a, "D2.2").skipped == 1);
+    CHECK(question(a, "D2.3").missing == 3); // unconditional text question
+}
+
+TEST_CASE("a red-flag answer lifts the domain band to the red-flag band") {
+    // D2.1 mean = 1/4 = 0.25; D2 = (1 x 0 + 3 x 0.25) / 4 = 18.75 %: laag, lifted to hoog.
+    std::vector<Response> rs;
+    for (int i = 1; i <= 4; ++i)
+        rs.push_back(respond("R" + std::to_string(i), "uitvoering", {{"D2.0", "ja"}, {"D2.1", i == 1 ? "nee" : "ja"}}));
+    auto a = assess(example(), rs);
+    const DomainResult& d = *a.find_domain("D2");
+    CHECK(*d.risk == doctest::Approx(18.75));
+    CHECK(d.score_band == "laag");
+    CHECK(d.band == "hoog");
+    CHECK(d.lifted_red_flag);
+    CHECK_FALSE(d.lifted_critical);
+    CHECK(d.red_flag_questions == std::vector<std::string>{"D2.1"});
+    CHECK(d.critical_questions == std::vector<std::string>{"D2.1"}); // weight 3 answered at risk 1 too
+    CHECK(question(a, "D2.1").red_flags == 1);
+    // The heat map: 18.75 % alone is likelihood 1; the band hoog starts above 60 %: 4.
+    CHECK(d.likelihood == 4);
+    CHECK(a.overall.worst_band == "hoog");
+    CHECK(a.overall.red_flags == 1);
+}
+
+TEST_CASE("a critical question answered at critical risk lifts to the critical band") {
+    // D1.1 (weight 3): one nee, three ja with evidence: 25 % matig, lifted to verhoogd.
+    std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}})};
+    for (int i = 2; i <= 4; ++i) rs.push_back(respond("R" + std::to_string(i), "uitvoering", {{"D1.1", "ja", "Besluit"}}));
+    auto a = assess(example(), rs);
+    const DomainResult& d = *a.find_domain("D1");
+    CHECK(*d.risk == doctest::Approx(25));
+    CHECK(d.score_band == "matig");
+    CHECK(d.band == "verhoogd");
+    CHECK(d.lifted_critical);
+    CHECK(d.likelihood == 3); // 25 % is 2; verhoogd starts above 40 %: 3
+    // A band already above the critical band is not lowered.
+    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    CHECK(b.find_domain("D1")->band == "hoog");
+    CHECK_FALSE(b.find_domain("D1")->lifted_critical);
+    CHECK(b.find_domain("D1")->likelihood == 5);
+}
+
+TEST_CASE("disagreement: both ends of the scale, or a large spread") {
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}})});
+    CHECK(question(a, "D1.1").opposites);
+    CHECK(question(a, "D1.1").spread == doctest::Approx(0.5));
+    CHECK(question(a, "D1.1").disagreement);
+    CHECK(a.find_domain("D1")->disagreements == 1);
+    // ja, deels, deels: mean 1/3, spread sqrt(1/18) = 0.236 <= 0.35, no opposites.
+    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "deels"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "deels"}})});
+    CHECK(question(b, "D1.1").spread == doctest::Approx(0.2357).epsilon(0.001));
+    CHECK_FALSE(question(b, "D1.1").disagreement);
+    // Without the opposites rule, the spread of ja/nee (0.5 > 0.35) still flags it.
+    Instrument ins = example();
+    ins.risk.disagreement_opposites = false;
+    auto c = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}})});
+    CHECK(question(c, "D1.1").disagreement);
+    // One answer never disagrees with itself.
+    auto d = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    CHECK_FALSE(question(d, "D1.1").disagreement);
+}
+
+TEST_CASE("exposure: median per profile question, then mean or max") {
+    auto a = assess(example(), {respond("R1", "leiding", {{"P1", "1000-10000"}}), respond("R2", "leiding", {{"P1", "meer-dan-10000"}}),
+                                respond("R3", "leiding", {{"P1", "meer-dan-10000"}})});
+    CHECK(a.exposure.known);
+    CHECK(question(a, "P1").exposure == 5);
+    CHECK(a.exposure.level == 5);
+    // Even count: the higher middle value (3 and 5 -> 5; 1 and 3 -> 3).
+    auto b = assess(example(), {respond("R1", "leiding", {{"P1", "minder-dan-1000"}}), respond("R2", "leiding", {{"P1", "1000-10000"}})});
+    CHECK(b.exposure.level == 3);
+    // No profile answers: unknown, 3 used.
+    auto c = assess(example(), {respond("R1", "leiding", {{"D1.1", "nee"}})});
+    CHECK_FALSE(c.exposure.known);
+    CHECK(c.exposure.level == 3);
+
+    // Two profile questions: medians 1 and 3 -> mean 2, max 3; 5 and 3 and 5 -> 13/3 = 4.33 -> 4.
+    Instrument ins = example();
+    for (const char* id : {"P2", "P3"}) {
+        Question q = ins.profile.questions[0];
+        q.id = id;
+        ins.profile.questions.push_back(q);
+    }
+    ins.build_index();
+    auto d = assess(ins, {respond("R1", "leiding", {{"P1", "minder-dan-1000"}, {"P2", "1000-10000"}})});
+    CHECK(d.exposure.level == 2);
+    auto e = assess(ins, {respond("R1", "leiding", {{"P1", "meer-dan-10000"}, {"P2", "1000-10000"}, {"P3", "meer-dan-10000"}})});
+    CHECK(e.exposure.value == doctest::Approx(13.0 / 3));
+    CHECK(e.exposure.level == 4);
+    ins.profile.method = ExposureMethod::max;
+    auto f = assess(ins, {respond("R1", "leiding", {{"P1", "minder-dan-1000"}, {"P2", "1000-10000"}})});
+    CHECK(f.exposure.level == 3);
+}
+
+namespace {
+
+std::vector<Response> groups_of(const std::vector<std::pair<std::string, int>>& sizes) {
+    std::vector<Response> rs;
+    int n = 0;
+    for (const auto& [role, count] : sizes)
+        for (int i = 0; i < count; ++i) rs.push_back(respond("R" + std::to_string(++n), role, {{"D1.1", "deels"}}));
+    return rs;
+}
+
+const GroupResult& group(const Assessment& a, std::string_view role) {
+    auto it = std::find_if(a.groups.begin(), a.groups.end(), [&](const GroupResult& g) { return g.role == role; });
+    REQUIRE(it != a.groups.end());
+    return *it;
+}
+
+} // namespace
+
+TEST_CASE("role groups below the anonymity threshold are suppressed") {
+    auto a = assess(example(), groups_of({{"leiding", 3}, {"uitvoering", 5}}));
+    REQUIRE(a.groups.size() == 2);
+    CHECK_FALSE(group(a, "leiding").suppressed);
+    CHECK_FALSE(group(a, "uitvoering").suppressed);
+    CHECK(*group(a, "leiding").domains[0].risk == doctest::Approx(50));
+}
+
+TEST_CASE("suppression is complementary: one hidden group hides the next smallest") {
+    // leiding 2 < 3 hidden; total - uitvoering would reveal it, so uitvoering goes too.
+    auto a = assess(example(), groups_of({{"leiding", 2}, {"uitvoering", 5}}));
+    CHECK(group(a, "leiding").suppressed);
+    CHECK_FALSE(group(a, "leiding").complementary);
+    CHECK(group(a, "uitvoering").suppressed);
+    CHECK(group(a, "uitvoering").complementary);
+    CHECK(group(a, "uitvoering").domains.empty());
+    // Three groups: the smallest shown one (no role, 4) goes, uitvoering (5) stays.
+    auto b = assess(example(), groups_of({{"leiding", 2}, {"uitvoering", 5}, {"", 4}}));
+    CHECK(group(b, "").suppressed);
+    CHECK(group(b, "").complementary);
+    CHECK_FALSE(group(b, "uitvoering").suppressed);
+    // Two hidden groups already protect each other.
+    auto c = assess(example(), groups_of({{"leiding", 1}, {"uitvoering", 5}, {"", 2}}));
+    CHECK(group(c, "leiding").suppressed);
+    CHECK(group(c, "").suppressed);
+    CHECK_FALSE(group(c, "").complementary);
+    CHECK_FALSE(group(c, "uitvoering").suppressed);
+    // Ties in size are broken by role id: leiding before uitvoering.
+    auto d = assess(example(), groups_of({{"leiding", 4}, {"uitvoering", 4}, {"", 1}}));
+    CHECK(group(d, "leiding").complementary);
+    CHECK_FALSE(group(d, "uitvoering").suppressed);
+}
+
+TEST_CASE("groups that see markedly different risk are a finding") {
+    std::vector<Response> rs;
+    for (int i = 0; i < 3; ++i) rs.push_back(respond("L" + std::to_string(i), "leiding", {{"D1.1", "ja", "Beleid"}}));
+    for (int i = 0; i < 3; ++i) rs.push_back(respond("U" + std::to_string(i), "uitvoering", {{"D1.1", i == 0 ? "ja" : "nee"}}));
+    auto a = assess(example(), rs);
+    // leiding 0 %; uitvoering (0.5 + 1 + 1) / 3 = 83.3 % (ja without evidence is deels)
+    REQUIRE(a.differences.size() == 1);
+    CHECK(a.differences[0].domain == "D1");
+    CHECK(a.differences[0].lower_role == "leiding");
+    CHECK(a.differences[0].higher_role == "uitvoering");
+    CHECK(a.differences[0].higher == doctest::Approx(250.0 / 3));
+    // 10 points apart is no finding.
+    ScoringRules rules;
+    rules.group_difference_points = 90;
+    CHECK(assess(example(), rs, rules).differences.empty());
+}
+
+TEST_CASE("notes and evidence are collected without respondent codes, sorted") {
+    Response r1 = respond("R1", "uitvoering", {{"D1.1", "ja", "Zo besloten"}});
+    r1.answers[0].note = "Tweede notitie";
+    Response r2 = respond("R2", "uitvoering", {{"D1.1", "ja", "Andere bron"}});
+    r2.answers[0].note = "Eerste notitie";
+    auto a = assess(example(), {r1, r2});
+    CHECK(question(a, "D1.1").evidence == std::vector<std::string>{"Andere bron", "Zo besloten"});
+    CHECK(question(a, "D1.1").notes == std::vector<std::string>{"Eerste notitie", "Tweede notitie"});
+}
+
+TEST_CASE("group sessions are counted") {
+    Response r = respond("S1", "uitvoering", {{"D1.1", "nee"}});
+    r.respondent.participants = 6;
+    auto a = assess(example(), {r});
+    CHECK(a.respondents == 1);
+    CHECK(a.sessions == 1);
+}
+
+TEST_CASE("a response set with duplicate codes or mixed versions is an error") {
+    std::vector<Response> rs = {respond("R1", "uitvoering", {}), respond("R1", "leiding", {}), respond("R2", "leiding", {})};
+    rs[0].path = "b.toml";
+    rs[1].path = "a.toml";
+    rs[2].path = "c.toml";
+    Diagnostics d;
+    check_response_set(rs, d);
+    CHECK(format(d) == "b.toml: error: respondent code 'R1' is also used in a.toml\n"
+                       "  hint: every respondent (or session) needs a code of its own; the same file given twice counts too\n");
+
+    rs[1].respondent.code = "R3";
+    rs[2].version = "1.1.0";
+    rs[2].version_where = {"c.toml", 2, 11};
+    Diagnostics e;
+    check_response_set(rs, e);
+    CHECK(format(e) ==
+          "a.toml: error: answers to 'voorbeeld' 1.0.0 (a.toml, b.toml) are mixed with answers to 'voorbeeld' 1.1.0 (c.toml)\n"
+          "  hint: score the answers to one instrument version per run\n"
+          "c.toml:2:11: error: answers to 'voorbeeld' 1.1.0 (c.toml) are mixed with answers to 'voorbeeld' 1.0.0 (a.toml, b.toml)\n"
+          "  hint: score the answers to one instrument version per run\n");
+}
