@@ -1,0 +1,119 @@
+#include "scoring/plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace zs {
+
+namespace {
+
+constexpr double eps = 1e-9;
+
+double round2(double x) { return std::round(x * 100.0) / 100.0; }
+
+bool by_priority(const PlanAction& a, const PlanAction& b) {
+    if (a.priority != b.priority) return a.priority > b.priority;
+    return a.id < b.id;
+}
+
+Basis basis_of(const QuestionResult& q) {
+    return {q.id, q.mean_risk.value_or(0), q.red_flags, q.critical_answers, q.knowledge_gap, q.answered};
+}
+
+} // namespace
+
+int effort_divisor(Level effort) {
+    switch (effort) {
+    case Level::low: return 1;
+    case Level::medium: return 2;
+    case Level::high: return 3;
+    }
+    return 2;
+}
+
+Quadrant quadrant_for(Level impact, Level effort) {
+    bool high_impact = impact != Level::low;
+    bool low_effort = effort == Level::low;
+    if (high_impact) return low_effort ? Quadrant::quick_win : Quadrant::major_project;
+    return low_effort ? Quadrant::fill_in : Quadrant::reconsider;
+}
+
+std::string_view to_string(Quadrant q) {
+    switch (q) {
+    case Quadrant::quick_win: return "quick-win";
+    case Quadrant::major_project: return "major-project";
+    case Quadrant::fill_in: return "fill-in";
+    case Quadrant::reconsider: return "reconsider";
+    }
+    return "";
+}
+
+std::string_view to_string(ActionKind k) {
+    switch (k) {
+    case ActionKind::do_no_harm: return "do-no-harm";
+    case ActionKind::measure: return "measure";
+    case ActionKind::find_out: return "find-out";
+    }
+    return "";
+}
+
+Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rules) {
+    Plan plan;
+    plan.exposure = a.exposure.level;
+    std::vector<PlanAction> harm, measures, find_out;
+
+    for (const Measure& m : ins.measures) {
+        PlanAction act;
+        act.kind = m.red_flag ? ActionKind::do_no_harm : ActionKind::measure;
+        act.id = m.id;
+        act.measure = m.id;
+        act.effort = m.effort;
+        act.impact = m.impact;
+        act.quadrant = quadrant_for(m.impact, m.effort);
+        act.timeframe = m.red_flag ? Timeframe::now : m.timeframe;
+        bool triggered = false;
+        // Addressed questions in instrument order, whatever order the measure lists them in.
+        for (const QuestionResult& q : a.questions) {
+            if (std::find(m.addresses.begin(), m.addresses.end(), q.id) == m.addresses.end() || !q.mean_risk) continue;
+            act.questions.push_back(q.id);
+            act.risk_addressed += q.weight * *q.mean_risk;
+            if (*q.mean_risk >= rules.trigger_risk - eps || q.red_flags > 0 || q.critical_answers > 0) {
+                triggered = true;
+                act.basis.push_back(basis_of(q));
+                act.evidence.insert(act.evidence.end(), q.evidence.begin(), q.evidence.end());
+            }
+        }
+        if (!triggered) continue;
+        std::sort(act.evidence.begin(), act.evidence.end());
+        act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(m.effort));
+        (m.red_flag ? harm : measures).push_back(std::move(act));
+    }
+
+    // A knowledge gap is cheap to close and comes before deciding: low
+    // effort, medium impact, within 3 months.
+    for (const QuestionResult& q : a.questions) {
+        if (!q.find_out) continue;
+        PlanAction act;
+        act.kind = ActionKind::find_out;
+        act.id = "find-out:" + q.id;
+        act.question = q.id;
+        act.questions = {q.id};
+        act.basis = {basis_of(q)};
+        act.evidence = q.evidence;
+        act.effort = Level::low;
+        act.impact = Level::medium;
+        act.quadrant = quadrant_for(act.impact, act.effort);
+        act.timeframe = Timeframe::months3;
+        act.risk_addressed = q.weight * q.knowledge_gap;
+        act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(act.effort));
+        find_out.push_back(std::move(act));
+    }
+
+    for (auto* part : {&harm, &measures, &find_out}) {
+        std::sort(part->begin(), part->end(), by_priority);
+        plan.actions.insert(plan.actions.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
+    }
+    return plan;
+}
+
+} // namespace zs

@@ -1,0 +1,299 @@
+#include "scoring/plan_export.hpp"
+
+#include <fmt/format.h>
+
+#include "scoring/json_writer.hpp"
+
+namespace zs {
+
+namespace {
+
+bool dutch(std::string_view lang) { return lang != "en"; }
+
+std::string decimal(double x, int places, std::string_view lang) {
+    std::string s = fmt::format("{:.{}f}", x, places);
+    if (dutch(lang))
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+// RFC 4180 quoting; text that a spreadsheet would run as a formula gets a
+// leading apostrophe (respondents' evidence is untrusted).
+std::string csv_field(std::string_view s) {
+    std::string v(s);
+    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) v = "'" + v;
+    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
+    std::string out = "\"";
+    for (char c : v) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string toml_string(std::string_view s) {
+    std::string out = "\"";
+    for (char ch : s) {
+        auto c = static_cast<unsigned char>(ch);
+        switch (ch) {
+        case '"': out += "\\\""; break;
+        case '\\': out += "\\\\"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
+        case '\t': out += "\\t"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", c);
+            else out += ch;
+        }
+    }
+    return out + "\"";
+}
+
+std::string toml_strings(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + toml_string(v[i]);
+    return out + "]";
+}
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) { return fmt::format("{}", fmt::join(v, sep)); }
+
+const char* const columns[] = {"measure", "title",     "questions", "priority", "quadrant", "timeframe", "effort", "impact",
+                               "owner",   "deadline",  "indicator", "status",   "kind",     "basis",     "evidence"};
+
+} // namespace
+
+std::string action_title(const Instrument& ins, const PlanAction& act, std::string_view lang) {
+    if (act.kind == ActionKind::find_out) {
+        const Question* q = ins.find_question(act.question);
+        std::string text = q ? q->text.get(lang) : act.question;
+        return fmt::format("{} {} ({})", dutch(lang) ? "Zoek uit:" : "Find out:", text, act.question);
+    }
+    const Measure* m = ins.find_measure(act.measure);
+    return m ? m->title.get(lang) : act.measure;
+}
+
+std::string action_indicator(const Instrument& ins, const PlanAction& act, std::string_view lang) {
+    if (act.kind == ActionKind::find_out)
+        return dutch(lang) ? "Het antwoord is bekend en vastgelegd" : "The answer is known and recorded";
+    const Measure* m = ins.find_measure(act.measure);
+    return m ? m->indicator.get(lang) : "";
+}
+
+std::string basis_text(const PlanAction& act, std::string_view lang) {
+    bool nl = dutch(lang);
+    std::vector<std::string> parts;
+    for (const Basis& b : act.basis) {
+        std::string s = fmt::format("{}: ", b.question);
+        if (act.kind == ActionKind::find_out)
+            s += fmt::format("{} {} %", nl ? "weet niet" : "don't know", decimal(b.knowledge_gap * 100, 0, lang));
+        else
+            s += fmt::format("{} {}", nl ? "risico" : "risk", decimal(b.mean_risk, 2, lang));
+        if (b.red_flags) s += fmt::format("; {} {} ×", nl ? "rode vlag" : "red flag", b.red_flags);
+        if (b.critical && !b.red_flags) s += fmt::format("; {} {} ×", nl ? "kritiek" : "critical", b.critical);
+        s += fmt::format("; {} {}", b.answered, nl ? "antwoorden" : "answers");
+        parts.push_back(std::move(s));
+    }
+    return join(parts, " | ");
+}
+
+std::string plan_to_csv(const Instrument& ins, const Plan& plan, std::string_view lang) {
+    std::string out = join(std::vector<std::string>(std::begin(columns), std::end(columns)), ",") + "\r\n";
+    for (const PlanAction& act : plan.actions) {
+        std::vector<std::string> row = {act.id,
+                                        action_title(ins, act, lang),
+                                        join(act.questions, " "),
+                                        fmt::format("{:.2f}", act.priority),
+                                        std::string(to_string(act.quadrant)),
+                                        std::string(to_string(act.timeframe)),
+                                        std::string(to_string(act.effort)),
+                                        std::string(to_string(act.impact)),
+                                        "",
+                                        "",
+                                        action_indicator(ins, act, lang),
+                                        "",
+                                        std::string(to_string(act.kind)),
+                                        basis_text(act, lang),
+                                        join(act.evidence, " | ")};
+        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
+        out += "\r\n";
+    }
+    return out;
+}
+
+std::string plan_to_toml(const Instrument& ins, const Plan& plan, std::string_view lang) {
+    std::string out;
+    out += dutch(lang) ? "# Verbeterplan van zelfscan. Vul owner, deadline en status in en houd ze bij.\n"
+                       : "# Improvement plan from zelfscan. Fill in owner, deadline and status, and keep them up to date.\n";
+    out += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\nexposure = {}\n", toml_string(ins.id),
+                       toml_string(ins.version.text), toml_string(lang), plan.exposure);
+    for (const PlanAction& act : plan.actions) {
+        out += "\n[[action]]\n";
+        out += fmt::format("measure = {}\n", toml_string(act.id));
+        out += fmt::format("title = {}\n", toml_string(action_title(ins, act, lang)));
+        out += fmt::format("questions = {}\n", toml_strings(act.questions));
+        out += fmt::format("priority = {:.2f}\n", act.priority);
+        out += fmt::format("quadrant = {}\n", toml_string(to_string(act.quadrant)));
+        out += fmt::format("timeframe = {}\n", toml_string(to_string(act.timeframe)));
+        out += fmt::format("effort = {}\n", toml_string(to_string(act.effort)));
+        out += fmt::format("impact = {}\n", toml_string(to_string(act.impact)));
+        out += "owner = \"\"\ndeadline = \"\"\n";
+        out += fmt::format("indicator = {}\n", toml_string(action_indicator(ins, act, lang)));
+        out += "status = \"\"\n";
+        out += fmt::format("kind = {}\n", toml_string(to_string(act.kind)));
+        out += fmt::format("basis = {}\n", toml_string(basis_text(act, lang)));
+        out += fmt::format("evidence = {}\n", toml_strings(act.evidence));
+    }
+    return out;
+}
+
+namespace {
+
+void write_domain(JsonWriter& w, const DomainResult& d) {
+    w.begin_object();
+    w.string("id", d.id);
+    w.optional("risk", d.risk);
+    w.string("score_band", d.score_band);
+    w.string("band", d.band);
+    w.boolean("lifted_critical", d.lifted_critical);
+    w.boolean("lifted_red_flag", d.lifted_red_flag);
+    w.strings("red_flag_questions", d.red_flag_questions);
+    w.strings("critical_questions", d.critical_questions);
+    w.number("knowledge_gap", d.knowledge_gap);
+    w.integer("likelihood", d.likelihood);
+    w.integer("disagreements", d.disagreements);
+    w.end_object();
+}
+
+} // namespace
+
+std::string assessment_to_json(const Instrument& ins, const Assessment& a, const Plan& plan, std::string_view lang) {
+    JsonWriter w;
+    w.begin_object();
+    w.string("instrument", a.instrument);
+    w.string("version", a.version);
+    w.string("language", lang);
+    w.integer("respondents", a.respondents);
+    w.integer("sessions", a.sessions);
+    w.begin_object("exposure");
+    w.boolean("known", a.exposure.known);
+    w.integer("level", a.exposure.level);
+    w.number("value", a.exposure.value);
+    w.end_object();
+    w.begin_object("overall");
+    w.optional("risk", a.overall.risk);
+    w.string("band", a.overall.band);
+    w.string("worst_band", a.overall.worst_band);
+    w.integer("red_flags", a.overall.red_flags);
+    w.integer("critical", a.overall.critical);
+    w.integer("disagreements", a.overall.disagreements);
+    w.integer("find_out", a.overall.find_out);
+    w.end_object();
+    w.begin_array("domains");
+    for (const auto& d : a.domains) write_domain(w, d);
+    w.end_array();
+    w.begin_array("questions");
+    for (const auto& q : a.questions) {
+        w.begin_object();
+        w.string("id", q.id);
+        w.string("domain", q.domain >= 0 ? ins.domains[static_cast<std::size_t>(q.domain)].id : "profile");
+        w.integer("weight", q.weight);
+        w.integer("respondents", q.respondents);
+        w.integer("skipped", q.skipped);
+        w.integer("answered", q.answered);
+        w.integer("missing", q.missing);
+        w.integer("dont_know", q.dont_know);
+        w.integer("not_applicable", q.not_applicable);
+        w.integer("unevidenced", q.unevidenced);
+        w.begin_array("options");
+        for (const auto& o : q.options) {
+            w.begin_object();
+            w.string("option", o.option);
+            w.integer("count", o.count);
+            w.number("share", o.share);
+            w.end_object();
+        }
+        w.end_array();
+        w.integer("scored_answers", q.scored_answers);
+        w.optional("mean_risk", q.mean_risk);
+        w.number("spread", q.spread);
+        w.boolean("opposites", q.opposites);
+        w.boolean("disagreement", q.disagreement);
+        w.integer("red_flags", q.red_flags);
+        w.integer("critical_answers", q.critical_answers);
+        w.number("knowledge_gap", q.knowledge_gap);
+        w.boolean("find_out", q.find_out);
+        if (q.domain < 0) w.integer("exposure", q.exposure);
+        w.strings("reasons", q.reasons);
+        w.strings("notes", q.notes);
+        w.strings("evidence", q.evidence);
+        w.end_object();
+    }
+    w.end_array();
+    w.begin_array("groups");
+    for (const auto& g : a.groups) {
+        w.begin_object();
+        w.string("role", g.role);
+        w.integer("respondents", g.respondents);
+        w.boolean("suppressed", g.suppressed);
+        w.boolean("complementary", g.complementary);
+        if (!g.suppressed) {
+            w.begin_array("domains");
+            for (const auto& d : g.domains) write_domain(w, d);
+            w.end_array();
+            w.begin_object("questions");
+            for (std::size_t i = 0; i < g.questions.size(); ++i) w.optional(a.questions[i].id, g.questions[i]);
+            w.end_object();
+        }
+        w.end_object();
+    }
+    w.end_array();
+    w.begin_array("differences");
+    for (const auto& d : a.differences) {
+        w.begin_object();
+        w.string("domain", d.domain);
+        w.string("lower_role", d.lower_role);
+        w.number("lower", d.lower);
+        w.string("higher_role", d.higher_role);
+        w.number("higher", d.higher);
+        w.end_object();
+    }
+    w.end_array();
+    w.begin_object("plan");
+    w.integer("exposure", plan.exposure);
+    w.begin_array("actions");
+    for (const auto& act : plan.actions) {
+        w.begin_object();
+        w.string("id", act.id);
+        w.string("kind", to_string(act.kind));
+        w.string("title", action_title(ins, act, lang));
+        w.strings("questions", act.questions);
+        w.number("risk_addressed", act.risk_addressed);
+        w.number("priority", act.priority);
+        w.string("quadrant", to_string(act.quadrant));
+        w.string("timeframe", to_string(act.timeframe));
+        w.string("effort", to_string(act.effort));
+        w.string("impact", to_string(act.impact));
+        w.string("indicator", action_indicator(ins, act, lang));
+        w.begin_array("basis");
+        for (const auto& b : act.basis) {
+            w.begin_object();
+            w.string("question", b.question);
+            w.number("mean_risk", b.mean_risk);
+            w.integer("red_flags", b.red_flags);
+            w.integer("critical", b.critical);
+            w.number("knowledge_gap", b.knowledge_gap);
+            w.integer("answered", b.answered);
+            w.end_object();
+        }
+        w.end_array();
+        w.strings("evidence", act.evidence);
+        w.end_object();
+    }
+    w.end_array();
+    w.end_object();
+    w.end_object();
+    return w.str();
+}
+
+} // namespace zs
