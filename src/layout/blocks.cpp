@@ -107,6 +107,7 @@ ShapedText FlowBuilder::shape(const doc::Inlines& runs, const RunStyle& base,
 
 void FlowBuilder::emit_line(const ShapedText& t, const Line& line, double x, double baseline,
                             std::vector<Item>& items) const {
+    TextItem* merge_into = nullptr;
     for (const LineSegment& seg : line.segments) {
         double gx = x + seg.x;
         std::uint32_t i = seg.begin;
@@ -140,7 +141,24 @@ void FlowBuilder::emit_line(const ShapedText& t, const Line& line, double x, dou
                 items.push_back(LineItem{gx, sy, gx + item.width, sy, {r.color, r.size * 0.06, 0}});
             }
             gx += item.width;
+            // Words of one style on a line become one text item joined by
+            // a space (the same advance the PDF viewer uses): far fewer
+            // drawing calls and cleaner text extraction.
+            if (merge_into && !r.code && r.link.empty() && !r.strike &&
+                merge_into->font == item.font && merge_into->size == item.size &&
+                merge_into->color == item.color) {
+                double space = fonts_.face(item.font).advance(' ') * item.size / 1000;
+                double gap = item.x - (merge_into->x + merge_into->width);
+                if (std::abs(gap - space) < 0.01 && fonts_.face(item.font).has(' ')) {
+                    merge_into->text += ' ';
+                    merge_into->text += item.text;
+                    merge_into->width = item.x + item.width - merge_into->x;
+                    i = j;
+                    continue;
+                }
+            }
             items.push_back(std::move(item));
+            merge_into = (r.code || !r.link.empty() || r.strike) ? nullptr : &std::get<TextItem>(items.back());
             i = j;
         }
     }
@@ -524,7 +542,8 @@ void FlowBuilder::field_box(const doc::FieldBox& f, double x, double width,
     double label_w = 0;
     if (!t.glyphs.empty()) {
         emit_line(t, lines.front(), x, baseline, s.items);
-        label_w = lines.front().width + theme_.body * 0.8;
+        // Short labels share one column, so boxes in a row of fields align.
+        label_w = std::max(lines.front().width + theme_.body * 0.8, width * 0.18);
     }
     double bw = f.width > 0 ? std::min(f.width, width - label_w) : width - label_w;
     s.items.push_back(

@@ -213,7 +213,8 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags) {
     }
     HPDF_UseUTFEncodings(pdf);
     HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_ALL);
+    // Streams stay uncompressed here: the qpdf pass compresses everything once.
+    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
 
     std::vector<HPDF_Page> pages;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
