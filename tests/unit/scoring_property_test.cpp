@@ -1,0 +1,140 @@
+// Properties over random answer sets (fixed seed, so failures replay):
+// scores stay within 0..100, a worse answer never lowers a risk, and the
+// order of the respondents never changes a byte of the JSON or the plan.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <random>
+
+#include "scoring/plan.hpp"
+#include "scoring/plan_export.hpp"
+#include "scoring_fixtures.hpp"
+
+using namespace zs;
+using namespace zs::test;
+
+namespace {
+
+// Portable draws: std::uniform_int_distribution differs between libraries.
+struct Dice {
+    std::mt19937 rng;
+    explicit Dice(unsigned seed) : rng(seed) {}
+    std::size_t operator()(std::size_t n) { return static_cast<std::size_t>(rng() % n); }
+};
+
+const std::vector<std::string> jdn = {"ja", "deels", "nee", "weet-niet", "nvt", ""};
+const std::vector<std::string> profile = {"minder-dan-1000", "1000-10000", "meer-dan-10000", ""};
+const std::vector<std::string> roles = {"leiding", "uitvoering", ""};
+const std::vector<std::string> texts = {"", "", "Besluit 2024-12", "Notulen MT", "=SUM(A1)", "Regel \"X\"\nop twee regels"};
+
+Response random_response(Dice& dice, int n) {
+    std::vector<Given> gs;
+    auto add = [&](const std::string& q, const std::string& o) {
+        if (o.empty()) return;
+        gs.emplace_back(q, o, texts[dice(texts.size())], o == "nvt" ? "Geen klanten" : "");
+    };
+    add("P1", profile[dice(profile.size())]);
+    add("D1.1", jdn[dice(jdn.size())]);
+    std::string gate = jdn[dice(jdn.size())];
+    add("D2.0", gate);
+    if (gate != "nee" && gate != "nvt") add("D2.1", jdn[dice(jdn.size())]);
+    Response r = respond("R" + std::to_string(n), roles[dice(roles.size())], gs);
+    for (auto& a : r.answers) a.note = texts[dice(texts.size())];
+    if (dice(10) == 0) r.respondent.participants = 4;
+    return r;
+}
+
+std::vector<Response> random_set(Dice& dice, int n) {
+    std::vector<Response> rs;
+    for (int i = 0; i < n; ++i) rs.push_back(random_response(dice, i));
+    return rs;
+}
+
+void check_range(const DomainResult& d) {
+    if (!d.risk) return;
+    CHECK(*d.risk >= 0);
+    CHECK(*d.risk <= 100);
+    CHECK(d.likelihood >= 1);
+    CHECK(d.likelihood <= 5);
+}
+
+double option_risk(const std::string& o) {
+    if (o == "ja") return 0;
+    if (o == "deels") return 0.5;
+    if (o == "weet-niet") return 0.75;
+    return 1;
+}
+
+} // namespace
+
+TEST_CASE("property: every score lies within 0..100") {
+    Dice dice(20261001);
+    for (int round = 0; round < 200; ++round) {
+        auto rs = random_set(dice, 1 + static_cast<int>(dice(30)));
+        Assessment a = assess(example(), rs);
+        for (const auto& d : a.domains) check_range(d);
+        for (const auto& g : a.groups)
+            for (const auto& d : g.domains) check_range(d);
+        if (a.overall.risk) {
+            CHECK(*a.overall.risk >= 0);
+            CHECK(*a.overall.risk <= 100);
+        }
+        for (const auto& q : a.questions) {
+            if (q.mean_risk) {
+                CHECK(*q.mean_risk >= 0);
+                CHECK(*q.mean_risk <= 1);
+            }
+            CHECK(q.answered + q.missing == q.respondents);
+            CHECK(q.respondents + q.skipped == a.respondents);
+        }
+        CHECK(a.exposure.level >= 1);
+        CHECK(a.exposure.level <= 5);
+    }
+}
+
+TEST_CASE("property: a worse answer never lowers a risk") {
+    // Questions no condition depends on: changing them changes nothing else.
+    Dice dice(7);
+    for (int round = 0; round < 300; ++round) {
+        auto rs = random_set(dice, 1 + static_cast<int>(dice(12)));
+        Response& r = rs[dice(rs.size())];
+        std::vector<std::size_t> scored;
+        for (std::size_t i = 0; i < r.answers.size(); ++i)
+            if ((r.answers[i].question == "D1.1" || r.answers[i].question == "D2.1") && r.answers[i].options[0] != "nvt") scored.push_back(i);
+        if (scored.empty()) continue;
+        Answer& ans = r.answers[scored[dice(scored.size())]];
+        Assessment before = assess(example(), rs);
+        std::vector<std::string> worse;
+        for (const auto& o : {"ja", "deels", "weet-niet", "nee"})
+            if (option_risk(o) > option_risk(ans.options[0])) worse.push_back(o);
+        if (worse.empty()) continue;
+        ans.options[0] = worse[dice(worse.size())];
+        Assessment after = assess(example(), rs);
+        for (std::size_t d = 0; d < before.domains.size(); ++d) {
+            if (!before.domains[d].risk) continue;
+            REQUIRE(after.domains[d].risk);
+            CHECK(*after.domains[d].risk >= *before.domains[d].risk - 1e-9);
+            CHECK(after.domains[d].likelihood >= before.domains[d].likelihood);
+        }
+        for (std::size_t q = 0; q < before.questions.size(); ++q)
+            if (before.questions[q].mean_risk) CHECK(*after.questions[q].mean_risk >= *before.questions[q].mean_risk - 1e-9);
+        CHECK(*after.overall.risk >= *before.overall.risk - 1e-9);
+    }
+}
+
+TEST_CASE("property: the order of the respondents never changes the output") {
+    Dice dice(42);
+    for (int round = 0; round < 50; ++round) {
+        auto rs = random_set(dice, 1 + static_cast<int>(dice(40)));
+        Assessment a = assess(example(), rs);
+        Plan p = make_plan(example(), a);
+        std::string json = assessment_to_json(example(), a, p, "nl");
+        std::string csv = plan_to_csv(example(), p, "nl");
+        std::shuffle(rs.begin(), rs.end(), dice.rng);
+        Assessment b = assess(example(), rs);
+        Plan q = make_plan(example(), b);
+        CHECK(assessment_to_json(example(), b, q, "nl") == json);
+        CHECK(plan_to_csv(example(), q, "nl") == csv);
+        CHECK(plan_to_toml(example(), q, "en") == plan_to_toml(example(), p, "en"));
+    }
+}
