@@ -23,7 +23,7 @@ done
 echo "== template: blank answer files in $out"
 
 shopt -s nullglob
-answers=(samples/*/*.toml)
+answers=(samples/*/*.toml samples/*/*/*.toml)
 if [ ${#answers[@]} -gt 0 ]; then
   echo "== check: sample answer files"
   "$zs" check "${answers[@]}"
@@ -34,5 +34,39 @@ if "$zs" render --help >/dev/null 2>&1; then
     "$zs" render "$doc" -o "$out/$(basename "$doc" .md).pdf"
   done
   echo "== render: the format guides as PDF in $out"
+fi
+for ins in instruments/*.toml; do
+  id=$(basename "$ins" .toml)
+  "$zs" paper "$ins" --lang nl -o "$out/$id-papier-nl.pdf"
+  "$zs" paper "$ins" --lang en -o "$out/$id-paper-en.pdf"
+  "$zs" form "$ins" --lang nl -o "$out/$id-formulier-nl.pdf"
+done
+echo "== paper and form: the paper scan (nl, en) and the fillable form (nl) of every instrument in $out"
+
+# The sample answer sets (samples/README.md): the full scan of a fictional
+# Werk & Inkomen team (TOML files plus two filled PDF forms; the group
+# session in sessie/ is a separate run) and the quick scan of a second team.
+wi=(samples/werk-en-inkomen/*.toml)
+wi_forms=(samples/werk-en-inkomen/forms/*.pdf)
+qs=(samples/quickscan/*.toml)
+if [ ${#wi_forms[@]} -gt 0 ]; then
+  rm -rf "$out/import-werk-en-inkomen"
+  mkdir -p "$out/import-werk-en-inkomen"
+  "$zs" import "${wi_forms[@]}" -o "$out/import-werk-en-inkomen"
+  "$zs" check "$out"/import-werk-en-inkomen/*.toml
+  echo "== import: the filled sample forms as answer files in $out/import-werk-en-inkomen"
+fi
+
+if "$zs" report --help >/dev/null 2>&1; then
+  full=instruments/institutioneel-racisme.toml
+  quick=instruments/institutioneel-racisme-quickscan.toml
+  "$zs" report "$full" "${wi[@]}" "${wi_forms[@]}" -o "$out/rapport-werk-en-inkomen.pdf"
+  "$zs" report "$full" "${wi[@]}" "${wi_forms[@]}" --lang en -o "$out/report-werk-en-inkomen.pdf"
+  if [ ${#qs[@]} -gt 0 ]; then
+    "$zs" report "$quick" "${qs[@]}" -o "$out/rapport-quickscan.pdf"
+  fi
+  echo "== report: the risk reports of the samples in $out"
+else
+  echo "== report: skipped ('zelfscan report' is not available in this build)"
 fi
 ls -l "$out"
