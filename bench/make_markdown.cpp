@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
     // One "page" of mixed content is roughly one A4 page when set.
     for (int p = 0; p < pages; ++p) {
         std::printf("## Section %d\n\n", p + 1);
-        for (int k = 0; k < 3; ++k) std::printf("%s\n\n", sentence(seed, 72).c_str());
+        for (int k = 0; k < 3; ++k) std::printf("%s\n\n", sentence(seed, 86).c_str());
         std::printf("- %s\n- %s\n  - %s\n\n", sentence(seed, 9).c_str(), sentence(seed, 14).c_str(),
                     sentence(seed, 7).c_str());
         if (p % 2 == 0) {

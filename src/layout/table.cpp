@@ -61,9 +61,17 @@ std::vector<double> column_widths(const std::vector<double>& min_w,
     double sum_min = 0, sum_pref = 0;
     for (auto i : free) sum_min += min_w[i], sum_pref += pref_w[i];
     if (sum_pref <= room) {
-        // Everything fits on one line: share the spare room evenly in
-        // proportion to content, so the table spans the column.
-        for (auto i : free) w[i] = pref_w[i] + (room - sum_pref) * pref_w[i] / std::max(sum_pref, 1.0);
+        // Everything fits on one line. The table still spans the column:
+        // the spare room goes to the left-aligned (text) columns, so
+        // numbers stay close to their labels.
+        double text_pref = 0;
+        for (auto i : free)
+            if (cols[i].align == doc::Align::left) text_pref += pref_w[i];
+        for (auto i : free) {
+            bool gets = text_pref > 0 ? cols[i].align == doc::Align::left : true;
+            double base = text_pref > 0 ? text_pref : sum_pref;
+            w[i] = pref_w[i] + (gets ? (room - sum_pref) * pref_w[i] / std::max(base, 1.0) : 0);
+        }
     } else if (sum_min <= room) {
         double extra = room - sum_min, want = sum_pref - sum_min;
         for (auto i : free)
