@@ -22,6 +22,7 @@ int run_cli(int argc, char** argv) {
     add_paper_command(app, ctx);
     add_form_command(app, ctx);
     add_import_command(app, ctx);
+    add_score_command(app, ctx);
 
     try {
         app.parse(argc, argv);

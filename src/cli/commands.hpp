@@ -18,6 +18,7 @@ void add_template_command(CLI::App& app, CliContext& ctx);
 void add_paper_command(CLI::App& app, CliContext& ctx);
 void add_form_command(CLI::App& app, CliContext& ctx);
 void add_import_command(CLI::App& app, CliContext& ctx);
+void add_score_command(CLI::App& app, CliContext& ctx);
 
 } // namespace zs
 

@@ -1,0 +1,281 @@
+// `zelfscan score INSTRUMENT ANSWERS... [--json] [--plan FILE] [--lang L]`:
+// reads and checks the answers, assesses them, and prints a readable summary
+// (or JSON); --plan writes the prioritised plan as TOML or CSV.
+// Steps: load instrument -> read headers (one version) -> read answers ->
+// check the set -> assess -> plan -> print and write.
+#include <fmt/format.h>
+
+#include "answers/load_answers.hpp"
+#include "cli/commands.hpp"
+#include "cli/output.hpp"
+#include "model/load_instrument.hpp"
+#include "scoring/assessment.hpp"
+#include "scoring/plan.hpp"
+#include "scoring/plan_export.hpp"
+#include "util/files.hpp"
+
+namespace zs {
+
+namespace {
+
+struct ScoreOptions {
+    std::string instrument;
+    std::vector<std::string> answers;
+    bool json = false;
+    std::string plan;
+    std::string lang;
+};
+
+// Every user-visible string of the summary, in Dutch and English.
+struct Words {
+    const char* respondents;
+    const char* sessions;
+    const char* exposure;
+    const char* exposure_unknown;
+    const char* overall;
+    const char* worst;
+    const char* domains;
+    const char* not_scored;
+    const char* lifted_red;
+    const char* lifted_critical;
+    const char* red_flags;
+    const char* of;
+    const char* disagreement;
+    const char* knowledge;
+    const char* dont_know;
+    const char* groups;
+    const char* hidden;
+    const char* hidden_complementary;
+    const char* no_role;
+    const char* differences;
+    const char* versus;
+    const char* plan;
+    const char* no_plan;
+    const char* priority;
+    const char* more;
+    const char* wrote;
+    const char* do_no_harm;
+    const char* tf_now;
+    const char* tf_3;
+    const char* tf_12;
+};
+
+const Words nl_words = {"respondenten", "groepssessies", "Blootstelling", "onbekend, 3 gebruikt: geen antwoorden over de dienst",
+                        "Totaal", "hoogste thema", "Thema's", "geen score", "rode vlag", "kritieke vraag", "Rode vlaggen", "van",
+                        "Onenigheid (eerst bespreken)", "Kennisgaten (uitzoeken)", "weet niet", "Groepen",
+                        "verborgen: minder dan {} respondenten", "verborgen, zodat een kleinere groep niet te herleiden is",
+                        "zonder rol", "Verschillen tussen groepen", "tegenover", "Eerste acties", "Geen maatregelen nodig volgens de antwoorden.",
+                        "prioriteit", "en {} meer in het plan", "Plan geschreven", "niet schaden: direct", "nu", "binnen 3 maanden",
+                        "binnen 12 maanden"};
+const Words en_words = {"respondents", "group sessions", "Exposure", "unknown, 3 used: no answers about the service",
+                        "Overall", "highest domain", "Domains", "no score", "red flag", "critical question", "Red flags", "of",
+                        "Disagreement (discuss first)", "Knowledge gaps (find out)", "don't know", "Groups",
+                        "hidden: fewer than {} respondents", "hidden, so that a smaller group cannot be derived",
+                        "no role", "Differences between groups", "versus", "First actions", "No measures needed according to the answers.",
+                        "priority", "and {} more in the plan", "Plan written", "do no harm: at once", "now", "within 3 months",
+                        "within 12 months"};
+
+std::string pct(double x, const std::string& lang) {
+    std::string s = fmt::format("{:.1f} %", x);
+    if (lang != "en")
+        for (char& c : s)
+            if (c == '.') c = ',';
+    return s;
+}
+
+std::string band_label(const Instrument& ins, const std::string& id, const std::string& lang) {
+    const RiskBand* b = ins.risk.find_band(id);
+    return b ? b->label.get(lang) : id;
+}
+
+std::string role_label(const Instrument& ins, const std::string& id, const Words& w, const std::string& lang) {
+    if (id.empty()) return w.no_role;
+    const Role* r = ins.find_role(id);
+    return r ? r->label.get(lang) : id;
+}
+
+std::string question_line(const Instrument& ins, const std::string& id, const std::string& lang) {
+    const Question* q = ins.find_question(id);
+    return fmt::format("{} {}", id, q ? q->text.get(lang) : "");
+}
+
+std::string timeframe_label(Timeframe t, const Words& w) {
+    switch (t) {
+    case Timeframe::now: return w.tf_now;
+    case Timeframe::months3: return w.tf_3;
+    case Timeframe::months12: return w.tf_12;
+    }
+    return "";
+}
+
+std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang) {
+    const Words& w = lang == "en" ? en_words : nl_words;
+    std::string out;
+    out += fmt::format("{} {}: {} {}", ins.title.get(lang), ins.version.text, a.respondents, w.respondents);
+    if (a.sessions) out += fmt::format(" ({} {})", a.sessions, w.sessions);
+    out += "\n";
+    if (a.exposure.known) out += fmt::format("{}: {}/5\n", w.exposure, a.exposure.level);
+    else out += fmt::format("{}: {}\n", w.exposure, w.exposure_unknown);
+    if (a.overall.risk)
+        out += fmt::format("{}: {} {} ({}: {})\n", w.overall, pct(*a.overall.risk, lang), band_label(ins, a.overall.band, lang), w.worst,
+                           band_label(ins, a.overall.worst_band, lang));
+
+    out += fmt::format("\n{}\n", w.domains);
+    for (std::size_t d = 0; d < a.domains.size(); ++d) {
+        const DomainResult& dr = a.domains[d];
+        std::string name = fmt::format("{} {}", dr.id, ins.domains[d].title.get(lang));
+        if (!dr.risk && dr.band.empty()) {
+            out += fmt::format("  {:<40} {}\n", name, w.not_scored);
+            continue;
+        }
+        std::string why;
+        if (dr.lifted_red_flag) why = fmt::format("  ({}: {})", w.lifted_red, fmt::join(dr.red_flag_questions, ", "));
+        else if (dr.lifted_critical) why = fmt::format("  ({}: {})", w.lifted_critical, fmt::join(dr.critical_questions, ", "));
+        out += fmt::format("  {:<40} {:>8}  {}{}\n", name, dr.risk ? pct(*dr.risk, lang) : "", band_label(ins, dr.band, lang), why);
+    }
+
+    auto list = [&](const char* title, auto pick, auto detail) {
+        std::string body;
+        for (const auto& q : a.questions)
+            if (q.domain >= 0 && pick(q)) body += fmt::format("  {}  ({})\n", question_line(ins, q.id, lang), detail(q));
+        if (!body.empty()) out += fmt::format("\n{}\n{}", title, body);
+    };
+    list(w.red_flags, [](const QuestionResult& q) { return q.red_flags > 0; },
+         [&](const QuestionResult& q) { return fmt::format("{} {} {}", q.red_flags, w.of, q.answered); });
+    list(w.disagreement, [](const QuestionResult& q) { return q.disagreement; }, [&](const QuestionResult& q) {
+        std::vector<std::string> parts;
+        for (const auto& o : q.options)
+            if (o.count) parts.push_back(fmt::format("{} {}", o.option, o.count));
+        return fmt::format("{}", fmt::join(parts, ", "));
+    });
+    list(w.knowledge, [](const QuestionResult& q) { return q.find_out; },
+         [&](const QuestionResult& q) { return fmt::format("{} {}", w.dont_know, pct(q.knowledge_gap * 100, lang)); });
+
+    if (!a.groups.empty()) {
+        out += fmt::format("\n{}\n", w.groups);
+        for (const auto& g : a.groups) {
+            out += fmt::format("  {}: {} {}", role_label(ins, g.role, w, lang), g.respondents, w.respondents);
+            if (g.complementary) out += fmt::format(" ({})", w.hidden_complementary);
+            else if (g.suppressed) out += fmt::format(" ({})", fmt::format(fmt::runtime(w.hidden), ins.risk.anonymity_threshold));
+            out += "\n";
+        }
+    }
+    if (!a.differences.empty()) {
+        out += fmt::format("\n{}\n", w.differences);
+        for (const auto& d : a.differences)
+            out += fmt::format("  {}: {} {} {} {} {}\n", d.domain, role_label(ins, d.lower_role, w, lang), pct(d.lower, lang), w.versus,
+                               role_label(ins, d.higher_role, w, lang), pct(d.higher, lang));
+    }
+
+    out += fmt::format("\n{}\n", w.plan);
+    if (plan.actions.empty()) out += fmt::format("  {}\n", w.no_plan);
+    constexpr std::size_t top = 5;
+    for (std::size_t i = 0; i < plan.actions.size() && i < top; ++i) {
+        const PlanAction& act = plan.actions[i];
+        std::string when = act.kind == ActionKind::do_no_harm ? w.do_no_harm : timeframe_label(act.timeframe, w);
+        std::string prio = fmt::format("{:.2f}", act.priority);
+        if (lang != "en") std::replace(prio.begin(), prio.end(), '.', ',');
+        std::string id = act.kind == ActionKind::find_out ? "" : act.id + " ";
+        std::string questions = act.kind == ActionKind::find_out ? "" : fmt::format("; {}", fmt::join(act.questions, ", "));
+        out += fmt::format("  {}. {}{} ({}; {} {}{})\n", i + 1, id, action_title(ins, act, lang), when, w.priority, prio, questions);
+    }
+    if (plan.actions.size() > top) out += fmt::format("  {}\n", fmt::format(fmt::runtime(w.more), plan.actions.size() - top));
+    return out;
+}
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+int run_score(const ScoreOptions& opt) {
+    if (!opt.plan.empty() && !ends_with(opt.plan, ".toml") && !ends_with(opt.plan, ".csv")) {
+        fmt::print(stderr, "error: --plan {}: the plan is written as .toml or .csv\n", opt.plan);
+        return 2;
+    }
+    Diagnostics diags;
+    auto ins = load_instrument(opt.instrument, diags, markdown_validator());
+    if (!ins) {
+        print_diagnostics(diags);
+        return 1;
+    }
+    std::string lang = resolve_language(*ins, opt.lang, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        return 2;
+    }
+    if (!ins->risk.scored) {
+        diags.error({ins->path, 0, 0}, fmt::format("instrument '{}' has no risk model, so its answers cannot be scored", ins->id),
+                    "add a [risk] table with bands (docs/instrument-format.md)");
+        print_diagnostics(diags);
+        return 1;
+    }
+
+    // One version per run, checked on the headers first, so mixed versions
+    // give one clear error rather than one per file.
+    std::vector<std::string> data(opt.answers.size());
+    std::vector<Response> heads;
+    bool readable = true;
+    for (std::size_t i = 0; i < opt.answers.size(); ++i) {
+        auto file = read_file(opt.answers[i]);
+        if (!file.ok()) {
+            diags.error({opt.answers[i], 0, 0}, file.error);
+            readable = false;
+            continue;
+        }
+        data[i] = std::move(file.data);
+        if (auto h = read_answer_header(data[i], opt.answers[i], diags)) {
+            Response stub;
+            stub.instrument = h->instrument;
+            stub.version = h->version;
+            stub.version_where = h->where;
+            stub.path = opt.answers[i];
+            heads.push_back(std::move(stub));
+        } else {
+            readable = false;
+        }
+    }
+    if (readable) check_response_set(heads, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        return 1;
+    }
+
+    std::vector<Response> responses;
+    for (std::size_t i = 0; i < opt.answers.size(); ++i)
+        if (auto r = parse_response(data[i], opt.answers[i], *ins, diags)) responses.push_back(std::move(*r));
+    if (!diags.has_errors()) check_response_set(responses, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        return 1;
+    }
+    print_diagnostics(diags); // warnings
+
+    Assessment a = assess(*ins, responses);
+    Plan plan = make_plan(*ins, a);
+
+    if (!opt.plan.empty()) {
+        std::vector<std::string> inputs = opt.answers;
+        inputs.push_back(opt.instrument);
+        std::string text = ends_with(opt.plan, ".csv") ? plan_to_csv(*ins, plan, lang) : plan_to_toml(*ins, plan, lang);
+        if (!write_output(opt.plan, text, inputs)) return 1;
+    }
+    if (opt.json) fmt::print("{}", assessment_to_json(*ins, a, plan, lang));
+    else fmt::print("{}", summary(*ins, a, plan, lang));
+    return 0;
+}
+
+} // namespace
+
+void add_score_command(CLI::App& app, CliContext& ctx) {
+    auto* cmd = app.add_subcommand("score", "Score the answers of many respondents: risks per domain, red flags, and the plan.\n"
+                                            "Scoor de antwoorden van alle respondenten: risico's per thema, rode vlaggen en het plan.");
+    auto opt = std::make_shared<ScoreOptions>();
+    cmd->add_option("instrument", opt->instrument, "Instrument file (.toml) / instrumentbestand")->required();
+    cmd->add_option("answers", opt->answers, "Answer files (.toml) / antwoordbestanden")->required();
+    cmd->add_flag("--json", opt->json, "Print the assessment as JSON / druk de beoordeling af als JSON");
+    cmd->add_option("--plan", opt->plan, "Write the plan to FILE (.toml or .csv) / schrijf het plan naar FILE (.toml of .csv)");
+    cmd->add_option("--lang", opt->lang, "Language: nl or en (default: the instrument's first) / taal: nl of en");
+    cmd->callback([opt, &ctx] { ctx.exit_code = run_score(*opt); });
+}
+
+} // namespace zs
