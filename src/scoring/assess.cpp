@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 namespace zs {
@@ -369,77 +370,121 @@ const DomainResult* Assessment::find_domain(std::string_view id) const {
     return nullptr;
 }
 
-Assessment assess(const Instrument& ins, const std::vector<Response>& responses, const ScoringRules& rules) {
-    Assessment out;
-    out.instrument = ins.id;
-    out.version = ins.version.text;
-    out.respondents = static_cast<int>(responses.size());
-
+struct Assessor::State {
+    const Instrument& ins;
+    ScoringRules rules;
     std::unordered_map<std::string_view, int> qindex;
-    for (std::size_t i = 0; i < ins.question_order.size(); ++i) qindex.emplace(ins.question_order[i], static_cast<int>(i));
-    const std::vector<QuestionInfo> infos = index_questions(ins, qindex);
-    const std::size_t nq = infos.size();
+    std::vector<QuestionInfo> infos;
+    std::vector<Count> total;
+    std::vector<std::string> roles; // in order of first appearance
+    std::vector<std::vector<Count>> groups;
+    std::vector<int> group_size;
+    std::vector<Texts> texts;
+    Resolved rs;
+    std::uint32_t stamp = 0;
+    int respondents = 0, sessions = 0;
 
-    // Role groups: the instrument's roles in order, then unknown ones, then "".
-    std::vector<std::string> roles;
-    for (const auto& r : ins.roles) roles.push_back(r.id);
-    {
-        std::vector<std::string> extra;
-        for (const auto& r : responses)
-            if (!r.respondent.role.empty() && std::find(roles.begin(), roles.end(), r.respondent.role) == roles.end() &&
-                std::find(extra.begin(), extra.end(), r.respondent.role) == extra.end())
-                extra.push_back(r.respondent.role);
-        std::sort(extra.begin(), extra.end());
-        roles.insert(roles.end(), extra.begin(), extra.end());
-        roles.emplace_back();
+    State(const Instrument& i, const ScoringRules& r) : ins(i), rules(r) {
+        for (std::size_t q = 0; q < ins.question_order.size(); ++q) qindex.emplace(ins.question_order[q], static_cast<int>(q));
+        infos = index_questions(ins, qindex);
+        std::size_t nq = infos.size();
+        total = fresh();
+        texts.resize(nq);
+        rs.stamp.assign(nq, 0);
+        rs.mask.assign(nq, 0);
+        rs.answer.assign(nq, nullptr);
     }
 
-    auto fresh = [&] {
-        std::vector<Count> v(nq);
-        for (std::size_t qi = 0; qi < nq; ++qi) {
+    std::vector<Count> fresh() const {
+        std::vector<Count> v(infos.size());
+        for (std::size_t qi = 0; qi < infos.size(); ++qi) {
             std::size_t n = infos[qi].scale ? infos[qi].scale->options.size() : 0;
             v[qi].chosen.assign(n, 0);
             v[qi].scored.assign(n, 0);
         }
         return v;
-    };
-    std::vector<Count> total = fresh();
-    std::vector<std::vector<Count>> groups(roles.size(), fresh());
-    std::vector<int> group_size(roles.size(), 0);
-    std::vector<Texts> texts(nq);
-
-    Resolved rs;
-    rs.stamp.assign(nq, 0);
-    rs.mask.assign(nq, 0);
-    rs.answer.assign(nq, nullptr);
-    std::uint32_t stamp = 0;
-    for (const Response& resp : responses) {
-        ++stamp;
-        if (resp.respondent.is_session()) ++out.sessions;
-        std::size_t cursor = 0;
-        for (const Answer& a : resp.answers) {
-            // Answers mostly come in template order: try the next question first.
-            std::size_t qi;
-            if (cursor < nq && ins.question_order[cursor] == a.question) {
-                qi = cursor;
-            } else {
-                auto it = qindex.find(a.question);
-                if (it == qindex.end()) continue;
-                qi = static_cast<std::size_t>(it->second);
-            }
-            cursor = qi + 1;
-            rs.stamp[qi] = stamp;
-            rs.answer[qi] = &a;
-            std::uint64_t m = 0;
-            if (const Scale* s = infos[qi].scale)
-                for (const auto& o : a.options)
-                    if (int oi = find_option(*s, o); oi >= 0) m |= std::uint64_t{1} << oi;
-            rs.mask[qi] = m;
-        }
-        std::size_t g = static_cast<std::size_t>(std::find(roles.begin(), roles.end(), resp.respondent.role) - roles.begin());
-        ++group_size[g];
-        count_response(ins, infos, rs, stamp, total, groups[g], &texts);
     }
+
+    std::size_t group_of(const std::string& role) {
+        for (std::size_t g = 0; g < roles.size(); ++g)
+            if (roles[g] == role) return g;
+        roles.push_back(role);
+        groups.push_back(fresh());
+        group_size.push_back(0);
+        return roles.size() - 1;
+    }
+};
+
+Assessor::Assessor(const Instrument& ins, const ScoringRules& rules) : s_(std::make_unique<State>(ins, rules)) {}
+Assessor::~Assessor() = default;
+
+void Assessor::add(const Response& resp) {
+    State& s = *s_;
+    const std::size_t nq = s.infos.size();
+    const auto& order = s.ins.question_order;
+    ++s.stamp;
+    ++s.respondents;
+    if (resp.respondent.is_session()) ++s.sessions;
+    std::size_t cursor = 0;
+    for (const Answer& a : resp.answers) {
+        // Answers mostly come in template order: try the next question first.
+        std::size_t qi;
+        if (cursor < nq && order[cursor] == a.question) {
+            qi = cursor;
+        } else {
+            auto it = s.qindex.find(a.question);
+            if (it == s.qindex.end()) continue;
+            qi = static_cast<std::size_t>(it->second);
+        }
+        cursor = qi + 1;
+        s.rs.stamp[qi] = s.stamp;
+        s.rs.answer[qi] = &a;
+        std::uint64_t m = 0;
+        if (const Scale* sc = s.infos[qi].scale)
+            for (const auto& o : a.options)
+                if (int oi = find_option(*sc, o); oi >= 0) m |= std::uint64_t{1} << oi;
+        s.rs.mask[qi] = m;
+    }
+    std::size_t g = s.group_of(resp.respondent.role);
+    ++s.group_size[g];
+    count_response(s.ins, s.infos, s.rs, s.stamp, s.total, s.groups[g], &s.texts);
+}
+
+Assessment assess(const Instrument& ins, const std::vector<Response>& responses, const ScoringRules& rules) {
+    Assessor assessor(ins, rules);
+    for (const Response& r : responses) assessor.add(r);
+    return assessor.finish();
+}
+
+Assessment Assessor::finish() {
+    State& s = *s_;
+    const Instrument& ins = s.ins;
+    const ScoringRules& rules = s.rules;
+    const std::vector<QuestionInfo>& infos = s.infos;
+    const std::size_t nq = infos.size();
+    Assessment out;
+    out.instrument = ins.id;
+    out.version = ins.version.text;
+    out.respondents = s.respondents;
+    out.sessions = s.sessions;
+    auto& total = s.total;
+    auto& texts = s.texts;
+
+    // Role groups: the instrument's roles in order, then unknown ones by id, then "".
+    std::vector<std::size_t> by_order;
+    for (const auto& r : ins.roles)
+        for (std::size_t g = 0; g < s.roles.size(); ++g)
+            if (s.roles[g] == r.id) by_order.push_back(g);
+    std::vector<std::size_t> extra;
+    for (std::size_t g = 0; g < s.roles.size(); ++g)
+        if (!s.roles[g].empty() && !ins.find_role(s.roles[g])) extra.push_back(g);
+    std::sort(extra.begin(), extra.end(), [&](std::size_t a, std::size_t b) { return s.roles[a] < s.roles[b]; });
+    by_order.insert(by_order.end(), extra.begin(), extra.end());
+    for (std::size_t g = 0; g < s.roles.size(); ++g)
+        if (s.roles[g].empty()) by_order.push_back(g);
+    const std::vector<std::string>& roles = s.roles;
+    const std::vector<int>& group_size = s.group_size;
+    auto& groups = s.groups;
 
     for (std::size_t qi = 0; qi < nq; ++qi) {
         QuestionResult q = finish_question(ins, infos[qi], total[qi]);
@@ -481,9 +526,7 @@ Assessment assess(const Instrument& ins, const std::vector<Response>& responses,
     // Role groups, with complementary suppression: when exactly one group is
     // hidden, the next smallest is hidden too, or total minus the shown
     // groups would reveal it.
-    std::vector<std::size_t> present;
-    for (std::size_t g = 0; g < roles.size(); ++g)
-        if (group_size[g] > 0) present.push_back(g);
+    const std::vector<std::size_t>& present = by_order;
     std::vector<bool> hidden(roles.size(), false), complementary(roles.size(), false);
     int n_hidden = 0;
     for (std::size_t g : present)

@@ -7,6 +7,7 @@
 // depend on the order of the respondents (floating-point sums would).
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -135,6 +136,25 @@ struct Assessment {
 // respondent code is used twice (an error at the later file, naming the
 // earlier one). Responses are ordered by path for the messages.
 void check_response_set(const std::vector<Response>& responses, Diagnostics& diags);
+
+// Aggregates responses one at a time, so that very many respondents need
+// not be held in memory together: add() each, then finish() once. The
+// result does not depend on the order of the add() calls.
+class Assessor {
+  public:
+    explicit Assessor(const Instrument& ins, const ScoringRules& rules = {});
+    ~Assessor();
+    Assessor(const Assessor&) = delete;
+    Assessor& operator=(const Assessor&) = delete;
+
+    // Counts one response; it need not outlive the call.
+    void add(const Response& r);
+    [[nodiscard]] Assessment finish();
+
+  private:
+    struct State;
+    std::unique_ptr<State> s_;
+};
 
 // Aggregates the responses. The responses must have passed
 // validate_response and check_response_set; anything odd that remains (an

@@ -138,3 +138,16 @@ TEST_CASE("property: the order of the respondents never changes the output") {
         CHECK(plan_to_toml(example(), q, "en") == plan_to_toml(example(), p, "en"));
     }
 }
+
+TEST_CASE("property: streaming with Assessor gives what assess gives") {
+    Dice dice(99);
+    auto rs = random_set(dice, 60);
+    Assessor streaming(example());
+    for (auto it = rs.rbegin(); it != rs.rend(); ++it) {
+        Response copy = *it; // each response may die right after add()
+        streaming.add(copy);
+    }
+    Assessment a = streaming.finish();
+    Assessment b = assess(example(), rs);
+    CHECK(assessment_to_json(example(), a, make_plan(example(), a), "en") == assessment_to_json(example(), b, make_plan(example(), b), "en"));
+}
