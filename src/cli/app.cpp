@@ -23,6 +23,7 @@ int run_cli(int argc, char** argv) {
     add_form_command(app, ctx);
     add_import_command(app, ctx);
     add_score_command(app, ctx);
+    add_report_command(app, ctx);
 
     try {
         app.parse(argc, argv);

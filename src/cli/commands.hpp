@@ -19,9 +19,11 @@ void add_paper_command(CLI::App& app, CliContext& ctx);
 void add_form_command(CLI::App& app, CliContext& ctx);
 void add_import_command(CLI::App& app, CliContext& ctx);
 void add_score_command(CLI::App& app, CliContext& ctx);
+void add_report_command(CLI::App& app, CliContext& ctx);
 
 } // namespace zs
 
+#include "document/document.hpp"
 #include "model/load_instrument.hpp"
 
 namespace zs {
@@ -31,4 +33,7 @@ MarkdownValidator markdown_validator();
 // The language to write in: `requested` when given (it must be one of the
 // instrument's), else the instrument's default. An unknown one is an error.
 std::string resolve_language(const Instrument& ins, const std::string& requested, Diagnostics& diags);
+
+// The report as one self-contained HTML file.
+std::string render_report_html(const doc::Document& d, Diagnostics& diags);
 } // namespace zs

@@ -31,4 +31,18 @@ std::optional<std::string> find_instrument_file(const std::string& id) {
     return std::nullopt;
 }
 
+std::optional<std::string> find_report_template(const std::string& lang) {
+    std::vector<std::string> dirs;
+    if (const char* env = std::getenv("ZELFSCAN_TEMPLATES")) dirs.emplace_back(env);
+    dirs.emplace_back("report-templates");
+    dirs.emplace_back(std::string(ZELFSCAN_SOURCE_DIR) + "/report-templates");
+    std::string name = lang == "en" ? "report.en.md" : "rapport.nl.md";
+    for (const auto& dir : dirs) {
+        std::filesystem::path p = std::filesystem::path(dir) / name;
+        std::error_code ec;
+        if (std::filesystem::is_regular_file(p, ec)) return p.string();
+    }
+    return std::nullopt;
+}
+
 } // namespace zs

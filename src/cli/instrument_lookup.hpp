@@ -13,4 +13,9 @@ std::vector<std::string> instrument_search_path();
 
 std::optional<std::string> find_instrument_file(const std::string& id);
 
+// The shipped report template for a language: report-templates/rapport.nl.md
+// or report.en.md, searched in $ZELFSCAN_TEMPLATES, ./report-templates and
+// the source tree.
+std::optional<std::string> find_report_template(const std::string& lang);
+
 } // namespace zs

@@ -1,0 +1,108 @@
+// `zelfscan report INSTRUMENT ANSWERS... -o report.pdf`: the director's risk
+// report from answer files and filled forms, through a report template.
+#include <fmt/format.h>
+
+#include "builders/answer_set.hpp"
+#include "cli/commands.hpp"
+#include "cli/instrument_lookup.hpp"
+#include "cli/output.hpp"
+#include "model/load_instrument.hpp"
+#include "pdf/render.hpp"
+#include "report/report.hpp"
+#include "scoring/plan_export.hpp"
+#include "util/files.hpp"
+
+namespace zs {
+
+namespace {
+
+struct ReportArgs {
+    std::string instrument, output, lang, template_path, plan, format = "pdf", title, organisation, logo, paper = "a4";
+    std::vector<std::string> answers;
+};
+
+bool ends_with(const std::string& s, std::string_view suffix) {
+    return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+int run_report(const ReportArgs& a) {
+    Diagnostics diags;
+    auto ins = load_instrument(a.instrument, diags, markdown_validator());
+    if (!ins) {
+        print_diagnostics(diags);
+        return 1;
+    }
+    ReportOptions ro;
+    ro.lang = resolve_language(*ins, a.lang, diags);
+    ro.title = a.title;
+    ro.organisation = a.organisation;
+    ro.logo = a.logo;
+    ro.paper = a.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
+    ro.template_path = a.template_path;
+    if (ro.template_path.empty()) {
+        if (auto found = find_report_template(ro.lang)) ro.template_path = *found;
+        else diags.error({a.instrument, 0, 0}, fmt::format("cannot find the standard report template for '{}'", ro.lang),
+                         "give one with --template FILE");
+    }
+    if (!ro.template_path.empty()) {
+        auto t = read_file(ro.template_path);
+        if (!t.ok()) diags.error({ro.template_path, 0, 0}, t.error);
+        else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, bad->what);
+        else ro.template_text = std::move(t.data);
+    }
+    std::vector<Response> responses = load_answer_set(*ins, a.answers, diags);
+    if (diags.has_errors()) {
+        print_diagnostics(diags);
+        return 1;
+    }
+    if (responses.empty()) {
+        fmt::print(stderr, "error: no answers to report on\n");
+        return 1;
+    }
+    Assessment as = assess(*ins, responses);
+    Plan plan = make_plan(*ins, as);
+    doc::Document d = build_report(*ins, responses, as, plan, ro, diags);
+    std::string out;
+    if (!diags.has_errors()) {
+        if (a.format == "html") {
+            out = render_report_html(d, diags);
+        } else {
+            pdf::RenderOptions po;
+            out = pdf::render_pdf(d, po, diags);
+        }
+    }
+    print_diagnostics(diags);
+    if (diags.has_errors() || out.empty()) return 1;
+    std::vector<std::string> inputs = a.answers;
+    inputs.push_back(a.instrument);
+    if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
+    if (!a.logo.empty()) inputs.push_back(a.logo);
+    if (!write_output(a.output, out, inputs)) return 1;
+    if (!a.plan.empty()) {
+        std::string text = ends_with(a.plan, ".csv") ? plan_to_csv(*ins, plan, ro.lang) : plan_to_toml(*ins, plan, ro.lang);
+        if (!write_output(a.plan, text, inputs)) return 1;
+    }
+    return 0;
+}
+
+} // namespace
+
+void add_report_command(CLI::App& app, CliContext& ctx) {
+    auto a = std::make_shared<ReportArgs>();
+    auto* cmd = app.add_subcommand("report", "Make the risk report (PDF or HTML) from answer files and filled forms.\n"
+                                             "Maak het risicorapport (PDF of HTML) van antwoordbestanden en ingevulde formulieren.");
+    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
+    cmd->add_option("answers", a->answers, "Answer files (.toml) and filled forms (.pdf) / antwoorden")->required();
+    cmd->add_option("-o,--output", a->output, "Report to write / te schrijven rapport")->required();
+    cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--template", a->template_path, "Report template (Markdown) / rapportsjabloon");
+    cmd->add_option("--plan", a->plan, "Also write the plan: plan.toml or plan.csv / schrijf ook het plan");
+    cmd->add_option("--format", a->format, "pdf or html")->check(CLI::IsMember({"pdf", "html"}));
+    cmd->add_option("--title", a->title, "Report title / titel van het rapport");
+    cmd->add_option("--organisation", a->organisation, "Organisation name / naam van de organisatie");
+    cmd->add_option("--logo", a->logo, "Logo for the cover (PNG or JPEG) / logo voor de voorkant");
+    cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
+    cmd->callback([a, &ctx] { ctx.exit_code = run_report(*a); });
+}
+
+} // namespace zs

@@ -1,0 +1,400 @@
+#include "report/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "document/palette.hpp"
+#include "report/format.hpp"
+#include "util/i18n.hpp"
+
+namespace zs::report {
+
+namespace {
+
+using doc::Color;
+
+constexpr Color ink = palette::text;
+constexpr Color grey{0x9a, 0xa3, 0xae};
+constexpr Color light{0xee, 0xf1, 0xf5};
+
+doc::TextShape label(double x, double y, std::string text, double size = 7.5, doc::Align align = doc::Align::left,
+                     bool bold = false, Color color = ink) {
+    doc::TextShape t;
+    t.at = {x, y};
+    t.text = std::move(text);
+    t.size = size;
+    t.align = align;
+    t.bold = bold;
+    t.color = color;
+    return t;
+}
+
+doc::RectShape rect(double x, double y, double w, double h, std::optional<Color> fill,
+                    std::optional<doc::Stroke> stroke = std::nullopt) {
+    doc::RectShape r;
+    r.x = x, r.y = y, r.w = w, r.h = h;
+    r.style.fill = fill;
+    r.style.stroke = stroke;
+    return r;
+}
+
+doc::LineShape line(double x1, double y1, double x2, double y2, Color c = grey, double w = 0.5, double dash = 0) {
+    doc::LineShape l;
+    l.from = {x1, y1};
+    l.to = {x2, y2};
+    l.stroke = {c, w, dash};
+    return l;
+}
+
+// Lato's average advance is about half the size; enough to fit labels.
+double text_width(std::string_view s, double size) {
+    std::size_t chars = 0;
+    for (unsigned char ch : s)
+        if ((ch & 0xC0) != 0x80) ++chars;
+    return static_cast<double>(chars) * size * 0.52;
+}
+
+std::string fit(const std::string& s, double width, double size) {
+    if (text_width(s, size) <= width) return s;
+    std::string out;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t len = 1;
+        auto ch = static_cast<unsigned char>(s[i]);
+        if (ch >= 0xF0) len = 4;
+        else if (ch >= 0xE0) len = 3;
+        else if (ch >= 0xC0) len = 2;
+        if (text_width(out + s.substr(i, len) + "…", size) > width) break;
+        out += s.substr(i, len);
+        i += len;
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out + "…";
+}
+
+Color mix(Color a, Color b, double t) {
+    auto m = [&](std::uint8_t x, std::uint8_t y) {
+        return static_cast<std::uint8_t>(std::lround(x + (y - x) * t));
+    };
+    return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
+}
+
+Color band_colour(const RiskModel& rm, const std::string& id) {
+    if (const RiskBand* b = rm.find_band(id))
+        if (auto c = doc::parse_color(b->colour)) return *c;
+    return grey;
+}
+
+// Text on a fill: white on dark, ink on light.
+Color on(Color fill) {
+    double l = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
+    return l < 140 ? palette::white : ink;
+}
+
+} // namespace
+
+doc::Color option_colour(const Option& o) {
+    if (o.kind == OptionKind::dont_know) return {0xb8, 0xbf, 0xc8};
+    if (o.kind == OptionKind::not_applicable) return {0xf2, 0xf2, 0xf2};
+    double r = o.risk.value_or(0.5);
+    // Light blue (safeguard in place) to dark vermillion (none): lightness
+    // falls with risk, so the order survives grey-scale printing.
+    if (r <= 0.0) return {0x9e, 0xca, 0xe1};
+    if (r < 0.75) return {0xe6, 0x9f, 0x00};
+    return {0xb8, 0x4a, 0x00};
+}
+
+doc::Chart domain_risk_chart(const ChartContext& c) {
+    const RiskModel& rm = c.ins.risk;
+    doc::Chart ch;
+    const double label_w = 175, value_w = 92, row = 19, bar_h = 10, top = 26;
+    const double x0 = label_w, plot_w = c.width - label_w - value_w;
+    auto X = [&](double pct) { return x0 + plot_w * pct / 100.0; };
+    // Band backgrounds with their labels on top.
+    double prev = 0;
+    for (const auto& b : rm.bands) {
+        Color col = band_colour(rm, b.id);
+        double from = X(prev), to = X(b.upto);
+        ch.shapes.push_back(rect(from, top - 4, to - from, row * static_cast<double>(c.as.domains.size()) + 6,
+                                 mix(col, palette::white, 0.78)));
+        ch.shapes.push_back(label((from + to) / 2, top - 8, b.label.get(c.lang), 7, doc::Align::center, true,
+                                  mix(col, ink, 0.55)));
+        prev = b.upto;
+    }
+    double y = top;
+    for (std::size_t i = 0; i < c.as.domains.size(); ++i) {
+        const auto& dr = c.as.domains[i];
+        const Domain& d = c.ins.domains[i];
+        std::string name = fit(fmt::format("{}  {}", d.id, d.title.get(c.lang)), label_w - 8, 8);
+        ch.shapes.push_back(label(0, y + bar_h - 1.5, name, 8));
+        if (dr.risk) {
+            Color col = band_colour(rm, dr.band);
+            ch.shapes.push_back(rect(X(0), y, X(*dr.risk) - X(0), bar_h, mix(col, ink, 0.25)));
+            std::string value = fmt::format("{} · {}", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang));
+            if (dr.lifted_red_flag || dr.lifted_critical) value += " ▲";
+            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 7.5, doc::Align::left, dr.lifted_red_flag));
+        } else {
+            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, tr(c.lang, "geen score", "no score"), 7.5,
+                                      doc::Align::left, false, palette::muted));
+        }
+        y += row;
+    }
+    // Axis.
+    double axis = y + 2;
+    ch.shapes.push_back(line(X(0), axis, X(100), axis, ink, 0.6));
+    for (int pct : {0, 20, 40, 60, 80, 100}) {
+        ch.shapes.push_back(line(X(pct), axis, X(pct), axis + 3, ink, 0.6));
+        ch.shapes.push_back(label(X(pct), axis + 11, fmt::format("{}%", pct), 7, doc::Align::center, false, palette::muted));
+    }
+    ch.shapes.push_back(label(0, axis + 24,
+                              tr(c.lang, "▲ = opgehoogd door een rode vlag of een kritieke vraag met ‘nee’",
+                                 "▲ = raised by a red flag or a critical question answered ‘no’"),
+                              7, doc::Align::left, false, palette::muted));
+    ch.width = c.width;
+    ch.height = axis + 30;
+    std::string alt = tr(c.lang, "Risico per thema: ", "Risk per theme: ");
+    for (std::size_t i = 0; i < c.as.domains.size(); ++i) {
+        const auto& dr = c.as.domains[i];
+        alt += fmt::format("{}{} {}", i ? "; " : "", c.ins.domains[i].id,
+                           dr.risk ? fmt::format("{} ({})", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang))
+                                   : std::string(tr(c.lang, "geen score", "no score")));
+    }
+    ch.alt = alt;
+    return ch;
+}
+
+doc::Chart heatmap_chart(const ChartContext& c) {
+    doc::Chart ch;
+    const double cell = 46, left = 64, top = 8;
+    const int exposure = c.as.exposure.level;
+    // Cell colour by likelihood x exposure, in four steps.
+    auto level = [](int score) { return score >= 15 ? 3 : score >= 10 ? 2 : score >= 5 ? 1 : 0; };
+    for (int l = 5; l >= 1; --l) {
+        for (int e = 1; e <= 5; ++e) {
+            double x = left + (e - 1) * cell, y = top + (5 - l) * cell;
+            Color col = mix(palette::risk[static_cast<std::size_t>(level(l * e))], palette::white, e == exposure ? 0.15 : 0.6);
+            ch.shapes.push_back(rect(x, y, cell, cell, col, doc::Stroke{palette::white, 1.5, 0}));
+        }
+        ch.shapes.push_back(label(left - 6, top + (5 - l) * cell + cell / 2 + 3, std::to_string(l), 8, doc::Align::right));
+    }
+    for (int e = 1; e <= 5; ++e)
+        ch.shapes.push_back(label(left + (e - 1) * cell + cell / 2, top + 5 * cell + 11, std::to_string(e), 8, doc::Align::center));
+    // Outline the service's exposure column.
+    ch.shapes.push_back(rect(left + (exposure - 1) * cell, top, cell, 5 * cell, std::nullopt, doc::Stroke{ink, 1.6, 0}));
+    // Domain ids in their cells.
+    std::map<int, std::vector<std::string>> by_likelihood;
+    for (std::size_t i = 0; i < c.as.domains.size(); ++i)
+        if (c.as.domains[i].likelihood > 0) by_likelihood[c.as.domains[i].likelihood].push_back(c.ins.domains[i].id);
+    for (const auto& [l, ids] : by_likelihood) {
+        double x = left + (exposure - 1) * cell + cell / 2, y = top + (5 - l) * cell;
+        double lines = std::ceil(static_cast<double>(ids.size()) / 3.0);
+        double line_h = 9;
+        double y0 = y + cell / 2 - lines * line_h / 2 + 7;
+        for (std::size_t k = 0; k < ids.size(); k += 3) {
+            std::string row;
+            for (std::size_t j = k; j < std::min(ids.size(), k + 3); ++j) row += (j > k ? " " : "") + ids[j];
+            Color fill = mix(palette::risk[static_cast<std::size_t>(level(l * exposure))], palette::white, 0.15);
+            ch.shapes.push_back(label(x, y0 + static_cast<double>(k / 3) * line_h, row, 7.5, doc::Align::center, true, on(fill)));
+        }
+    }
+    ch.shapes.push_back(label(left + 2.5 * cell, top + 5 * cell + 24,
+                              tr(c.lang, "Blootstelling van de dienst (1–5)", "Exposure of the service (1–5)"), 8,
+                              doc::Align::center, true));
+    // Vertical axis title, written as a column of short words.
+    ch.shapes.push_back(label(0, top + 10, tr(c.lang, "Kans", "Likeli-"), 8, doc::Align::left, true));
+    ch.shapes.push_back(label(0, top + 20, tr(c.lang, "(risico-", "hood"), 8, doc::Align::left, true));
+    ch.shapes.push_back(label(0, top + 30, tr(c.lang, "score)", "(risk)"), 8, doc::Align::left, true));
+    // Legend.
+    double lx = left + 5 * cell + 22, ly = top + 4;
+    const char* names_nl[] = {"laag", "matig", "verhoogd", "hoog"};
+    const char* names_en[] = {"low", "moderate", "elevated", "high"};
+    ch.shapes.push_back(label(lx, ly + 6, tr(c.lang, "Kans × blootstelling", "Likelihood × exposure"), 7.5, doc::Align::left, true));
+    const char* ranges[] = {"1–4", "5–9", "10–14", "15–25"};
+    for (int k = 0; k < 4; ++k) {
+        double yy = ly + 14 + k * 15;
+        ch.shapes.push_back(rect(lx, yy, 11, 11, mix(palette::risk[static_cast<std::size_t>(k)], palette::white, 0.15)));
+        ch.shapes.push_back(label(lx + 16, yy + 8.5, fmt::format("{} ({})", tr(c.lang, names_nl[k], names_en[k]), ranges[k]), 7.5));
+    }
+    ch.shapes.push_back(rect(lx, ly + 80, 11, 11, std::nullopt, doc::Stroke{ink, 1.6, 0}));
+    ch.shapes.push_back(label(lx + 16, ly + 88.5,
+                              fmt::format("{} {}", tr(c.lang, "blootstelling van deze dienst:", "exposure of this service:"), exposure),
+                              7.5));
+    if (!c.as.exposure.known)
+        ch.shapes.push_back(label(lx, ly + 104, tr(c.lang, "(niet ingevuld: 3 aangenomen)", "(not answered: 3 assumed)"), 7.5,
+                                  doc::Align::left, false, palette::muted));
+    ch.width = c.width;
+    ch.height = top + 5 * cell + 30;
+    std::string alt = fmt::format("{} {}. ", tr(c.lang, "Risicomatrix; blootstelling van de dienst:", "Risk matrix; exposure of the service:"), exposure);
+    for (const auto& [l, ids] : by_likelihood)
+        alt += fmt::format("{} {}: {}. ", tr(c.lang, "kans", "likelihood"), l, fmt::join(ids, ", "));
+    ch.alt = alt;
+    return ch;
+}
+
+doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
+    doc::Chart ch;
+    const double label_w = 40, row = 16, bar_h = 10, right = 4;
+    const double plot_w = c.width - label_w - right;
+    double y = 4;
+    std::map<std::string, const Option*> legend; // by scale order below
+    std::vector<const Option*> legend_order;
+    std::string alt = fmt::format("{} {}: ", tr(c.lang, "Antwoorden per vraag in", "Answers per question in"), d.id);
+    for (const auto& q : d.questions) {
+        const QuestionResult* qr = c.as.find_question(q.id);
+        const Scale* s = c.ins.find_scale(q.scale);
+        if (!qr || !s || (q.kind != QuestionKind::choice)) continue;
+        ch.shapes.push_back(label(0, y + bar_h - 1.5, q.id, 8, doc::Align::left, true));
+        int total = 0;
+        for (const auto& oc : qr->options) total += oc.count;
+        total += qr->missing;
+        double x = label_w;
+        ch.shapes.push_back(rect(label_w, y, plot_w, bar_h, light));
+        std::string parts;
+        for (const auto& oc : qr->options) {
+            const Option* o = s->find(oc.option);
+            if (!o || oc.count == 0 || total == 0) continue;
+            if (!legend.count(o->id)) {
+                legend[o->id] = o;
+                legend_order.push_back(o);
+            }
+            double w = plot_w * oc.count / total;
+            Color fill = option_colour(*o);
+            ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{palette::white, 0.6, 0}));
+            if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(oc.count), 7, doc::Align::center, true, on(fill)));
+            parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", oc.count, o->label.get(c.lang));
+            x += w;
+        }
+        if (qr->missing > 0 && total > 0) {
+            double w = plot_w * qr->missing / total;
+            ch.shapes.push_back(rect(x, y, w, bar_h, palette::white, doc::Stroke{grey, 0.6, 2}));
+            if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(qr->missing), 7, doc::Align::center, false, palette::muted));
+            parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", qr->missing, tr(c.lang, "niet ingevuld", "not answered"));
+        }
+        if (total == 0)
+            ch.shapes.push_back(label(label_w + 4, y + bar_h - 2.2, tr(c.lang, "overgeslagen door iedereen", "skipped by everyone"), 7,
+                                      doc::Align::left, false, palette::muted));
+        alt += fmt::format("{} {}; ", q.id, parts.empty() ? tr(c.lang, "geen antwoorden", "no answers") : parts);
+        y += row;
+    }
+    // Legend in scale order of appearance.
+    double lx = label_w, ly = y + 6;
+    auto legend_item = [&](Color fill, std::optional<doc::Stroke> stroke, const std::string& text) {
+        double w = 12 + text_width(text, 7.5) + 12;
+        if (lx + w > c.width) {
+            lx = label_w;
+            ly += 13;
+        }
+        ch.shapes.push_back(rect(lx, ly, 9, 9, fill, stroke));
+        ch.shapes.push_back(label(lx + 12, ly + 7.5, text, 7.5));
+        lx += w;
+    };
+    for (const Option* o : legend_order) legend_item(option_colour(*o), doc::Stroke{grey, 0.4, 0}, o->label.get(c.lang));
+    legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
+    ch.width = c.width;
+    ch.height = ly + 14;
+    ch.alt = alt;
+    return ch;
+}
+
+doc::Chart group_chart(const ChartContext& c) {
+    doc::Chart ch;
+    std::vector<const GroupResult*> shown;
+    for (const auto& g : c.as.groups)
+        if (!g.suppressed && !g.domains.empty()) shown.push_back(&g);
+    const double label_w = 60, value_w = 34, bar_h = 6.5, gap = 7;
+    const double plot_w = c.width - label_w - value_w;
+    std::size_t series = shown.size() + 1;
+    double y = 22;
+    // Legend: total first, then the groups.
+    double lx = label_w;
+    auto series_colour = [&](std::size_t k) { return k == 0 ? ink : palette::series(k - 1); };
+    for (std::size_t k = 0; k < series; ++k) {
+        std::string name = k == 0 ? std::string(tr(c.lang, "Iedereen", "Everyone"))
+                                  : role_label(c.ins, shown[k - 1]->role, c.lang) + fmt::format(" (n={})", shown[k - 1]->respondents);
+        ch.shapes.push_back(rect(lx, 4, 9, 9, series_colour(k)));
+        ch.shapes.push_back(label(lx + 12, 11.5, name, 7.5));
+        lx += 12 + text_width(name, 7.5) + 14;
+    }
+    std::string alt = tr(c.lang, "Risico per thema per rolgroep: ", "Risk per theme per role group: ");
+    for (std::size_t i = 0; i < c.as.domains.size(); ++i) {
+        ch.shapes.push_back(label(0, y + bar_h * static_cast<double>(series) / 2 + 3, c.ins.domains[i].id, 8, doc::Align::left, true));
+        for (std::size_t k = 0; k < series; ++k) {
+            std::optional<double> v = k == 0 ? c.as.domains[i].risk : shown[k - 1]->domains[i].risk;
+            double yy = y + bar_h * static_cast<double>(k);
+            if (v) {
+                ch.shapes.push_back(rect(label_w, yy, plot_w * *v / 100, bar_h - 1, series_colour(k)));
+                ch.shapes.push_back(label(label_w + plot_w * *v / 100 + 3, yy + bar_h - 1.5, percent(*v, c.lang), 6.5));
+            }
+            alt += fmt::format("{} {} {}; ", c.ins.domains[i].id,
+                               k == 0 ? std::string(tr(c.lang, "iedereen", "everyone")) : role_label(c.ins, shown[k - 1]->role, c.lang),
+                               v ? percent(*v, c.lang) : "-");
+        }
+        y += bar_h * static_cast<double>(series) + gap;
+    }
+    ch.shapes.push_back(line(label_w, 20, label_w, y - gap + 2, ink, 0.6));
+    ch.width = c.width;
+    ch.height = y;
+    ch.alt = alt;
+    return ch;
+}
+
+doc::Chart impact_effort_chart(const ChartContext& c, const std::vector<MatrixPoint>& points) {
+    doc::Chart ch;
+    const double left = 40, top = 6, size = std::min(c.width - left - 10, 300.0), third = size / 3;
+    // Quadrants: impact up, effort right. High impact + low effort = quick win.
+    struct Quadrant {
+        double x, y, w, h;
+        const char *nl, *en;
+        Color fill;
+    };
+    const Quadrant qs[] = {
+        {0, 0, 1.5, 1.5, "Snelle winst", "Quick wins", {0xe3, 0xf0, 0xe8}},
+        {1.5, 0, 1.5, 1.5, "Grote projecten", "Major projects", {0xe8, 0xee, 0xf6}},
+        {0, 1.5, 1.5, 1.5, "Opvullers", "Fill-ins", {0xf4, 0xf4, 0xf4}},
+        {1.5, 1.5, 1.5, 1.5, "Heroverwegen", "Reconsider", {0xfa, 0xf0, 0xe6}},
+    };
+    for (const auto& q : qs) {
+        ch.shapes.push_back(rect(left + q.x * third, top + q.y * third, q.w * third, q.h * third, q.fill,
+                                 doc::Stroke{palette::white, 1.5, 0}));
+        ch.shapes.push_back(label(left + q.x * third + 5, top + q.y * third + 11, tr(c.lang, q.nl, q.en), 7.5, doc::Align::left, true,
+                                  palette::muted));
+    }
+    ch.shapes.push_back(rect(left, top, size, size, std::nullopt, doc::Stroke{grey, 0.6, 0}));
+    // Measures in a grid inside their cell (effort x impact), never overlapping.
+    std::map<std::pair<int, int>, std::vector<const MatrixPoint*>> cells;
+    for (const auto& p : points) cells[{p.effort, p.impact}].push_back(&p);
+    for (const auto& [key, list] : cells) {
+        double cx = left + (key.first - 1) * third, cy = top + (3 - key.second) * third;
+        const double pad = 18, col_w = 40, row_h = 11;
+        int cols = std::max(1, static_cast<int>((third - 8) / col_w));
+        for (std::size_t k = 0; k < list.size(); ++k) {
+            double x = cx + 6 + static_cast<double>(static_cast<int>(k) % cols) * col_w;
+            double y = cy + pad + static_cast<double>(static_cast<int>(k) / cols) * row_h;
+            if (y > cy + third - 4) break;
+            doc::ArcShape dot;
+            dot.centre = {x + 3, y - 2.5};
+            dot.radius = 2.6;
+            dot.style.fill = list[k]->red_flag ? palette::risk[3] : palette::accent;
+            ch.shapes.push_back(dot);
+            ch.shapes.push_back(label(x + 8, y, list[k]->label, 7, doc::Align::left, list[k]->red_flag));
+        }
+    }
+    const char* lv_nl[] = {"laag", "middel", "hoog"};
+    const char* lv_en[] = {"low", "medium", "high"};
+    for (int k = 0; k < 3; ++k) {
+        ch.shapes.push_back(label(left + (k + 0.5) * third, top + size + 11, tr(c.lang, lv_nl[k], lv_en[k]), 7, doc::Align::center));
+        ch.shapes.push_back(label(left - 4, top + (2.5 - k) * third + 3, tr(c.lang, lv_nl[k], lv_en[k]), 7, doc::Align::right));
+    }
+    ch.shapes.push_back(label(left + size / 2, top + size + 23, tr(c.lang, "Inspanning →", "Effort →"), 8, doc::Align::center, true));
+    ch.shapes.push_back(label(0, top - 0 + 8, tr(c.lang, "Effect ↑", "Impact ↑"), 8, doc::Align::left, true));
+    ch.width = c.width;
+    ch.height = top + size + 28;
+    std::string alt = tr(c.lang, "Maatregelen naar effect en inspanning: ", "Measures by impact and effort: ");
+    for (const auto& p : points) alt += fmt::format("{} ({}/{}); ", p.label, p.impact, p.effort);
+    ch.alt = alt;
+    return ch;
+}
+
+} // namespace zs::report

@@ -1,0 +1,45 @@
+// The report's charts as vector drawings (doc::Chart). Every chart labels
+// its values in text, so it reads in black-and-white print and colour is
+// never the only carrier of meaning.
+#pragma once
+
+#include <string>
+
+#include "document/document.hpp"
+#include "model/instrument.hpp"
+#include "scoring/assessment.hpp"
+
+namespace zs::report {
+
+struct ChartContext {
+    const Instrument& ins;
+    const Assessment& as;
+    std::string lang;
+    double width = 455; // text column width in points
+};
+
+// Domain risk as horizontal bars against the bands.
+doc::Chart domain_risk_chart(const ChartContext& c);
+
+// Likelihood (from each domain's band) by exposure of the service, 5 x 5.
+doc::Chart heatmap_chart(const ChartContext& c);
+
+// Per question of a domain: the answers as a stacked bar of shares.
+doc::Chart distribution_chart(const ChartContext& c, const Domain& d);
+
+// Domain risk per shown role group next to the total.
+doc::Chart group_chart(const ChartContext& c);
+
+// Measures placed on impact (up) by effort (right), with quadrant names.
+struct MatrixPoint {
+    std::string label; // measure id
+    int impact = 2;    // 1 low, 2 medium, 3 high
+    int effort = 2;
+    bool red_flag = false;
+};
+doc::Chart impact_effort_chart(const ChartContext& c, const std::vector<MatrixPoint>& points);
+
+// Fill colour for an option of a scale in distribution charts.
+doc::Color option_colour(const Option& o);
+
+} // namespace zs::report

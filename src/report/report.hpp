@@ -1,0 +1,37 @@
+// The director's risk report: an Assessment and its Plan, poured into a
+// report template (report-templates/), as a document for the PDF or HTML
+// backend.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "answers/response.hpp"
+#include "document/document.hpp"
+#include "model/instrument.hpp"
+#include "scoring/assessment.hpp"
+#include "scoring/plan.hpp"
+#include "util/diagnostics.hpp"
+
+namespace zs {
+
+struct ReportOptions {
+    std::string lang = "nl";
+    std::string template_path; // the report template (Markdown with placeholders)
+    std::string template_text; // its text
+    std::string title;         // overrides the template's default title
+    std::string organisation;  // overrides the organisation from the answers
+    std::string logo;          // PNG or JPEG for the cover
+    doc::Paper paper = doc::Paper::a4;
+    double text_width = 455;   // for sizing charts
+};
+
+doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
+                           const Plan& plan, const ReportOptions& options, Diagnostics& diags);
+
+// The placeholder names and directive names a template may use (for
+// checking templates and for docs/report-templates.md).
+const std::vector<std::string>& report_placeholders();
+const std::vector<std::string>& report_directives();
+
+} // namespace zs
