@@ -349,17 +349,23 @@ doc::Chart impact_effort_chart(const ChartContext& c, const std::vector<MatrixPo
         const char *nl, *en;
         Color fill;
     };
+    // The quadrants follow the plan's rule (scoring/plan.hpp): medium or
+    // high impact counts as high, only low effort counts as low.
     const Quadrant qs[] = {
-        {0, 0, 1.5, 1.5, "Snelle winst", "Quick wins", {0xe3, 0xf0, 0xe8}},
-        {1.5, 0, 1.5, 1.5, "Grote projecten", "Major projects", {0xe8, 0xee, 0xf6}},
-        {0, 1.5, 1.5, 1.5, "Opvullers", "Fill-ins", {0xf4, 0xf4, 0xf4}},
-        {1.5, 1.5, 1.5, 1.5, "Heroverwegen", "Reconsider", {0xfa, 0xf0, 0xe6}},
+        {0, 0, 1, 2, "Snelle winst", "Quick wins", {0xe3, 0xf0, 0xe8}},
+        {1, 0, 2, 2, "Grote projecten", "Major projects", {0xe8, 0xee, 0xf6}},
+        {0, 2, 1, 1, "Opvullers", "Fill-ins", {0xf4, 0xf4, 0xf4}},
+        {1, 2, 2, 1, "Heroverwegen", "Reconsider", {0xfa, 0xf0, 0xe6}},
     };
     for (const auto& q : qs) {
         ch.shapes.push_back(rect(left + q.x * third, top + q.y * third, q.w * third, q.h * third, q.fill,
                                  doc::Stroke{palette::white, 1.5, 0}));
         ch.shapes.push_back(label(left + q.x * third + 5, top + q.y * third + 11, tr(c.lang, q.nl, q.en), 7.5, doc::Align::left, true,
                                   palette::muted));
+    }
+    for (int k = 1; k < 3; ++k) {
+        ch.shapes.push_back(line(left + k * third, top, left + k * third, top + size, grey, 0.4, 2));
+        ch.shapes.push_back(line(left, top + k * third, left + size, top + k * third, grey, 0.4, 2));
     }
     ch.shapes.push_back(rect(left, top, size, size, std::nullopt, doc::Stroke{grey, 0.6, 0}));
     // Measures in a grid inside their cell (effort x impact), never overlapping.

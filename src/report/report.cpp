@@ -490,13 +490,21 @@ class ReportBuilder {
         out.push_back(doc::block(std::move(t)));
     }
 
+    std::string short_timeframe(Timeframe t) const {
+        switch (t) {
+        case Timeframe::now: return tr(l_, "nu", "now");
+        case Timeframe::months3: return tr(l_, "≤ 3 mnd", "≤ 3 months");
+        case Timeframe::months12: return tr(l_, "≤ 12 mnd", "≤ 12 months");
+        }
+        return "";
+    }
+
     void plan_table(doc::Blocks& out, std::size_t limit, bool full) {
         std::vector<std::pair<std::string, doc::Align>> head = {{"#", doc::Align::right},
                                                                 {tr(l_, "Maatregel", "Measure"), doc::Align::left},
                                                                 {tr(l_, "Wanneer", "When"), doc::Align::left}};
         if (full) {
             head.push_back({tr(l_, "Soort", "Kind"), doc::Align::left});
-            head.push_back({tr(l_, "Inspanning / effect", "Effort / impact"), doc::Align::left});
             head.push_back({tr(l_, "Vragen", "Questions"), doc::Align::left});
             head.push_back({tr(l_, "Eigenaar", "Owner"), doc::Align::left});
             head.push_back({tr(l_, "Deadline", "Deadline"), doc::Align::left});
@@ -522,11 +530,16 @@ class ReportBuilder {
                 step.color = palette::muted;
                 title.text.push_back(step);
             }
-            doc::TableRow row{{cell(std::to_string(n)), title, cell(report::timeframe_label(a.timeframe, l_))}};
+            doc::TableRow row{{cell(std::to_string(n)), title, cell(short_timeframe(a.timeframe))}};
             if (full) {
-                row.cells.push_back(cell(quadrant_label(a.quadrant)));
-                row.cells.push_back(cell(fmt::format("{} / {}", report::level_label(a.effort, l_), report::level_label(a.impact, l_))));
-                row.cells.push_back(cell(fmt::format("{}", fmt::join(a.questions, ", "))));
+                doc::TableCell kind{{run(quadrant_label(a.quadrant))}};
+                doc::Inline levels = run(fmt::format("\n{} {} · {} {}", tr(l_, "inspanning", "effort"), report::level_label(a.effort, l_),
+                                                     tr(l_, "effect", "impact"), report::level_label(a.impact, l_)));
+                levels.color = palette::muted;
+                levels.size = 8;
+                kind.text.push_back(levels);
+                row.cells.push_back(kind);
+                row.cells.push_back(cell(fmt::format("{}", fmt::join(a.questions, " "))));
                 row.cells.push_back(cell(""));
                 row.cells.push_back(cell(""));
             } else {
@@ -535,11 +548,17 @@ class ReportBuilder {
             t.rows.push_back(std::move(row));
         }
         if (n == 0) return out.push_back(note_paragraph(tr(l_, "De antwoorden wijzen op geen enkele maatregel.", "The answers point to no measure.")));
+        t.columns[0].width = 24;
         if (full) {
-            t.columns[1].width = 150;
-            t.columns[5].width = 45;
-            t.columns[6].width = 45;
-            t.columns[7].width = 45;
+            t.columns[1].width = 172;
+            t.columns[2].width = 50;
+            t.columns[3].width = 75;
+            t.columns[4].width = 42;
+            t.columns[5].width = 46;
+            t.columns[6].width = 46;
+        } else {
+            t.columns[1].width = 280;
+            t.columns[2].width = 60;
         }
         out.push_back(doc::block(std::move(t)));
     }
