@@ -199,8 +199,9 @@ class PaperBuilder {
         if (closes.empty()) return {};
         std::string target = next == order.end() ? std::string(tr(lang_, "het einde van de scan", "the end of the scan"))
                                                  : fmt::format("{} {}", tr(lang_, "vraag", "question"), *next);
-        return fmt::format("{} {} {}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
-                           tr(lang_, "geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
+        // English has no closing verb: "Did you answer 'No'?", not "'No' ?".
+        return fmt::format("{} {}{}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
+                           tr(lang_, " geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
     }
 
     void question(doc::Blocks& out, const Question& q, const Domain*) {

@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# End-to-end: `zelfscan paper` for every shipped instrument, in Dutch and
+# English, checked page by page with poppler and qpdf as a printer would see it.
+set -euo pipefail
+zs=$1 src=$2 tmp=$3
+rm -rf "$tmp" && mkdir -p "$tmp"
+fail() { echo "FAIL: $*" >&2; exit 1; }
+pages_check=$src/tests/tools/paper_pages.py
+ex=$src/tests/data/instruments/voorbeeld.toml
+
+# A tool that succeeds but warns (qpdf, pdffonts, pdftotext) counts as a failure.
+quiet() {
+  local what=$1; shift
+  "$@" >"$tmp/tool.out" 2>"$tmp/tool.err" || fail "$what: '$*' exits $?: $(cat "$tmp/tool.err" "$tmp/tool.out" | head -5)"
+  [ ! -s "$tmp/tool.err" ] || fail "$what: '$*' warns: $(head -5 "$tmp/tool.err")"
+}
+
+# Every font is embedded and has a ToUnicode map, so prints and copy-paste work.
+fonts_ok() {
+  quiet "$2" pdffonts "$1"
+  python3 - "$tmp/tool.out" "$2" <<'PY' || fail "$2: fonts: $(cat "$tmp/tool.out")"
+import sys
+lines = open(sys.argv[1]).read().splitlines()
+col = lines[0].index("emb")
+fonts = lines[2:]
+bad = [l for l in fonts if l[col:col + 11].split() != ["yes", "yes", "yes"]]
+sys.exit(1 if bad or not fonts else 0)
+PY
+}
+
+shopt -s nullglob
+instruments=("$src"/instruments/*.toml "$ex")
+[ ${#instruments[@]} -ge 2 ] || fail "no shipped instruments found in $src/instruments"
+for f in "${instruments[@]}"; do
+  name=$(basename "$f" .toml)
+  for lang in nl en; do
+    out=$tmp/$name-$lang.pdf
+    what="$name ($lang)"
+    "$zs" paper "$f" -o "$out" --lang "$lang" 2>"$tmp/paper.err" || fail "$what: paper exits $?: $(cat "$tmp/paper.err")"
+    [ ! -s "$tmp/paper.err" ] || fail "$what: paper writes to stderr: $(cat "$tmp/paper.err")"
+    quiet "$what: qpdf --check" qpdf --check "$out"
+    fonts_ok "$out" "$what"
+    for n in $(seq 1 "$(pdfinfo "$out" | awk '/^Pages:/ {print $2}')"); do
+      quiet "$what: pdftotext page $n" pdftotext -f "$n" -l "$n" "$out" -
+    done
+    # Page by page: footers, every question once and in order, no splits,
+    # conditional instructions and where the gates send you on.
+    python3 "$pages_check" "$f" "$lang" "$out" >"$tmp/pages.txt" || fail "$what: $(head -20 "$tmp/pages.txt")"
+    # A4 unless asked otherwise.
+    sizes=$(pdfinfo -f 1 -l 9999 "$out" | sed -n 's/^Page *[0-9]* size: *//p' | sort -u)
+    [ "$sizes" = "595.276 x 841.89 pts (A4)" ] || fail "$what: page sizes are not all A4: $sizes"
+    # Same inputs, same bytes.
+    "$zs" paper "$f" -o "$tmp/again.pdf" --lang "$lang"
+    cmp -s "$out" "$tmp/again.pdf" || fail "$what: two runs give different bytes"
+  done
+done
+
+# The cover names the instrument, version and how answers are kept.
+cover=$(pdftotext -f 1 -l 1 "$tmp/voorbeeld-nl.pdf" -)
+[[ $cover == *"Voorbeeldscan gelijke behandeling"* && $cover == *"1.0.0"* ]] || fail "cover: title/version: $cover"
+[[ $cover == *"Uw antwoorden worden zonder naam verwerkt."* ]] || fail "cover: privacy text missing"
+[[ $(pdftotext -f 1 -l 1 "$tmp/voorbeeld-en.pdf" -) == *"Example equal treatment scan"* ]] || fail "cover (en): title"
+# The respondent block offers the instrument's role groups.
+all=$(pdftotext "$tmp/voorbeeld-nl.pdf" -)
+[[ $all == *"Leidinggevende"* && $all == *"Uitvoering (contact met klanten)"* ]] || fail "respondent block: role groups missing"
+# The skip instruction in full, both languages.
+grep -q "Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3." <(pdftotext "$tmp/voorbeeld-nl.pdf" -) ||
+  fail "skip instruction (nl): $(grep -i 'ga dan' <<<"$all")"
+grep -q "Did you answer ‘No’, ‘Don't know’ or ‘Not applicable’? Then go on to question D2.3." <(pdftotext "$tmp/voorbeeld-en.pdf" -) ||
+  fail "skip instruction (en): $(pdftotext "$tmp/voorbeeld-en.pdf" - | grep -i 'go on')"
+
+# Letter paper: every page is 8.5 x 11 in, and the questions still fit.
+"$zs" paper "$src/instruments/institutioneel-racisme.toml" -o "$tmp/letter.pdf" --paper letter --lang en
+sizes=$(pdfinfo -f 1 -l 9999 "$tmp/letter.pdf" | sed -n 's/^Page *[0-9]* size: *//p' | sort -u)
+[ "$sizes" = "612 x 792 pts (letter)" ] || fail "--paper letter gives: $sizes"
+python3 "$pages_check" "$src/instruments/institutioneel-racisme.toml" en "$tmp/letter.pdf" >"$tmp/pages.txt" || fail "letter: $(head -20 "$tmp/pages.txt")"
+quiet "letter: qpdf --check" qpdf --check "$tmp/letter.pdf"
+
+# A logo on the cover: an image on page 1, nowhere else.
+pdftoppm -r 30 -png -singlefile -f 1 -l 1 "$tmp/voorbeeld-nl.pdf" "$tmp/logo"
+"$zs" paper "$ex" -o "$tmp/logo.pdf" --logo "$tmp/logo.png" || fail "paper --logo"
+pdfimages -list "$tmp/logo.pdf" | awk 'NR > 2 {print $1}' | sort -u >"$tmp/logo-pages.txt"
+[ "$(cat "$tmp/logo-pages.txt")" = "1" ] || fail "--logo: images on pages $(tr '\n' ' ' <"$tmp/logo-pages.txt"), expected on page 1 only"
+quiet "logo: qpdf --check" qpdf --check "$tmp/logo.pdf"
+# A logo that is not an image: a clean error, nothing written.
+echo "geen plaatje" >"$tmp/fake.png"
+set +e; "$zs" paper "$ex" -o "$tmp/fake-logo.pdf" --logo "$tmp/fake.png" 2>"$tmp/fake.err"; rc=$?; set -e
+[ $rc -eq 1 ] || fail "bad logo: exit $rc, expected 1: $(cat "$tmp/fake.err")"
+grep -q "fake.png" "$tmp/fake.err" || fail "bad logo: the error does not name the file: $(cat "$tmp/fake.err")"
+[ ! -e "$tmp/fake-logo.pdf" ] || fail "bad logo: a PDF was written anyway"
+
+# Usage errors exit 2.
+set +e
+"$zs" paper "$ex" -o "$tmp/x.pdf" --paper legal >/dev/null 2>&1; rc1=$?
+"$zs" paper "$ex" -o "$tmp/x.pdf" --lang de >/dev/null 2>&1; rc2=$?
+set -e
+[ $rc1 -eq 2 ] && [ $rc2 -eq 2 ] || fail "usage errors must exit 2 (--paper legal: $rc1, --lang de: $rc2)"
+echo "paper e2e: all passed"
