@@ -58,8 +58,11 @@ class FormBuilder {
     void build() {
         OH acroform = pdf_.makeIndirectObject(OH::parse("<< /Fields [] /NeedAppearances true >>"));
         acroform.replaceKey("/DA", OH::newString("/Helv 10 Tf 0 g"));
+        // ZaDb too: viewers that rebuild button appearances from /MK /CA
+        // (NeedAppearances) draw the cross with it.
         acroform.replaceKey("/DR", OH::parse("<< /Font << /Helv << /Type /Font /Subtype /Type1 /BaseFont /Helvetica "
-                                             "/Encoding /WinAnsiEncoding >> >> >>"));
+                                             "/Encoding /WinAnsiEncoding >> /ZaDb << /Type /Font /Subtype /Type1 "
+                                             "/BaseFont /ZapfDingbats >> >> >>"));
         fields_ = acroform.getKey("/Fields");
         instrument_marker();
         // Radio groups collect their option boxes in order of appearance.
@@ -93,7 +96,9 @@ class FormBuilder {
                 tooltip(field, f.name);
                 field.replaceKey("/V", OH::newName("/Off"));
                 merge_widget(field, f);
-                button_appearance(field, f, f.option);
+                // The name says which option; the on state is /Yes, the
+                // one PDF recommends and the only one qpdf's form helper sets.
+                button_appearance(field, f, "Yes");
                 fields_.appendItem(field);
                 break;
             }
@@ -109,7 +114,9 @@ class FormBuilder {
                 field.replaceKey("/V", OH::newUnicodeString(""));
                 field.replaceKey("/DA", OH::newString(f.kind == layout::FieldKind::notes ? "/Helv 10 Tf 0 g" : "/Helv 11 Tf 0 g"));
                 merge_widget(field, f);
-                OH ap = form_xobject(pdf_, f.w, f.h, "/Tx BMC EMC\n");
+                // With a /Resources dictionary, so fillers that write the
+                // appearance into this stream (qpdf) can add the /DA font.
+                OH ap = form_xobject(pdf_, f.w, f.h, "/Tx BMC EMC\n", true);
                 field.replaceKey("/AP", OH::parse("<< >>"));
                 field.getKey("/AP").replaceKey("/N", ap);
                 fields_.appendItem(field);
@@ -281,6 +288,13 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
     if (form.instrument_id.empty()) {
         diags.error(where, "this PDF is not a zelfscan form: it has no zelfscan fields",
                     "make forms with `zelfscan form INSTRUMENT -o form.pdf`");
+        return std::nullopt;
+    }
+    // The metadata survives flattening or "print to PDF", the answers do
+    // not: importing such a copy would quietly give an empty answer file.
+    if (form.fields.empty()) {
+        diags.error(where, "this zelfscan form has no form fields left (flattened or printed to PDF), so its answers cannot be read",
+                    "import the form as saved by the PDF viewer, not a flattened or printed copy");
         return std::nullopt;
     }
     return form;
