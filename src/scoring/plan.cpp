@@ -64,14 +64,14 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
 
     for (const Measure& m : ins.measures) {
         PlanAction act;
-        act.kind = m.red_flag ? ActionKind::do_no_harm : ActionKind::measure;
+        act.kind = ActionKind::measure;
         act.id = m.id;
         act.measure = m.id;
         act.effort = m.effort;
         act.impact = m.impact;
         act.quadrant = quadrant_for(m.impact, m.effort);
-        act.timeframe = m.red_flag ? Timeframe::now : m.timeframe;
-        bool triggered = false;
+        act.timeframe = m.timeframe;
+        bool triggered = false, red_flag_raised = false;
         // Addressed questions in instrument order, whatever order the measure lists them in.
         for (const QuestionResult& q : a.questions) {
             if (std::find(m.addresses.begin(), m.addresses.end(), q.id) == m.addresses.end() || !q.mean_risk) continue;
@@ -79,14 +79,22 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
             act.risk_addressed += q.weight * *q.mean_risk;
             if (*q.mean_risk >= rules.trigger_risk - eps || q.red_flags > 0 || q.critical_answers > 0) {
                 triggered = true;
+                red_flag_raised = red_flag_raised || q.red_flags > 0;
                 act.basis.push_back(basis_of(q));
                 act.evidence.insert(act.evidence.end(), q.evidence.begin(), q.evidence.end());
             }
         }
         if (!triggered) continue;
+        // A "do no harm" measure jumps the queue only when a red flag was
+        // actually raised; otherwise it is an ordinary measure.
+        bool harm_now = m.red_flag && red_flag_raised;
+        if (harm_now) {
+            act.kind = ActionKind::do_no_harm;
+            act.timeframe = Timeframe::now;
+        }
         std::sort(act.evidence.begin(), act.evidence.end());
         act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(m.effort));
-        (m.red_flag ? harm : measures).push_back(std::move(act));
+        (harm_now ? harm : measures).push_back(std::move(act));
     }
 
     // A knowledge gap is cheap to close and comes before deciding: low
