@@ -6,6 +6,9 @@
 
 #include <CLI/CLI.hpp>
 
+#include "document/document.hpp"
+#include "model/load_instrument.hpp"
+
 namespace zs {
 
 struct CliContext {
@@ -21,12 +24,6 @@ void add_import_command(CLI::App& app, CliContext& ctx);
 void add_score_command(CLI::App& app, CliContext& ctx);
 void add_report_command(CLI::App& app, CliContext& ctx);
 
-} // namespace zs
-
-#include "document/document.hpp"
-#include "model/load_instrument.hpp"
-
-namespace zs {
 // The Markdown checker for instrument texts (from the document module).
 MarkdownValidator markdown_validator();
 
@@ -36,4 +33,5 @@ std::string resolve_language(const Instrument& ins, const std::string& requested
 
 // The report as one self-contained HTML file.
 std::string render_report_html(const doc::Document& d, Diagnostics& diags);
+
 } // namespace zs
