@@ -91,16 +91,20 @@ std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, D
     return pdf::render_pdf(d, ro, diags);
 }
 
-std::optional<FormIdentity> identify_form(std::string_view bytes, const std::string& path, Diagnostics& diags) {
-    auto form = pdf::read_filled_form(bytes, path, diags);
-    if (!form) return std::nullopt;
-    return FormIdentity{form->instrument_id, form->instrument_version};
+std::optional<pdf::FilledForm> read_form(std::string_view bytes, const std::string& path, Diagnostics& diags) {
+    return pdf::read_filled_form(bytes, path, diags);
 }
 
 std::optional<Response> read_form_response(std::string_view bytes, const std::string& path, const Instrument& ins,
                                            Diagnostics& diags) {
-    auto form = pdf::read_filled_form(bytes, path, diags);
+    auto form = read_form(bytes, path, diags);
     if (!form) return std::nullopt;
+    return form_response(*form, path, ins, diags);
+}
+
+std::optional<Response> form_response(const pdf::FilledForm& filled, const std::string& path, const Instrument& ins,
+                                      Diagnostics& diags) {
+    const pdf::FilledForm* form = &filled;
     SourceLocation where{path, 0, 0};
     if (form->instrument_id != ins.id || form->instrument_version != ins.version.text) {
         diags.error(where, fmt::format("this form answers {} {}, not {} {}", form->instrument_id, form->instrument_version, ins.id,

@@ -10,6 +10,7 @@
 #include "answers/response.hpp"
 #include "builders/paper.hpp"
 #include "model/instrument.hpp"
+#include "pdf/acroform.hpp"
 #include "util/diagnostics.hpp"
 
 namespace zs {
@@ -18,15 +19,17 @@ namespace zs {
 // "" with errors in `diags`.
 std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags);
 
-// Which instrument a filled form says it answers (id and version), or
-// nullopt with an error (not a PDF, damaged, encrypted, not a zelfscan form).
-struct FormIdentity {
-    std::string instrument, version;
-};
-std::optional<FormIdentity> identify_form(std::string_view bytes, const std::string& path, Diagnostics& diags);
+// Reads a filled form's fields (qpdf; the costly step, safe to run for
+// several forms in parallel). Errors: not a PDF, damaged, encrypted, not a
+// zelfscan form.
+std::optional<pdf::FilledForm> read_form(std::string_view bytes, const std::string& path, Diagnostics& diags);
 
-// Reads a filled form of `ins` into a response. A form of another
-// instrument or version is an error naming both.
+// Turns the fields of a filled form of `ins` into a response. A form of
+// another instrument or version is an error naming both.
+std::optional<Response> form_response(const pdf::FilledForm& form, const std::string& path, const Instrument& ins,
+                                      Diagnostics& diags);
+
+// Both steps at once.
 std::optional<Response> read_form_response(std::string_view bytes, const std::string& path, const Instrument& ins,
                                            Diagnostics& diags);
 

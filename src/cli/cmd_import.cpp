@@ -1,6 +1,9 @@
 // `zelfscan import FILLED.pdf... -o OUT`: filled PDF forms to answer files.
 // One bad form does not stop the others; nothing is written for it.
+#include <algorithm>
+#include <atomic>
 #include <filesystem>
+#include <thread>
 #include <map>
 #include <set>
 
@@ -44,25 +47,42 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 return;
             }
         }
+        // Reading the PDFs is the costly step: do it on every core, then
+        // convert and write in input order so output stays deterministic.
+        struct Read {
+            Diagnostics diags;
+            std::optional<pdf::FilledForm> form;
+        };
+        std::vector<Read> reads(opt->forms.size());
+        std::atomic<std::size_t> next{0};
+        auto worker = [&] {
+            for (std::size_t i = next++; i < reads.size(); i = next++) {
+                const std::string& path = opt->forms[i];
+                auto file = read_file(path);
+                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error);
+                else reads[i].form = read_form(file.data, path, reads[i].diags);
+            }
+        };
+        unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+        threads = static_cast<unsigned>(std::min<std::size_t>(threads, reads.size()));
+        std::vector<std::thread> pool;
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+        worker();
+        for (auto& t : pool) t.join();
+
         std::map<std::string, Instrument> cache;
         bool all_ok = true;
         std::set<std::string> written;
-        for (const auto& path : opt->forms) {
-            Diagnostics diags;
-            auto file = read_file(path);
-            if (!file.ok()) {
-                diags.error({path, 0, 0}, file.error);
-                print_diagnostics(diags);
-                all_ok = false;
-                continue;
-            }
-            auto id = identify_form(file.data, path, diags);
+        for (std::size_t i = 0; i < opt->forms.size(); ++i) {
+            const std::string& path = opt->forms[i];
+            Diagnostics& diags = reads[i].diags;
+            const auto& form = reads[i].form;
             const Instrument* ins = nullptr;
-            if (id) {
+            if (form) {
                 std::string ins_path = opt->instrument;
                 if (ins_path.empty()) {
-                    if (auto found = find_instrument_file(id->instrument)) ins_path = *found;
-                    else diags.error({path, 0, 0}, fmt::format("cannot find instrument '{}'", id->instrument),
+                    if (auto found = find_instrument_file(form->instrument_id)) ins_path = *found;
+                    else diags.error({path, 0, 0}, fmt::format("cannot find instrument '{}'", form->instrument_id),
                                      "give it with --instrument FILE");
                 }
                 if (!ins_path.empty()) {
@@ -73,7 +93,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 }
             }
             std::optional<Response> resp;
-            if (ins) resp = read_form_response(file.data, path, *ins, diags);
+            if (ins) resp = form_response(*form, path, *ins, diags);
             if (!resp) {
                 print_diagnostics(diags);
                 all_ok = false;
