@@ -1,6 +1,7 @@
 #include "pdf/acroform.hpp"
 
 #include <cstdio>
+#include <functional>
 #include <set>
 
 #include <fmt/format.h>
@@ -254,26 +255,52 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
     }
     FilledForm form;
     try {
-        QPDFAcroFormDocumentHelper af(pdf);
+        // Walk /AcroForm/Fields directly: qpdf's form helper also indexes
+        // every annotation of every page, which costs most of the time.
+        // Partial names join with '.', /FT and /V are inherited, and a loop
+        // in a damaged field tree is cut.
+        std::set<std::pair<int, int>> visited;
         std::set<std::string> seen;
-        for (auto& field : af.getFormFields()) {
-            std::string name = field.getFullyQualifiedName();
-            if (!seen.insert(name).second) continue; // radio kids share the name
-            FieldValue v;
-            v.name = name;
-            if (field.getFieldType() == "/Btn") {
-                v.is_choice = true;
-                OH val = field.getValue();
-                if (val.isName() && val.getName() != "/Off") v.value = val.getName().substr(1);
-            } else {
-                v.value = field.getValueAsString();
-            }
-            if (name == instrument_field) {
-                form.instrument_id = split_marker(v.value, form.instrument_version);
-                continue;
-            }
-            form.fields.push_back(std::move(v));
-        }
+        std::function<void(OH, const std::string&, const std::string&, OH, int)> walk =
+            [&](OH node, const std::string& prefix, const std::string& ft_in, OH v_in, int depth) {
+                if (!node.isDictionary() || depth > 32) return;
+                if (node.isIndirect() && !visited.insert({node.getObjectID(), node.getGeneration()}).second) return;
+                std::string name = prefix;
+                if (node.getKey("/T").isString()) {
+                    std::string part = node.getKey("/T").getUTF8Value();
+                    name = prefix.empty() ? part : prefix + "." + part;
+                }
+                std::string ft = node.getKey("/FT").isName() ? node.getKey("/FT").getName() : ft_in;
+                OH v = node.hasKey("/V") ? node.getKey("/V") : v_in;
+                OH kids = node.getKey("/Kids");
+                bool has_field_kids = false;
+                if (kids.isArray())
+                    for (int k = 0; k < kids.getArrayNItems(); ++k)
+                        if (kids.getArrayItem(k).isDictionary() && kids.getArrayItem(k).hasKey("/T")) has_field_kids = true;
+                if (has_field_kids) {
+                    for (int k = 0; k < kids.getArrayNItems(); ++k) walk(kids.getArrayItem(k), name, ft, v, depth + 1);
+                    return;
+                }
+                if (name.empty() || !seen.insert(name).second) return;
+                FieldValue fv;
+                fv.name = name;
+                if (ft == "/Btn") {
+                    fv.is_choice = true;
+                    if (v.isName() && v.getName() != "/Off") fv.value = v.getName().substr(1);
+                } else if (v.isString()) {
+                    fv.value = v.getUTF8Value();
+                } else if (v.isName()) {
+                    fv.value = v.getName().substr(1);
+                }
+                if (name == instrument_field) {
+                    form.instrument_id = split_marker(fv.value, form.instrument_version);
+                    return;
+                }
+                form.fields.push_back(std::move(fv));
+            };
+        OH fields = pdf.getRoot().getKey("/AcroForm").getKey("/Fields");
+        if (fields.isArray())
+            for (int k = 0; k < fields.getArrayNItems(); ++k) walk(fields.getArrayItem(k), "", "", OH::newNull(), 0);
         if (form.instrument_id.empty()) {
             OH info = pdf.getTrailer().getKey("/Info");
             if (info.isDictionary() && info.getKey("/ZelfscanInstrument").isString()) {
