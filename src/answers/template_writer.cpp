@@ -64,7 +64,12 @@ class Writer {
 
     void field(std::string_view key, const std::string& value, std::string_view comment) {
         std::string line = fmt::format("{} = {}", key, toml_quote(value));
-        out_ += fmt::format("{:<24}# {}\n", line, comment);
+        // Pad by characters, not bytes, so comments line up after "Ë" too.
+        std::size_t chars = 0;
+        for (unsigned char c : line)
+            if ((c & 0xC0) != 0x80) ++chars;
+        line.append(chars < 23 ? 23 - chars : 0, ' ');
+        out_ += fmt::format("{} # {}\n", line, comment);
     }
 
     void section(std::string_view title) { out_ += fmt::format("\n# ── {} ──\n", one_line(title)); }
@@ -111,21 +116,24 @@ class Writer {
         out_ += fmt::format("{} = {}\n", toml_quote(q.id), value(q, a));
     }
 
-    std::string value(const Question& q, const Answer* a) {
-        std::string v;
-        if (!a || !a->answered()) {
-            v = q.kind == QuestionKind::multi ? "[]" : "\"\"";
-        } else if (q.kind == QuestionKind::multi) {
-            std::string items;
-            for (const auto& o : a->options) items += (items.empty() ? "" : ", ") + toml_quote(o);
-            v = "[" + items + "]";
-        } else if (q.kind == QuestionKind::choice) {
-            v = toml_quote(a->options.front());
-        } else if (q.kind == QuestionKind::text) {
-            v = toml_quote(*a->text);
-        } else {
-            v = format_number(*a->number);
+    static std::string bare_value(const Question& q, const Answer* a) {
+        if (!a || !a->answered()) return q.kind == QuestionKind::multi ? "[]" : "\"\"";
+        if (q.kind == QuestionKind::multi) {
+            std::string items = "[";
+            for (const auto& o : a->options) {
+                if (items.size() > 1) items += ", ";
+                items += toml_quote(o);
+            }
+            items += ']';
+            return items;
         }
+        if (q.kind == QuestionKind::choice) return toml_quote(a->options.front());
+        if (q.kind == QuestionKind::text) return toml_quote(*a->text);
+        return format_number(*a->number);
+    }
+
+    std::string value(const Question& q, const Answer* a) {
+        std::string v = bare_value(q, a);
         if (!a || (a->note.empty() && a->evidence.empty() && a->reason.empty())) return v;
         std::string t = "{ answer = " + v;
         if (!a->reason.empty()) t += ", reason = " + toml_quote(a->reason);
