@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -184,6 +185,24 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
             }
         r.answers.push_back(std::move(a));
     }
+    // On paper or screen a respondent may tick a question that an earlier
+    // answer skips. A TOML author gets an error for that; a form cannot be
+    // edited as easily, so the answer is left out with a warning instead.
+    std::set<std::string> skipped;
+    for (const auto& ans : r.answers) {
+        const Question* q = ins.find_question(ans.question);
+        if (q && ans.answered() && visibility(*q, r) == Visibility::skipped) {
+            const Answer* gate = r.find(q->condition->question);
+            diags.warning(where, fmt::format("{} was answered, but it only applies when {} is {}; {} was answered '{}', so the answer to {} is left out",
+                                             q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
+                                             q->condition->question, fmt::join(gate->options, ", "), q->id));
+            skipped.insert(q->id);
+        }
+    }
+    std::vector<Answer> kept;
+    for (auto& ans : r.answers)
+        if (!skipped.count(ans.question)) kept.push_back(std::move(ans));
+    r.answers = std::move(kept);
     validate_response(ins, r, diags);
     if (diags.has_errors()) return std::nullopt;
     return r;

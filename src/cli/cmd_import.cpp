@@ -113,6 +113,8 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 continue;
             }
             written.insert(out);
+            print_diagnostics(diags); // warnings, e.g. answers left out
+
             std::size_t missing = count_missing(*ins, *resp);
             fmt::print("{}: imported to {}: {} answers, {} missing\n", path, out, resp->answers.size(), missing);
         }
