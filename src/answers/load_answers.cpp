@@ -7,26 +7,12 @@
 
 #include "model/toml_reader.hpp"
 #include "util/files.hpp"
+#include "util/text.hpp"
 
 namespace zs {
 
 namespace {
 
-std::string normalise_newlines(std::string s) {
-    std::string out;
-    out.reserve(s.size());
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            out += '\n';
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
-bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 class AnswerReader {
   public:

@@ -10,6 +10,7 @@
 #include "pdf/acroform.hpp"
 #include "pdf/render.hpp"
 #include "util/i18n.hpp"
+#include "util/text.hpp"
 
 namespace zs {
 
@@ -39,29 +40,9 @@ pdf::FormSpec form_spec(const Instrument& ins, const std::string& lang) {
     return spec;
 }
 
-std::string trim(std::string s) {
-    auto b = s.find_first_not_of(" \t\r\n");
-    if (b == std::string::npos) return {};
-    auto e = s.find_last_not_of(" \t\r\n");
-    return s.substr(b, e - b + 1);
-}
-
-std::string normalise_newlines(const std::string& s) {
-    std::string out;
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (s[i] == '\r') {
-            out += '\n';
-            if (i + 1 < s.size() && s[i + 1] == '\n') ++i;
-        } else {
-            out += s[i];
-        }
-    }
-    return out;
-}
-
 // Numbers as people type them: "12", "12,5", "1.000" (Dutch thousands).
 std::optional<double> parse_number(std::string s) {
-    s = trim(std::move(s));
+    s = trim(s);
     if (s.empty()) return std::nullopt;
     std::string t;
     for (char c : s) {
