@@ -1,6 +1,8 @@
 #include "builders/answer_set.hpp"
 
 #include <algorithm>
+#include <atomic>
+#include <thread>
 
 #include "answers/load_answers.hpp"
 #include "builders/form.hpp"
@@ -12,19 +14,41 @@ namespace zs {
 std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<std::string>& paths, Diagnostics& diags) {
     std::vector<std::string> sorted = paths;
     std::sort(sorted.begin(), sorted.end());
-    std::vector<Response> out;
-    for (const auto& path : sorted) {
-        auto file = read_file(path);
-        if (!file.ok()) {
-            diags.error({path, 0, 0}, file.error);
-            continue;
+    // Files are read and parsed on every core; results and diagnostics are
+    // collected per file and merged in path order, so output never depends
+    // on which thread finished first.
+    struct Read {
+        Diagnostics diags;
+        std::optional<Response> response;
+    };
+    std::vector<Read> reads(sorted.size());
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < reads.size(); i = next++) {
+            const std::string& path = sorted[i];
+            auto file = read_file(path);
+            if (!file.ok()) {
+                reads[i].diags.error({path, 0, 0}, file.error);
+                continue;
+            }
+            if (file.data.compare(0, 5, "%PDF-") == 0)
+                reads[i].response = read_form_response(file.data, path, ins, reads[i].diags);
+            else
+                reads[i].response = parse_response(file.data, path, ins, reads[i].diags);
         }
-        std::optional<Response> r;
-        if (file.data.compare(0, 5, "%PDF-") == 0)
-            r = read_form_response(file.data, path, ins, diags);
-        else
-            r = parse_response(file.data, path, ins, diags);
-        if (r) out.push_back(std::move(*r));
+    };
+    unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, reads.size()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+
+    std::vector<Response> out;
+    out.reserve(reads.size());
+    for (auto& r : reads) {
+        diags.append(r.diags);
+        if (r.response) out.push_back(std::move(*r.response));
     }
     check_response_set(out, diags);
     return out;

@@ -648,7 +648,23 @@ class ReportBuilder {
                     if (!merged.empty() && merged.back().first == s) ++merged.back().second;
                     else merged.push_back({s, 1});
                 }
+                // A director reads a handful per question, not hundreds: the
+                // most frequent first, the rest counted.
+                std::stable_sort(merged.begin(), merged.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+                constexpr std::size_t shown = 6;
+                if (merged.size() > shown) {
+                    int rest = 0;
+                    for (std::size_t k = shown; k < merged.size(); ++k) rest += merged[k].second;
+                    merged.resize(shown);
+                    merged.push_back({fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files")), -1});
+                }
                 for (const auto& [text, count] : merged) {
+                    if (count < 0) {
+                        doc::TableCell more{{run(text, doc::italic)}};
+                        more.text.front().color = palette::muted;
+                        t.rows.push_back({{cell(q.id, doc::bold), cell(tr(l_, nl, en)), more}});
+                        continue;
+                    }
                     doc::TableCell c{{run(text)}};
                     if (count > 1) {
                         doc::Inline times = run(fmt::format("  ({}×)", count), doc::italic);
