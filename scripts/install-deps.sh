@@ -17,6 +17,8 @@ packages=(
   fonts-lato fonts-dejavu-core fonts-liberation2
   # tools the tests and benchmarks use to check PDFs
   poppler-utils qpdf pdftk-java time
+  # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
+  python3
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
