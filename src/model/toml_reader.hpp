@@ -66,4 +66,10 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
 
 std::string_view toml_type_name(const toml::node& n);
 
+// `data` with every comment removed up to its line end, and nothing else
+// changed: strings (all four kinds) are kept whole, line ends stay, so
+// lines and columns of what is left are as in the file. A comment holding
+// a control character is kept, for the parser to report.
+std::string strip_toml_comments(std::string_view data);
+
 } // namespace zs

@@ -15,4 +15,8 @@ std::string trim(std::string_view s);
 // True when `s` holds nothing but spaces, tabs and line breaks.
 inline bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
+// True when `s` holds a control character other than tab, CR and LF (TOML
+// allows no other anywhere, comments included).
+bool has_control_characters(std::string_view s);
+
 } // namespace zs
