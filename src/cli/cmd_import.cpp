@@ -58,9 +58,9 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
         auto worker = [&] {
             for (std::size_t i = next++; i < reads.size(); i = next++) {
                 const std::string& path = opt->forms[i];
-                auto file = read_file(path);
-                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error);
-                else reads[i].form = read_form(file.data, path, reads[i].diags);
+                MappedFile file(path);
+                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
+                else reads[i].form = read_form(file.data(), path, reads[i].diags);
             }
         };
         unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);

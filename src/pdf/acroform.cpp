@@ -235,9 +235,9 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.setAttemptRecovery(false);
-    std::string copy(bytes);
     try {
-        pdf.processMemoryFile(path.c_str(), copy.data(), copy.size());
+        // qpdf reads from `bytes` in place; they outlive `pdf`.
+        pdf.processMemoryFile(path.c_str(), bytes.data(), bytes.size());
     } catch (const QPDFExc& e) {
         if (pdf.isEncrypted() || std::string(e.what()).find("password") != std::string::npos)
             diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
@@ -272,11 +272,19 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
                 }
                 std::string ft = node.getKey("/FT").isName() ? node.getKey("/FT").getName() : ft_in;
                 OH v = node.hasKey("/V") ? node.getKey("/V") : v_in;
+                // Kids are all fields (a non-terminal field) or all widgets
+                // (PDF 32000-1, 12.7.3.1), so the first kid tells which;
+                // looking at one widget instead of all saves parsing most
+                // of the file.
                 OH kids = node.getKey("/Kids");
                 bool has_field_kids = false;
                 if (kids.isArray())
-                    for (int k = 0; k < kids.getArrayNItems(); ++k)
-                        if (kids.getArrayItem(k).isDictionary() && kids.getArrayItem(k).hasKey("/T")) has_field_kids = true;
+                    for (int k = 0; k < kids.getArrayNItems() && !has_field_kids; ++k) {
+                        OH kid = kids.getArrayItem(k);
+                        if (!kid.isDictionary()) continue;
+                        has_field_kids = kid.hasKey("/T");
+                        if (!has_field_kids && kid.hasKey("/Subtype")) break; // a widget
+                    }
                 if (has_field_kids) {
                     for (int k = 0; k < kids.getArrayNItems(); ++k) walk(kids.getArrayItem(k), name, ft, v, depth + 1);
                     return;

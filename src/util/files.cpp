@@ -1,14 +1,14 @@
 #include "util/files.hpp"
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -18,32 +18,104 @@ namespace zs {
 
 namespace fs = std::filesystem;
 
+namespace {
+
+// Opens `path` for reading, or says why not in the words read_file uses.
+int open_input(const std::string& path, struct stat& sb, std::string& error) {
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = errno == ENOENT || errno == ENOTDIR ? std::string("no such file")
+                                                    : fmt::format("cannot be opened ({})", std::strerror(errno));
+        return -1;
+    }
+    if (::fstat(fd, &sb) != 0) {
+        error = fmt::format("cannot be read ({})", std::strerror(errno));
+        ::close(fd);
+        return -1;
+    }
+    if (S_ISDIR(sb.st_mode)) {
+        error = "is a directory, expected a file";
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+} // namespace
+
 ReadResult read_file(const std::string& path) {
     ReadResult r;
-    std::error_code ec;
-    auto st = fs::status(path, ec);
-    if (ec || !fs::exists(st)) {
-        r.error = "no such file";
-        return r;
+    struct stat sb {};
+    int fd = open_input(path, sb, r.error);
+    if (fd < 0) return r;
+    // One read of the size fstat gives; a file that grows meanwhile is read
+    // to its end all the same.
+    std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
+    r.data.resize(expect + 1);
+    std::size_t got = 0;
+    for (;;) {
+        if (got == r.data.size()) r.data.resize(r.data.size() * 2);
+        ssize_t n = ::read(fd, r.data.data() + got, r.data.size() - got);
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            r.error = fmt::format("cannot be read ({})", std::strerror(errno));
+            r.data.clear();
+            ::close(fd);
+            return r;
+        }
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
     }
-    if (fs::is_directory(st)) {
-        r.error = "is a directory, expected a file";
-        return r;
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        r.error = fmt::format("cannot be opened ({})", std::strerror(errno));
-        return r;
-    }
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    r.data = std::move(ss).str();
+    ::close(fd);
+    r.data.resize(got);
     return r;
+}
+
+MappedFile::MappedFile(const std::string& path) {
+    struct stat sb {};
+    int fd = open_input(path, sb, error_);
+    if (fd < 0) return;
+    if (sb.st_size > 0) {
+        size_ = static_cast<std::size_t>(sb.st_size);
+        void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+        if (p == MAP_FAILED) {
+            error_ = fmt::format("cannot be read ({})", std::strerror(errno));
+            size_ = 0;
+        } else {
+            addr_ = p;
+        }
+    }
+    ::close(fd);
+}
+
+MappedFile::~MappedFile() {
+    if (addr_) ::munmap(addr_, size_);
 }
 
 std::optional<TextProblem> check_text(std::string_view s) {
     std::uint32_t line = 1, col = 1;
     for (std::size_t i = 0; i < s.size();) {
+        // Plain ASCII other than NUL and newline needs no decoding: skip it
+        // in one go and only advance the column.
+        std::size_t run = i;
+        // Eight bytes at a time: stop at a word holding a byte >= 0x80, a
+        // NUL or a newline, then go on byte by byte.
+        constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+        while (run + 8 <= s.size()) {
+            std::uint64_t w;
+            std::memcpy(&w, s.data() + run, 8);
+            std::uint64_t nl = w ^ (ones * '\n');
+            if ((w & highs) || ((w - ones) & ~w & highs) || ((nl - ones) & ~nl & highs)) break;
+            run += 8;
+        }
+        while (run < s.size()) {
+            auto c = static_cast<unsigned char>(s[run]);
+            if (c == 0 || c == '\n' || c >= 0x80) break;
+            ++run;
+        }
+        col += static_cast<std::uint32_t>(run - i);
+        i = run;
+        if (i == s.size()) break;
         auto c = static_cast<unsigned char>(s[i]);
         if (c == 0) return TextProblem{line, col, "a NUL byte: this looks like a binary file"};
         std::size_t len = 1;

@@ -18,6 +18,27 @@ struct ReadResult {
 // puts the path in the diagnostic).
 ReadResult read_file(const std::string& path);
 
+// A whole file mapped read-only into memory, without a copy: for large
+// inputs read once, such as PDF forms. Errors as read_file. (A file cut
+// short by another program while mapped ends the process; outputs are
+// written atomically, so nothing is half-written then.)
+class MappedFile {
+  public:
+    explicit MappedFile(const std::string& path);
+    ~MappedFile();
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+
+    [[nodiscard]] std::string_view data() const { return {static_cast<const char*>(addr_), size_}; }
+    [[nodiscard]] const std::string& error() const { return error_; }
+    [[nodiscard]] bool ok() const { return error_.empty(); }
+
+  private:
+    void* addr_ = nullptr;
+    std::size_t size_ = 0;
+    std::string error_;
+};
+
 // Checks that `data` is text: valid UTF-8 without NUL bytes. Returns the
 // 1-based line and column of the first bad byte, or nullopt when it is fine.
 struct TextProblem {
