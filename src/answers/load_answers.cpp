@@ -33,6 +33,7 @@ class AnswerReader {
             // Question ids hold dots, so an unquoted key like D1.1 = "ja" is a
             // dotted key in TOML (a table D1 with a key 1). Walk the tree and
             // rebuild the ids, so both spellings work.
+            resp.answers.reserve(t->size());
             walk(*t, "", resp);
         } else if (!root.get("answers")) {
             r_.error(r_.at(root), "the answer file has no [answers] table");
@@ -197,22 +198,38 @@ std::optional<AnswerHeader> read_answer_header(std::string_view data, const std:
     return h;
 }
 
+std::optional<Response> read_toml_answers(std::string_view data, const std::string& path, const Instrument& ins,
+                                          Diagnostics& diags) {
+    TomlReader r(path, diags);
+    auto root = r.parse(data);
+    if (!root) return std::nullopt;
+    AnswerReader reader(r, ins);
+    return reader.read(*root);
+}
+
 std::optional<Response> parse_response(std::string_view data, const std::string& path, const Instrument& ins,
                                        Diagnostics& diags) {
-    Diagnostics local;
     if (auto bad = check_text(data)) {
         diags.error({path, bad->line, bad->column}, bad->what);
         return std::nullopt;
     }
-    TomlReader r(path, local);
-    auto root = r.parse(data);
-    if (!root) {
+    // Most files are plain and valid: the fast reader takes them. Any file
+    // it does not take, or that has anything to report, is read again the
+    // full way, so diagnostics are always those of the full reader.
+    if (!has_control_characters(data)) {
+        if (auto plain = read_plain_answers(data, path, ins)) {
+            Diagnostics check;
+            validate_response(ins, *plain, check);
+            if (check.empty()) return plain;
+        }
+    }
+    Diagnostics local;
+    auto resp = read_toml_answers(data, path, ins, local);
+    if (!resp) {
         diags.append(local);
         return std::nullopt;
     }
-    AnswerReader reader(r, ins);
-    Response resp = reader.read(*root);
-    validate_response(ins, resp, local);
+    validate_response(ins, *resp, local);
     local.sort();
     diags.append(local);
     if (local.has_errors()) return std::nullopt;

@@ -30,6 +30,17 @@ std::optional<Response> parse_response(std::string_view data, const std::string&
                                        Diagnostics& diags);
 std::optional<Response> load_response(const std::string& path, const Instrument& ins, Diagnostics& diags);
 
+// The two readers parse_response chooses from (exposed for the test that
+// holds them to the same result). read_plain_answers is a fast reader of
+// answer files in the plain shape the template has (one-line strings,
+// integers, inline tables; the keys an answer file may have); it gives
+// nullopt for anything else, mistakes included, without a diagnostic.
+// read_toml_answers reads any valid TOML and reports every problem; the
+// response is the one read, without validate_response.
+std::optional<Response> read_plain_answers(std::string_view data, const std::string& path, const Instrument& ins);
+std::optional<Response> read_toml_answers(std::string_view data, const std::string& path, const Instrument& ins,
+                                          Diagnostics& diags);
+
 // Checks a response (from a file or a filled form) against its instrument:
 // version, role group, unknown questions, options not on the scale, answers
 // to skipped questions, missing reasons, numbers out of range.

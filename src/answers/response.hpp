@@ -40,7 +40,7 @@ struct Response {
     std::string version;    // instrument version
     std::string language;
     Respondent respondent;
-    std::vector<Answer> answers; // in file order; at most one per question
+    std::vector<Answer> answers; // ordered by question id; at most one per question
     std::string path;            // file it was read from
     SourceLocation version_where;
 

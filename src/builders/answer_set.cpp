@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <thread>
 
 #include "answers/load_answers.hpp"
@@ -10,6 +11,17 @@
 #include "util/files.hpp"
 
 namespace zs {
+
+namespace {
+
+bool is_pdf_name(const std::string& path) {
+    if (path.size() < 4) return false;
+    std::string ext = path.substr(path.size() - 4);
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return ext == ".pdf";
+}
+
+} // namespace
 
 std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<std::string>& paths, Diagnostics& diags) {
     std::vector<std::string> sorted = paths;
@@ -26,6 +38,18 @@ std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<s
     auto worker = [&] {
         for (std::size_t i = next++; i < reads.size(); i = next++) {
             const std::string& path = sorted[i];
+            // Forms are large and read once: map them. Answer files are
+            // small, and unmapping many small files from several threads
+            // costs more than reading them.
+            if (is_pdf_name(path)) {
+                MappedFile file(path);
+                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
+                else if (file.data().substr(0, 5) == "%PDF-")
+                    reads[i].response = read_form_response(file.data(), path, ins, reads[i].diags);
+                else
+                    reads[i].response = parse_response(file.data(), path, ins, reads[i].diags);
+                continue;
+            }
             auto file = read_file(path);
             if (!file.ok()) {
                 reads[i].diags.error({path, 0, 0}, file.error);
