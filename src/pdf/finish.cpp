@@ -7,8 +7,13 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFWriter.hh>
 
+#include <algorithm>
+#include <atomic>
 #include <ctime>
 #include <map>
+#include <thread>
+
+#include <zlib.h>
 
 #include <fmt/format.h>
 
@@ -172,6 +177,51 @@ void add_internal_links(QPDF& q, const layout::LayoutResult& layout) {
     }
 }
 
+// Flate-compresses every unfiltered stream of some size on all cores
+// before qpdf writes the file (qpdf compresses one stream after another,
+// and keeps streams that are already compressed as they are). zlib at its
+// default level gives the same bytes for the same input, so output stays
+// deterministic.
+void compress_streams(QPDF& q) {
+    struct Job {
+        QPDFObjectHandle stream;
+        std::shared_ptr<Buffer> data;
+        std::string packed;
+    };
+    std::vector<Job> jobs;
+    for (auto& obj : q.getAllObjects()) {
+        if (!obj.isStream()) continue;
+        auto dict = obj.getDict();
+        if (dict.hasKey("/Filter") || dict.hasKey("/DecodeParms")) continue;
+        if (dict.getKey("/Length").isInteger() && dict.getKey("/Length").getIntValue() < 512) continue;
+        jobs.push_back({obj, obj.getRawStreamData(), {}});
+    }
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < jobs.size(); i = next++) {
+            const Buffer& in = *jobs[i].data;
+            uLongf size = compressBound(static_cast<uLong>(in.getSize()));
+            jobs[i].packed.resize(size);
+            if (compress2(reinterpret_cast<Bytef*>(jobs[i].packed.data()), &size, in.getBuffer(),
+                          static_cast<uLong>(in.getSize()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+                jobs[i].packed.clear(); // left for qpdf to compress
+                continue;
+            }
+            jobs[i].packed.resize(size);
+        }
+    };
+    unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
+    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+    worker();
+    for (auto& t : pool) t.join();
+    for (auto& job : jobs) {
+        if (job.packed.empty() || job.packed.size() >= job.data->getSize()) continue;
+        job.stream.replaceStreamData(job.packed, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
+    }
+}
+
 } // namespace
 
 std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
@@ -187,6 +237,7 @@ std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
         add_internal_links(q, layout);
         for (const auto& step : steps) step(q, layout, diags);
         if (diags.has_errors()) return {};
+        compress_streams(q);
 
         QPDFWriter w(q);
         w.setOutputMemory();
