@@ -133,7 +133,7 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
             Color col = band_colour(rm, dr.band);
             ch.shapes.push_back(rect(X(0), y, X(*dr.risk) - X(0), bar_h, mix(col, ink, 0.25)));
             std::string value = fmt::format("{} · {}", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang));
-            if (dr.lifted_red_flag || dr.lifted_critical) value += " ▲";
+            if (dr.lifted_red_flag || dr.lifted_critical) value += " ↑";
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 7.5, doc::Align::left, dr.lifted_red_flag));
         } else {
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, tr(c.lang, "geen score", "no score"), 7.5,
@@ -149,8 +149,8 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
         ch.shapes.push_back(label(X(pct), axis + 11, fmt::format("{}%", pct), 7, doc::Align::center, false, palette::muted));
     }
     ch.shapes.push_back(label(0, axis + 24,
-                              tr(c.lang, "▲ = opgehoogd door een rode vlag of een kritieke vraag met ‘nee’",
-                                 "▲ = raised by a red flag or a critical question answered ‘no’"),
+                              tr(c.lang, "↑ = opgehoogd door een rode vlag of een kritieke vraag met ‘nee’",
+                                 "↑ = raised by a red flag or a critical question answered ‘no’"),
                               7, doc::Align::left, false, palette::muted));
     ch.width = c.width;
     ch.height = axis + 30;

@@ -704,7 +704,7 @@ class ReportBuilder {
         double from = 0;
         for (const auto& b : ins_.risk.bands) {
             doc::TableCell name;
-            doc::Inline sw = run("■ ", doc::bold);
+            doc::Inline sw = run("● ", doc::bold);
             sw.color = doc::parse_color(b.colour);
             name.text.push_back(sw);
             name.text.push_back(run(b.label.get(l_)));
