@@ -1,0 +1,42 @@
+// Writes N generated answer files (the bench generator, fixed seed) into a
+// folder, as r0001.toml, r0002.toml, …, each with the question texts as
+// comments like a filled-in template. Used by report_bench.sh.
+//
+//   make_answers N OUTDIR [instrument.toml]
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+#include "answers/template_writer.hpp"
+#include "generator.hpp"
+#include "model/load_instrument.hpp"
+#include "util/files.hpp"
+
+using namespace zs;
+
+int main(int argc, char** argv) {
+    if (argc < 3) {
+        std::fprintf(stderr, "usage: make_answers N OUTDIR [instrument.toml]\n");
+        return 2;
+    }
+    int n = std::stoi(argv[1]);
+    std::filesystem::path out = argv[2];
+    std::string path = argc > 3 ? argv[3] : std::string(ZELFSCAN_SOURCE_DIR) + "/instruments/institutioneel-racisme.toml";
+    Diagnostics diags;
+    auto ins = load_instrument(path, diags);
+    if (!ins) {
+        std::fprintf(stderr, "%s", format(diags).c_str());
+        return 1;
+    }
+    std::filesystem::create_directories(out);
+    bench::Generator gen{*ins};
+    for (int i = 1; i <= n; ++i) {
+        Response r = gen.make(i);
+        r.respondent.organisation = "Gemeente Voorbeeld";
+        r.respondent.date = "2026-11-0" + std::to_string(1 + i % 9);
+        char name[32];
+        std::snprintf(name, sizeof name, "r%04d.toml", i);
+        write_file_atomic((out / name).string(), write_answer_file(*ins, r, "nl"));
+    }
+    return 0;
+}
