@@ -48,7 +48,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             }
         }
         // Reading the PDFs is the costly step: do it on every core, then
-        // convert and write in input order so output stays deterministic.
+        // convert one by one and write (below).
         struct Read {
             Diagnostics diags;
             std::optional<pdf::FilledForm> form;
@@ -72,6 +72,15 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
 
         std::map<std::string, Instrument> cache;
         bool all_ok = true;
+        // Converting is quick and needs the instrument cache: one form after
+        // the other. Writing (a sync per file) goes on every core again;
+        // messages come out in input order.
+        struct Job {
+            std::string out, text;
+            std::size_t answers = 0, missing = 0;
+            std::string error; // from writing
+        };
+        std::vector<std::optional<Job>> jobs(opt->forms.size());
         std::set<std::string> written;
         for (std::size_t i = 0; i < opt->forms.size(); ++i) {
             const std::string& path = opt->forms[i];
@@ -94,29 +103,46 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             }
             std::optional<Response> resp;
             if (ins) resp = form_response(*form, path, *ins, diags);
-            if (!resp) {
-                print_diagnostics(diags);
-                all_ok = false;
-                continue;
-            }
+            if (!resp) continue;
             std::string lang = opt->lang.empty() ? ins->default_language() : opt->lang;
             resp->language = lang;
-            std::string out = opt->output;
+            Job job;
+            job.out = opt->output;
             if (to_folder) {
                 std::string stem = fs::path(path).stem().string();
-                out = (fs::path(opt->output) / (stem + ".toml")).string();
-                for (int n = 2; written.count(out); ++n)
-                    out = (fs::path(opt->output) / fmt::format("{}-{}.toml", stem, n)).string();
+                job.out = (fs::path(opt->output) / (stem + ".toml")).string();
+                for (int n = 2; written.count(job.out); ++n)
+                    job.out = (fs::path(opt->output) / fmt::format("{}-{}.toml", stem, n)).string();
             }
-            if (!write_output(out, write_answer_file(*ins, *resp, lang), opt->forms)) {
+            written.insert(job.out);
+            job.text = write_answer_file(*ins, *resp, lang);
+            job.answers = resp->answers.size();
+            job.missing = count_missing(*ins, *resp);
+            jobs[i] = std::move(job);
+        }
+        InputFiles inputs(opt->forms);
+        next = 0;
+        auto writer = [&] {
+            for (std::size_t i = next++; i < jobs.size(); i = next++)
+                if (jobs[i]) jobs[i]->error = write_output_quietly(jobs[i]->out, jobs[i]->text, inputs);
+        };
+        pool.clear();
+        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(writer);
+        writer();
+        for (auto& t : pool) t.join();
+        for (std::size_t i = 0; i < jobs.size(); ++i) {
+            print_diagnostics(reads[i].diags); // errors, or warnings such as answers left out
+            if (!jobs[i]) {
                 all_ok = false;
                 continue;
             }
-            written.insert(out);
-            print_diagnostics(diags); // warnings, e.g. answers left out
-
-            std::size_t missing = count_missing(*ins, *resp);
-            fmt::print("{}: imported to {}: {} answers, {} missing\n", path, out, resp->answers.size(), missing);
+            if (!jobs[i]->error.empty()) {
+                std::fwrite(jobs[i]->error.data(), 1, jobs[i]->error.size(), stderr);
+                all_ok = false;
+                continue;
+            }
+            fmt::print("{}: imported to {}: {} answers, {} missing\n", opt->forms[i], jobs[i]->out, jobs[i]->answers,
+                       jobs[i]->missing);
         }
         ctx.exit_code = all_ok ? 0 : 1;
     });

@@ -181,11 +181,6 @@ std::string write_file_atomic(const std::string& path, std::string_view data) {
     return {};
 }
 
-bool same_file(const std::string& a, const std::string& b) {
-    std::error_code ec;
-    return fs::exists(a, ec) && fs::exists(b, ec) && fs::equivalent(a, b, ec);
-}
-
 long long build_epoch() {
     if (const char* s = std::getenv("SOURCE_DATE_EPOCH")) {
         char* end = nullptr;

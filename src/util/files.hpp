@@ -48,13 +48,8 @@ struct TextProblem {
 std::optional<TextProblem> check_text(std::string_view data);
 
 // Writes `data` to `path` atomically. Returns an error message, or "" on
-// success. Refuses to overwrite any path in `protected_inputs`-style checks;
-// callers use same_file() for that.
+// success. Keeping outputs off inputs is the caller's job (cli/output.hpp).
 std::string write_file_atomic(const std::string& path, std::string_view data);
-
-// True when both paths name the same existing file (used so an output never
-// overwrites an input).
-bool same_file(const std::string& a, const std::string& b);
 
 // SOURCE_DATE_EPOCH when set and valid, else a fixed date, so outputs are
 // byte-identical across runs.
