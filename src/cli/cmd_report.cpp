@@ -1,11 +1,14 @@
 // `zelfscan report INSTRUMENT ANSWERS... -o report.pdf`: the director's risk
 // report from answer files and filled forms, through a report template.
+#include <thread>
+
 #include <fmt/format.h>
 
 #include "builders/answer_set.hpp"
 #include "cli/commands.hpp"
 #include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
+#include "layout/layout.hpp"
 #include "model/load_instrument.hpp"
 #include "pdf/render.hpp"
 #include "report/report.hpp"
@@ -34,6 +37,10 @@ int run_report(const ReportArgs& a) {
     }
     ReportOptions ro;
     ro.lang = resolve_language(*ins, a.lang, diags);
+    // Fonts and hyphenation depend only on the language: load them while
+    // the answers are read (joined when it goes out of scope).
+    std::jthread preload;
+    if (a.format != "html") preload = std::jthread([lang = ro.lang] { layout::preload(lang); });
     ro.title = a.title;
     ro.organisation = a.organisation;
     ro.logo = a.logo;

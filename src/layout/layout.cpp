@@ -175,4 +175,10 @@ std::string dump(const LayoutResult& r) {
     return out;
 }
 
+void preload(const std::string& lang) {
+    Diagnostics ignored;
+    load_fonts("", ignored);
+    Hyphenator::for_language(lang);
+}
+
 } // namespace zs::layout

@@ -131,4 +131,10 @@ double text_width(const doc::Document& document, const LayoutOptions& options);
 // A readable dump of the pages (one item per line), for golden tests.
 std::string dump(const LayoutResult& result);
 
+// Loads what layout_document needs for a document in `lang` with the
+// default fonts (the font set, the hyphenation dictionary) into the shared
+// caches, so a command can do it on another thread while it reads input.
+// Problems are left for layout_document to report.
+void preload(const std::string& lang);
+
 } // namespace zs::layout
