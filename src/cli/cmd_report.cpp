@@ -37,10 +37,17 @@ int run_report(const ReportArgs& a) {
     }
     ReportOptions ro;
     ro.lang = resolve_language(*ins, a.lang, diags);
-    // Fonts and hyphenation depend only on the language: load them while
-    // the answers are read (joined when it goes out of scope).
+    // Fonts, hyphenation and the PDF's text faces depend only on the
+    // language: load them while the answers are read.
+    std::shared_ptr<pdf::DrawingStart> start;
     std::jthread preload;
-    if (a.format != "html") preload = std::jthread([lang = ro.lang] { layout::preload(lang); });
+    if (a.format != "html")
+        preload = std::jthread([&start, lang = ro.lang] {
+            using layout::Style;
+            if (auto fonts = layout::preload(lang))
+                start = pdf::start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::bold),
+                                                   static_cast<int>(Style::italic), static_cast<int>(Style::heading)});
+        });
     ro.title = a.title;
     ro.organisation = a.organisation;
     ro.logo = a.logo;
@@ -75,6 +82,8 @@ int run_report(const ReportArgs& a) {
             out = render_report_html(d, diags);
         } else {
             pdf::RenderOptions po;
+            preload.join();
+            po.start = start;
             out = pdf::render_pdf(d, po, diags);
         }
     }

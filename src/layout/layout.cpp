@@ -175,10 +175,10 @@ std::string dump(const LayoutResult& r) {
     return out;
 }
 
-void preload(const std::string& lang) {
+std::shared_ptr<const FontSet> preload(const std::string& lang) {
     Diagnostics ignored;
-    load_fonts("", ignored);
     Hyphenator::for_language(lang);
+    return load_fonts("", ignored);
 }
 
 } // namespace zs::layout

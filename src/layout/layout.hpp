@@ -134,7 +134,8 @@ std::string dump(const LayoutResult& result);
 // Loads what layout_document needs for a document in `lang` with the
 // default fonts (the font set, the hyphenation dictionary) into the shared
 // caches, so a command can do it on another thread while it reads input.
-// Problems are left for layout_document to report.
-void preload(const std::string& lang);
+// Returns the font set (nullptr on a problem, which is left for
+// layout_document to report).
+std::shared_ptr<const FontSet> preload(const std::string& lang);
 
 } // namespace zs::layout

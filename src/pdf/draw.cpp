@@ -3,6 +3,7 @@
 #include <hpdf.h>
 
 #include <map>
+#include <memory>
 
 #include "pdf/render.hpp"
 #include "util/files.hpp"
@@ -31,6 +32,22 @@ struct Haru {
     Haru(const Haru&) = delete;
     Haru& operator=(const Haru&) = delete;
 };
+
+// A new document set up as every drawing needs it.
+std::unique_ptr<Haru> new_document() {
+    auto haru = std::make_unique<Haru>();
+    if (!haru->pdf) return haru;
+    HPDF_UseUTFEncodings(haru->pdf);
+    HPDF_SetCurrentEncoder(haru->pdf, "UTF-8");
+    // Streams stay uncompressed here: the qpdf pass compresses everything once.
+    HPDF_SetCompressionMode(haru->pdf, HPDF_COMP_NONE);
+    return haru;
+}
+
+HPDF_Font load_face(HPDF_Doc pdf, const std::string& path) {
+    const char* name = HPDF_LoadTTFontFromFile(pdf, path.c_str(), HPDF_TRUE);
+    return name ? HPDF_GetFont(pdf, name, "UTF-8") : nullptr;
+}
 
 HPDF_REAL r(double v) { return static_cast<HPDF_REAL>(v); }
 HPDF_REAL c(std::uint8_t v) { return static_cast<HPDF_REAL>(v / 255.0); }
@@ -72,10 +89,7 @@ class PageWriter {
         HPDF_Font f = nullptr;
         for (const auto& [other, font] : fonts_)
             if (layout_.fonts->face(other).path() == path) f = font;
-        if (!f) {
-            const char* name = HPDF_LoadTTFontFromFile(pdf_, path.c_str(), HPDF_TRUE);
-            f = name ? HPDF_GetFont(pdf_, name, "UTF-8") : nullptr;
-        }
+        if (!f) f = load_face(pdf_, path);
         fonts_[id] = f;
         return f;
     }
@@ -203,18 +217,39 @@ class PageWriter {
 
 } // namespace
 
-std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags) {
+class DrawingStart {
+  public:
+    std::shared_ptr<const layout::FontSet> fonts;
+    std::unique_ptr<Haru> haru;
+    std::map<int, HPDF_Font> faces;
+};
+
+std::shared_ptr<DrawingStart> start_drawing(std::shared_ptr<const layout::FontSet> fonts, const std::vector<int>& faces) {
+    auto start = std::make_shared<DrawingStart>();
+    start->fonts = std::move(fonts);
+    start->haru = new_document();
+    if (!start->fonts || !start->haru->pdf) return start;
+    for (int id : faces)
+        if (id >= 0 && id < start->fonts->face_count())
+            if (HPDF_Font f = load_face(start->haru->pdf, start->fonts->face(id).path())) start->faces[id] = f;
+    return start;
+}
+
+std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags, std::shared_ptr<DrawingStart> start) {
     if (!layout.fonts) return {};
-    Haru haru;
-    HPDF_Doc pdf = haru.pdf;
+    std::unique_ptr<Haru> haru;
+    std::map<int, HPDF_Font> fonts;
+    if (start && start->haru && start->haru->pdf && start->haru->error.code == 0 && start->fonts == layout.fonts) {
+        haru = std::move(start->haru);
+        fonts = std::move(start->faces);
+    } else {
+        haru = new_document();
+    }
+    HPDF_Doc pdf = haru->pdf;
     if (!pdf) {
         diags.error({}, "cannot create a PDF document (out of memory)");
         return {};
     }
-    HPDF_UseUTFEncodings(pdf);
-    HPDF_SetCurrentEncoder(pdf, "UTF-8");
-    // Streams stay uncompressed here: the qpdf pass compresses everything once.
-    HPDF_SetCompressionMode(pdf, HPDF_COMP_NONE);
 
     std::vector<HPDF_Page> pages;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
@@ -223,20 +258,19 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags) {
         HPDF_Page_SetHeight(p, r(layout.size.height));
         pages.push_back(p);
     }
-    std::map<int, HPDF_Font> fonts;
     std::map<std::string, HPDF_Image> images;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         PageWriter w(pdf, pages[i], layout, fonts, images, diags);
         for (const auto& item : layout.pages[i].items) w.draw(item);
         w.end();
     }
-    if (haru.error.code != 0) {
+    if (haru->error.code != 0) {
         diags.error({}, "libharu failed to write the PDF (error 0x" +
                             [](HPDF_STATUS v) {
                                 char buf[16];
                                 std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(v));
                                 return std::string(buf);
-                            }(haru.error.code) +
+                            }(haru->error.code) +
                             ")");
         return {};
     }
@@ -255,7 +289,7 @@ std::string render_pdf(const doc::Document& document, const RenderOptions& optio
                        Diagnostics& diags) {
     layout::LayoutResult laid = layout::layout_document(document, options.layout, diags);
     if (diags.has_errors()) return {};
-    std::string raw = draw_pdf(laid, diags);
+    std::string raw = draw_pdf(laid, diags, options.start);
     if (diags.has_errors()) return {};
     return finish_pdf(raw, document.info, laid, options.finish, diags);
 }

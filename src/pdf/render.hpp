@@ -11,6 +11,7 @@
 //   auto bytes = zs::pdf::finish_pdf(raw, document.info, laid, steps, diags);
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,9 +22,19 @@
 
 namespace zs::pdf {
 
+// A libharu document begun ahead of drawing, with some faces of a font set
+// already loaded: building a TrueType face's glyph map is the slowest step
+// of drawing, and this lets a command do it on another thread while it
+// reads its input. draw_pdf takes it over when the layout uses the same
+// font set. Faces loaded but never used do not reach the file: the
+// finishing pass keeps only what the pages refer to.
+class DrawingStart;
+std::shared_ptr<DrawingStart> start_drawing(std::shared_ptr<const layout::FontSet> fonts, const std::vector<int>& faces);
+
 struct RenderOptions {
     layout::LayoutOptions layout;
-    std::vector<FinishStep> finish; // run by the finishing pass, in order
+    std::vector<FinishStep> finish;      // run by the finishing pass, in order
+    std::shared_ptr<DrawingStart> start; // optional, from start_drawing
 };
 
 // Lays out, draws and finishes. Returns "" when there were errors (all of
@@ -33,6 +44,7 @@ std::string render_pdf(const doc::Document& document, const RenderOptions& optio
 
 // Draws laid-out pages with libharu (text, vector graphics, images, links).
 // The result still needs finish_pdf.
-std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags);
+std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags,
+                     std::shared_ptr<DrawingStart> start = {});
 
 } // namespace zs::pdf

@@ -3,6 +3,11 @@
 #include "document/markdown.hpp"
 #include "pdf/render.hpp"
 
+#include <set>
+
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+
 using namespace zs;
 
 namespace {
@@ -56,4 +61,38 @@ TEST_CASE("pdf: finishing steps run with the laid-out field rectangles") {
     Diagnostics d2;
     CHECK(pdf::render_pdf(sample(), o, d2).empty());
     CHECK(d2.has_errors());
+}
+
+namespace {
+// The BaseFont names of every font the pages of `pdf` use.
+std::set<std::string> fonts_used(const std::string& pdf) {
+    QPDF q;
+    q.processMemoryFile("t.pdf", pdf.data(), pdf.size());
+    std::set<std::string> names;
+    for (auto& obj : q.getAllObjects())
+        if (obj.isDictionary() && obj.getKey("/Type").isNameAndEquals("/Font") && obj.getKey("/Subtype").isNameAndEquals("/Type0"))
+            names.insert(obj.getKey("/BaseFont").getName());
+    return names;
+}
+} // namespace
+
+TEST_CASE("pdf: faces loaded ahead are used, and those the pages never use are left out") {
+    Diagnostics diags;
+    auto fonts = layout::load_fonts("", diags);
+    REQUIRE(fonts);
+    using layout::Style;
+    pdf::RenderOptions o;
+    o.start = pdf::start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::italic),
+                                         static_cast<int>(Style::mono)});
+    std::string ahead = pdf::render_pdf(sample(), o, diags);
+    std::string plain = pdf::render_pdf(sample(), {}, diags);
+    CHECK_FALSE(diags.has_errors());
+    // The sample uses the regular and the heading face, no italic or mono.
+    auto a = fonts_used(ahead), b = fonts_used(plain);
+    CHECK(a.size() == 2);
+    CHECK(b.size() == 2);
+    for (const auto& name : a) CHECK((name.find("Lato-Regular") != std::string::npos || name.find("Lato-Semibold") != std::string::npos));
+    // A start is used once; after that drawing starts afresh.
+    std::string again = pdf::render_pdf(sample(), o, diags);
+    CHECK(again == plain);
 }
