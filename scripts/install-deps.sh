@@ -16,7 +16,7 @@ packages=(
   # fonts (TrueType; libharu cannot load CFF/OTF)
   fonts-lato fonts-dejavu-core fonts-liberation2
   # tools the tests and benchmarks use to check PDFs
-  poppler-utils qpdf pdftk-java time
+  poppler-utils qpdf pdftk-java time bc
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
 )
