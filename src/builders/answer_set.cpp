@@ -1,14 +1,13 @@
 #include "builders/answer_set.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cctype>
-#include <thread>
 
 #include "answers/load_answers.hpp"
 #include "builders/form.hpp"
 #include "scoring/assessment.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 
 namespace zs {
 
@@ -34,39 +33,30 @@ std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<s
         std::optional<Response> response;
     };
     std::vector<Read> reads(sorted.size());
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < reads.size(); i = next++) {
-            const std::string& path = sorted[i];
-            // Forms are large and read once: map them. Answer files are
-            // small, and unmapping many small files from several threads
-            // costs more than reading them.
-            if (is_pdf_name(path)) {
-                MappedFile file(path);
-                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
-                else if (file.data().substr(0, 5) == "%PDF-")
-                    reads[i].response = read_form_response(file.data(), path, ins, reads[i].diags);
-                else
-                    reads[i].response = parse_response(file.data(), path, ins, reads[i].diags);
-                continue;
-            }
-            auto file = read_file(path);
-            if (!file.ok()) {
-                reads[i].diags.error({path, 0, 0}, file.error);
-                continue;
-            }
-            if (file.data.compare(0, 5, "%PDF-") == 0)
-                reads[i].response = read_form_response(file.data, path, ins, reads[i].diags);
+    parallel_for(reads.size(), [&](std::size_t i) {
+        const std::string& path = sorted[i];
+        // Forms are large and read once: map them. Answer files are
+        // small, and unmapping many small files from several threads
+        // costs more than reading them.
+        if (is_pdf_name(path)) {
+            MappedFile file(path);
+            if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
+            else if (file.data().substr(0, 5) == "%PDF-")
+                reads[i].response = read_form_response(file.data(), path, ins, reads[i].diags);
             else
-                reads[i].response = parse_response(file.data, path, ins, reads[i].diags);
+                reads[i].response = parse_response(file.data(), path, ins, reads[i].diags);
+            return;
         }
-    };
-    unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, reads.size()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+        auto file = read_file(path);
+        if (!file.ok()) {
+            reads[i].diags.error({path, 0, 0}, file.error);
+            return;
+        }
+        if (file.data.compare(0, 5, "%PDF-") == 0)
+            reads[i].response = read_form_response(file.data, path, ins, reads[i].diags);
+        else
+            reads[i].response = parse_response(file.data, path, ins, reads[i].diags);
+    });
 
     std::vector<Response> out;
     out.reserve(reads.size());

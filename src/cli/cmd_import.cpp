@@ -1,9 +1,7 @@
 // `zelfscan import FILLED.pdf... -o OUT`: filled PDF forms to answer files.
 // One bad form does not stop the others; nothing is written for it.
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
-#include <thread>
 #include <map>
 #include <set>
 
@@ -17,6 +15,7 @@
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 
 namespace zs {
 
@@ -54,21 +53,12 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             std::optional<pdf::FilledForm> form;
         };
         std::vector<Read> reads(opt->forms.size());
-        std::atomic<std::size_t> next{0};
-        auto worker = [&] {
-            for (std::size_t i = next++; i < reads.size(); i = next++) {
-                const std::string& path = opt->forms[i];
-                MappedFile file(path);
-                if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
-                else reads[i].form = read_form(file.data(), path, reads[i].diags);
-            }
-        };
-        unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-        threads = static_cast<unsigned>(std::min<std::size_t>(threads, reads.size()));
-        std::vector<std::thread> pool;
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-        worker();
-        for (auto& t : pool) t.join();
+        parallel_for(reads.size(), [&](std::size_t i) {
+            const std::string& path = opt->forms[i];
+            MappedFile file(path);
+            if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
+            else reads[i].form = read_form(file.data(), path, reads[i].diags);
+        });
 
         std::map<std::string, Instrument> cache;
         bool all_ok = true;
@@ -121,15 +111,9 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             jobs[i] = std::move(job);
         }
         InputFiles inputs(opt->forms);
-        next = 0;
-        auto writer = [&] {
-            for (std::size_t i = next++; i < jobs.size(); i = next++)
-                if (jobs[i]) jobs[i]->error = write_output_quietly(jobs[i]->out, jobs[i]->text, inputs);
-        };
-        pool.clear();
-        for (unsigned t = 1; t < threads; ++t) pool.emplace_back(writer);
-        writer();
-        for (auto& t : pool) t.join();
+        parallel_for(jobs.size(), [&](std::size_t i) {
+            if (jobs[i]) jobs[i]->error = write_output_quietly(jobs[i]->out, jobs[i]->text, inputs);
+        });
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             print_diagnostics(reads[i].diags); // errors, or warnings such as answers left out
             if (!jobs[i]) {

@@ -8,16 +8,15 @@
 #include <qpdf/QPDFWriter.hh>
 
 #include <algorithm>
-#include <atomic>
 #include <ctime>
 #include <map>
-#include <thread>
 
 #include <zlib.h>
 
 #include <fmt/format.h>
 
 #include "util/files.hpp"
+#include "util/parallel.hpp"
 
 namespace zs::pdf {
 
@@ -196,26 +195,17 @@ void compress_streams(QPDF& q) {
         if (dict.getKey("/Length").isInteger() && dict.getKey("/Length").getIntValue() < 512) continue;
         jobs.push_back({obj, obj.getRawStreamData(), {}});
     }
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < jobs.size(); i = next++) {
-            const Buffer& in = *jobs[i].data;
-            uLongf size = compressBound(static_cast<uLong>(in.getSize()));
-            jobs[i].packed.resize(size);
-            if (compress2(reinterpret_cast<Bytef*>(jobs[i].packed.data()), &size, in.getBuffer(),
-                          static_cast<uLong>(in.getSize()), Z_DEFAULT_COMPRESSION) != Z_OK) {
-                jobs[i].packed.clear(); // left for qpdf to compress
-                continue;
-            }
-            jobs[i].packed.resize(size);
+    parallel_for(jobs.size(), [&](std::size_t i) {
+        const Buffer& in = *jobs[i].data;
+        uLongf size = compressBound(static_cast<uLong>(in.getSize()));
+        jobs[i].packed.resize(size);
+        if (compress2(reinterpret_cast<Bytef*>(jobs[i].packed.data()), &size, in.getBuffer(),
+                      static_cast<uLong>(in.getSize()), Z_DEFAULT_COMPRESSION) != Z_OK) {
+            jobs[i].packed.clear(); // left for qpdf to compress
+            return;
         }
-    };
-    unsigned threads = std::clamp(std::thread::hardware_concurrency(), 1u, 8u);
-    threads = static_cast<unsigned>(std::min<std::size_t>(threads, jobs.size()));
-    std::vector<std::thread> pool;
-    for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-    worker();
-    for (auto& t : pool) t.join();
+        jobs[i].packed.resize(size);
+    });
     for (auto& job : jobs) {
         if (job.packed.empty() || job.packed.size() >= job.data->getSize()) continue;
         job.stream.replaceStreamData(job.packed, QPDFObjectHandle::newName("/FlateDecode"), QPDFObjectHandle::newNull());
