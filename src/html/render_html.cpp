@@ -1,6 +1,7 @@
 #include "html/render_html.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <set>
 
@@ -136,7 +137,7 @@ class Writer {
         meta("generator", generator);
         if (o.stylesheet) {
             out_ += "<style>\n";
-            out_ += house_stylesheet();
+            out_ += house_stylesheet(doc_.info.paper);
             out_ += "</style>\n";
         }
         out_ += "</head>\n";
@@ -164,7 +165,7 @@ class Writer {
             return anchors_.contains(id) ? "#" + id : "";
         }
         if (auto safe = safe_href(link)) return *safe;
-        diags_.warning(where_, "link '" + link + "' left out of the HTML: only http, https, mailto and tel links are kept",
+        diags_.warning(where_, "link '" + link + "' left out of the HTML: only http, https, mailto, tel, relative and #anchor links are kept",
                        "the link text is shown without the link");
         return "";
     }

@@ -8,7 +8,7 @@ namespace {
 
 // Colours come from the palette so the HTML never drifts from the PDF; the
 // rest is static. Body text is near-black on white (contrast 15:1), muted
-// text #5f6773 still passes WCAG AA (5.9:1).
+// text #5f6773 still passes WCAG AA (5.7:1).
 constexpr const char* rules = R"css(
 html { color-scheme: light; -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }
 body { margin: 0; background: var(--white); color: var(--text);
@@ -72,7 +72,6 @@ p.field input, p.field textarea { flex: 1; border: 1px solid #8a93a0; background
   a { text-decoration-thickness: 2px; }
 }
 @media print {
-  @page { size: A4; margin: 20mm 18mm 22mm; }
   body { font-size: 10pt; }
   main { max-width: none; padding: 0; }
   .page-break { break-after: page; }
@@ -87,7 +86,7 @@ p.field input, p.field textarea { flex: 1; border: 1px solid #8a93a0; background
 
 } // namespace
 
-std::string house_stylesheet() {
+std::string house_stylesheet(doc::Paper paper) {
     using doc::to_hex;
     std::string css = ":root { --text: " + to_hex(palette::text) +
                       "; --muted: " + to_hex(palette::muted) +
@@ -96,7 +95,10 @@ std::string house_stylesheet() {
                       "; --rule: " + to_hex(palette::rule) +
                       "; --zebra: " + to_hex(palette::zebra) +
                       "; --white: " + to_hex(palette::white) + "; }";
-    return css + rules;
+    css += rules;
+    css += paper == doc::Paper::letter ? "@media print { @page { size: letter; margin: 20mm 18mm 22mm; } }\n"
+                                       : "@media print { @page { size: A4; margin: 20mm 18mm 22mm; } }\n";
+    return css;
 }
 
 } // namespace zs::html

@@ -4,8 +4,11 @@
 
 #include <string>
 
+#include "document/document.hpp"
+
 namespace zs::html {
 
-std::string house_stylesheet();
+// Printing uses the document's paper size.
+std::string house_stylesheet(doc::Paper paper = doc::Paper::a4);
 
 } // namespace zs::html

@@ -345,3 +345,14 @@ TEST_CASE("html: the page is well-formed XML (xmllint when installed)") {
     CHECK(std::system(("xmllint --noout " + path).c_str()) == 0);
     std::remove(path.c_str());
 }
+
+TEST_CASE("html: printing uses the document's paper size") {
+    doc::Document d;
+    d.blocks.push_back(doc::paragraph(doc::Inlines{doc::text("x")}));
+    Diagnostics diags;
+    CHECK(render(d, diags).find("@page { size: A4;") != std::string::npos);
+    d.info.paper = doc::Paper::letter;
+    std::string h = render(d, diags);
+    CHECK(h.find("@page { size: letter;") != std::string::npos);
+    CHECK(h.find("size: A4") == std::string::npos);
+}
