@@ -7,6 +7,7 @@
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
 #include "util/i18n.hpp"
+#include "util/text.hpp"
 
 namespace zs {
 
@@ -26,9 +27,8 @@ class PaperBuilder {
 
     doc::Document build() {
         doc::Document d;
-        const char* l = lang_.c_str();
-        d.info.title = ins_.title.get(lang_);
-        d.info.subject = tr(l, "Zelfscan op papier", "Paper self-scan");
+        d.info.title = plain(ins_.title);
+        d.info.subject = by_kind("Zelfscan op papier", "Paper self-scan", "Vragenlijst op papier", "Paper questionnaire");
         d.info.author = fmt::format("{}", fmt::join(ins_.authors, ", "));
         d.info.keywords = fmt::format("zelfscan, {}, {}", ins_.id, ins_.version.text);
         d.info.lang = lang_;
@@ -47,6 +47,17 @@ class PaperBuilder {
     }
 
   private:
+    // Built-in text that names what is filled in: an instrument with a risk
+    // model is a scan that ends in a risk report; any other is a
+    // questionnaire, whose answers are counted in its results.
+    const char* by_kind(const char* scan_nl, const char* scan_en, const char* other_nl, const char* other_en) const {
+        return ins_.risk.scored ? tr(lang_, scan_nl, scan_en) : tr(lang_, other_nl, other_en);
+    }
+
+    // Plain instrument text (not Markdown) with the typographic quotes the
+    // Markdown texts get: 'geen hoofddoek' as ‘geen hoofddoek’, collega's as collega’s.
+    std::string plain(const LocalizedText& t) const { return typographic_quotes(t.get(lang_)); }
+
     void markdown(doc::Blocks& out, const LocalizedText& t, const SourceLocation& where) {
         if (t.empty()) return;
         doc::MarkdownOptions mo;
@@ -74,31 +85,33 @@ class PaperBuilder {
             out.push_back(doc::spacer(8 * mm));
         }
         doc::Paragraph kicker;
-        kicker.runs.push_back(doc::text(opt_.form ? tr(l, "ZELFSCAN · FORMULIER", "SELF-SCAN · FORM")
-                                                   : tr(l, "ZELFSCAN · PAPIEREN VERSIE", "SELF-SCAN · PAPER VERSION"),
+        kicker.runs.push_back(doc::text(fmt::format("{} · {}", by_kind("ZELFSCAN", "SELF-SCAN", "VRAGENLIJST", "QUESTIONNAIRE"),
+                                                    opt_.form ? tr(l, "FORMULIER", "FORM") : tr(l, "PAPIEREN VERSIE", "PAPER VERSION")),
                                         doc::bold));
         kicker.size = 9;
         kicker.color = palette::accent;
         out.push_back(doc::block(std::move(kicker)));
         doc::Heading h;
         h.level = 1;
-        h.text.push_back(doc::text(ins_.title.get(lang_)));
+        h.text.push_back(doc::text(plain(ins_.title)));
         h.anchor = "cover";
         out.push_back(doc::block(std::move(h)));
         if (!ins_.subtitle.empty()) {
             doc::Paragraph sub;
-            sub.runs.push_back(doc::text(ins_.subtitle.get(lang_)));
+            sub.runs.push_back(doc::text(plain(ins_.subtitle)));
             sub.size = 13;
             sub.color = palette::muted;
             out.push_back(doc::block(std::move(sub)));
         }
-        out.push_back(small(fmt::format("{} {} · {} {} · {} {}", tr(l, "Versie", "Version"), ins_.version.text,
-                                        tr(l, "instrument", "instrument"), ins_.id, count_questions(),
-                                        tr(l, "vragen", "questions"))));
+        out.push_back(small(fmt::format("{} {} · {} {} · {}", tr(l, "Versie", "Version"), ins_.version.text,
+                                        tr(l, "instrument", "instrument"), ins_.id,
+                                        counted(l, static_cast<long long>(count_questions()), {"vraag", "vragen"},
+                                                {"question", "questions"}))));
         out.push_back(doc::spacer(4 * mm));
         markdown(out, ins_.description, {ins_.path, 0, 0});
         if (!ins_.instructions.empty()) {
-            out.push_back(doc::heading(2, tr(l, "Zo vult u de scan in", "How to fill in the scan")));
+            out.push_back(doc::heading(2, by_kind("Zo vult u de scan in", "How to fill in the scan", "Zo vult u de vragenlijst in",
+                                                  "How to fill in the questionnaire")));
             markdown(out, ins_.instructions, {ins_.path, 0, 0});
         }
         doc::Callout how;
@@ -138,11 +151,13 @@ class PaperBuilder {
             g.push_back(doc::paragraph(doc::Inlines{doc::text(tr(l, "Uw rol (kies er één)", "Your role (choose one)"), doc::bold)}));
             doc::AnswerRow row;
             row.field = "respondent.role";
-            for (const auto& r : ins_.roles) row.options.push_back({r.id, {doc::text(r.label.get(lang_))}});
+            for (const auto& r : ins_.roles) row.options.push_back({r.id, {doc::text(plain(r.label))}});
             g.push_back(doc::block(std::move(row)));
         }
-        g.push_back(small(tr(l, "Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
-                             "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.")));
+        g.push_back(small(by_kind("Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
+                                  "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.",
+                                  "Vult u de vragenlijst samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
+                                  "Filling in the questionnaire together in a group session? Write down the number of participants. As role, choose the role of most participants.")));
         box("respondent.participants", "Aantal deelnemers", "Number of participants", 60 * mm);
         out.push_back(doc::group(std::move(g)));
     }
@@ -155,13 +170,13 @@ class PaperBuilder {
 
     void profile(doc::Blocks& out) {
         const char* l = lang_.c_str();
-        section_intro(out, ins_.profile.title.empty() ? tr(l, "Over de dienst", "About the service") : ins_.profile.title.get(lang_),
+        section_intro(out, ins_.profile.title.empty() ? tr(l, "Over de dienst", "About the service") : plain(ins_.profile.title),
                       ins_.profile.intro, {ins_.path, 0, 0});
         for (const auto& q : ins_.profile.questions) question(out, q, nullptr);
     }
 
     void domain(doc::Blocks& out, const Domain& d) {
-        section_intro(out, fmt::format("{}  {}", d.id, d.title.get(lang_)), d.intro, d.where);
+        section_intro(out, fmt::format("{}  {}", d.id, plain(d.title)), d.intro, d.where);
         for (std::size_t i = 0; i < d.questions.size(); ++i) question(out, d.questions[i], &d);
     }
 
@@ -170,7 +185,7 @@ class PaperBuilder {
         std::string out;
         for (std::size_t i = 0; i < ids.size(); ++i) {
             const Option* o = s ? s->find(ids[i]) : nullptr;
-            std::string label = fmt::format("‘{}’", o ? o->label.get(lang_) : ids[i]);
+            std::string label = fmt::format("‘{}’", o ? plain(o->label) : ids[i]);
             if (i > 0) out += i + 1 == ids.size() ? tr(lang_, " of ", " or ") : ", ";
             out += label;
         }
@@ -197,7 +212,8 @@ class PaperBuilder {
         for (const auto& o : s->options)
             if (std::find(opens.begin(), opens.end(), o.id) == opens.end()) closes.push_back(o.id);
         if (closes.empty()) return {};
-        std::string target = next == order.end() ? std::string(tr(lang_, "het einde van de scan", "the end of the scan"))
+        std::string target = next == order.end() ? std::string(by_kind("het einde van de scan", "the end of the scan",
+                                                                        "het einde van de vragenlijst", "the end of the questionnaire"))
                                                  : fmt::format("{} {}", tr(lang_, "vraag", "question"), *next);
         // English has no closing verb: "Did you answer 'No'?", not "'No' ?".
         return fmt::format("{} {}{}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
@@ -225,7 +241,7 @@ class PaperBuilder {
         doc::Inline id = doc::text(q.id + "  ", doc::bold);
         id.color = palette::accent;
         head.runs.push_back(id);
-        head.runs.push_back(doc::text(q.text.get(lang_), doc::bold));
+        head.runs.push_back(doc::text(plain(q.text), doc::bold));
         g.push_back(doc::block(std::move(head), q.where));
         if (!q.help.empty()) {
             doc::Blocks help;
@@ -247,7 +263,7 @@ class PaperBuilder {
             bool reason = false;
             if (const Scale* s = ins_.find_scale(q.scale))
                 for (const auto& o : s->options) {
-                    row.options.push_back({o.id, {doc::text(o.label.get(lang_))}});
+                    row.options.push_back({o.id, {doc::text(plain(o.label))}});
                     reason = reason || o.reason_required;
                 }
             if (row.multiple) g.push_back(small(tr(l, "U kunt meer vakjes aankruisen.", "You may tick more than one box."), true));
@@ -266,7 +282,7 @@ class PaperBuilder {
             doc::FieldBox fb;
             fb.field = q.id;
             std::string label = tr(l, "Getal", "Number");
-            if (!q.unit.empty()) label = fmt::format("{} ({})", label, q.unit.get(lang_));
+            if (!q.unit.empty()) label = fmt::format("{} ({})", label, plain(q.unit));
             fb.label.push_back(doc::text(label));
             fb.width = 70 * mm;
             g.push_back(doc::block(std::move(fb)));
@@ -274,7 +290,7 @@ class PaperBuilder {
         }
         }
         if (!q.evidence.empty()) {
-            note_label(g, fmt::format("{}: {}", tr(l, "Bewijs", "Evidence"), q.evidence.get(lang_)));
+            note_label(g, fmt::format("{}: {}", tr(l, "Bewijs", "Evidence"), plain(q.evidence)));
             doc::NoteLines ev;
             ev.field = evidence_field(q.id);
             ev.lines = 2;
@@ -309,10 +325,15 @@ class PaperBuilder {
         doc::Blocks g;
         g.push_back(doc::spacer(6 * mm));
         g.push_back(doc::heading(2, tr(l, "Dank u wel", "Thank you")));
-        g.push_back(doc::paragraph(opt_.form ? tr(l, "Sla het formulier op en lever het in bij de coördinator van de scan.",
-                                                  "Save the form and hand it in to the coordinator of the scan.")
-                                             : tr(l, "Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport.",
-                                                  "Hand in the completed scan to the coordinator, who types the answers into an answer file, so they count in the report.")));
+        g.push_back(doc::paragraph(
+            opt_.form ? by_kind("Sla het formulier op en lever het in bij de coördinator van de scan.",
+                                "Save the form and hand it in to the coordinator of the scan.",
+                                "Sla het formulier op en lever het in bij de coördinator.",
+                                "Save the form and hand it in to the coordinator.")
+                      : by_kind("Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport.",
+                                "Hand in the completed scan to the coordinator, who types the answers into an answer file, so they count in the report.",
+                                "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in de uitkomsten.",
+                                "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, so they count in the results.")));
         out.push_back(doc::group(std::move(g)));
     }
 

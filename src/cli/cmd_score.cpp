@@ -13,6 +13,7 @@
 #include "scoring/plan.hpp"
 #include "scoring/plan_export.hpp"
 #include "util/files.hpp"
+#include "util/i18n.hpp"
 
 namespace zs {
 
@@ -28,8 +29,8 @@ struct ScoreOptions {
 
 // Every user-visible string of the summary, in Dutch and English.
 struct Words {
-    const char* respondents;
-    const char* sessions;
+    Noun respondents; // with a count: counted()
+    Noun sessions;
     const char* exposure;
     const char* exposure_unknown;
     const char* overall;
@@ -60,14 +61,14 @@ struct Words {
     const char* tf_12;
 };
 
-const Words nl_words = {"respondenten", "groepssessies", "Blootstelling", "onbekend, 3 gebruikt: geen antwoorden over de dienst",
+const Words nl_words = {{"respondent", "respondenten"}, {"groepssessie", "groepssessies"}, "Blootstelling", "onbekend, 3 gebruikt: geen antwoorden over de dienst",
                         "Totaal", "hoogste thema", "Thema's", "geen score", "rode vlag", "kritieke vraag", "Rode vlaggen", "van",
                         "Onenigheid (eerst bespreken)", "Kennisgaten (uitzoeken)", "weet niet", "Groepen",
                         "verborgen: minder dan {} respondenten", "verborgen, zodat een kleinere groep niet te herleiden is",
                         "zonder rol", "Verschillen tussen groepen", "tegenover", "Eerste acties", "Geen maatregelen nodig volgens de antwoorden.",
                         "prioriteit", "en {} meer in het plan", "Plan geschreven", "niet schaden: direct", "nu", "binnen 3 maanden",
                         "binnen 12 maanden"};
-const Words en_words = {"respondents", "group sessions", "Exposure", "unknown, 3 used: no answers about the service",
+const Words en_words = {{"respondent", "respondents"}, {"group session", "group sessions"}, "Exposure", "unknown, 3 used: no answers about the service",
                         "Overall", "highest domain", "Domains", "no score", "red flag", "critical question", "Red flags", "of",
                         "Disagreement (discuss first)", "Knowledge gaps (find out)", "don't know", "Groups",
                         "hidden: fewer than {} respondents", "hidden, so that a smaller group cannot be derived",
@@ -111,8 +112,9 @@ std::string timeframe_label(Timeframe t, const Words& w) {
 std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang) {
     const Words& w = lang == "en" ? en_words : nl_words;
     std::string out;
-    out += fmt::format("{} {}: {} {}", ins.title.get(lang), ins.version.text, a.respondents, w.respondents);
-    if (a.sessions) out += fmt::format(" ({} {})", a.sessions, w.sessions);
+    out += fmt::format("{} {}: {}", ins.title.get(lang), ins.version.text,
+                       counted(lang, a.respondents, nl_words.respondents, en_words.respondents));
+    if (a.sessions) out += fmt::format(" ({})", counted(lang, a.sessions, nl_words.sessions, en_words.sessions));
     out += "\n";
     if (a.exposure.known) out += fmt::format("{}: {}/5\n", w.exposure, a.exposure.level);
     else out += fmt::format("{}: {}\n", w.exposure, w.exposure_unknown);
@@ -154,7 +156,8 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
     if (!a.groups.empty()) {
         out += fmt::format("\n{}\n", w.groups);
         for (const auto& g : a.groups) {
-            out += fmt::format("  {}: {} {}", role_label(ins, g.role, w, lang), g.respondents, w.respondents);
+            out += fmt::format("  {}: {}", role_label(ins, g.role, w, lang),
+                               counted(lang, g.respondents, nl_words.respondents, en_words.respondents));
             if (g.complementary) out += fmt::format(" ({})", w.hidden_complementary);
             else if (g.suppressed) out += fmt::format(" ({})", fmt::format(fmt::runtime(w.hidden), ins.risk.anonymity_threshold));
             out += "\n";

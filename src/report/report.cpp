@@ -38,7 +38,8 @@ const std::vector<std::string> placeholders = {
     "instrument_description", "intro", "questions", "weight", "mean_risk", "disagreement", "find_out",
     "knowledge_gap_share", "spread_limit", "missing_policy_ignore", "has_unevidenced", "unevidenced_option",
     "unevidenced_score_as", "critical_band", "red_flag_band", "bands", "label", "from", "upto", "confidence",
-    "confidence_high", "confidence_medium", "confidence_low"};
+    "confidence_high", "confidence_medium", "confidence_low", "respondents_phrase", "individuals_phrase",
+    "sessions_phrase", "disagreement_count_phrase", "question_count_phrase"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -121,6 +122,15 @@ class ReportBuilder {
         return {lo, hi};
     }
 
+    // Counts with their noun, singular for 1 (the *_phrase placeholders).
+    std::string questions_phrase(long long n) const { return counted(l_, n, {"vraag", "vragen"}, {"question", "questions"}); }
+    std::string answer_sets_phrase(long long n) const {
+        return counted(l_, n, {"antwoordset", "antwoordsets"}, {"answer set", "answer sets"});
+    }
+    std::string sessions_phrase(long long n) const {
+        return counted(l_, n, {"groepssessie", "groepssessies"}, {"group session", "group sessions"});
+    }
+
     const Domain& domain_of(std::size_t i) const { return ins_.domains[i]; }
 
     // The two highest bands count as "high" for the summary.
@@ -146,8 +156,10 @@ class ReportBuilder {
         d.set("lifted_critical", dr.lifted_critical);
         d.set("knowledge_gap", percent(dr.knowledge_gap * 100, l_));
         d.set("disagreement_count", std::to_string(dr.disagreements));
+        d.set("disagreement_count_phrase", questions_phrase(dr.disagreements));
         d.set("has_disagreements", dr.disagreements > 0);
         d.set("question_count", std::to_string(dom.questions.size()));
+        d.set("question_count_phrase", questions_phrase(static_cast<long long>(dom.questions.size())));
         d.set("intro", dom.intro.get(l_));
         // The question with the highest mean risk.
         const QuestionResult* top = nullptr;
@@ -190,8 +202,11 @@ class ReportBuilder {
         d.set("instrument_version", ins_.version.text);
         d.set("instrument_description", ins_.description.get(l_));
         d.set("respondents", std::to_string(as_.respondents));
+        d.set("respondents_phrase", answer_sets_phrase(as_.respondents));
         d.set("sessions", std::to_string(as_.sessions));
+        d.set("sessions_phrase", sessions_phrase(as_.sessions));
         d.set("individuals", std::to_string(as_.respondents - as_.sessions));
+        d.set("individuals_phrase", counted(l_, as_.respondents - as_.sessions, {"persoon", "personen"}, {"individual", "individuals"}));
         d.set("has_sessions", as_.sessions > 0);
         list roles;
         for (const auto& g : as_.groups) {
@@ -214,6 +229,7 @@ class ReportBuilder {
         d.set("critical_count", std::to_string(as_.overall.critical));
         d.set("has_critical", as_.overall.critical > 0);
         d.set("disagreement_count", std::to_string(as_.overall.disagreements));
+        d.set("disagreement_count_phrase", questions_phrase(as_.overall.disagreements));
         d.set("has_disagreements", as_.overall.disagreements > 0);
         d.set("find_out_count", std::to_string(as_.overall.find_out));
         d.set("has_find_out", as_.overall.find_out > 0);
@@ -445,9 +461,8 @@ class ReportBuilder {
         row(tr(l_, "Antwoorden gegeven", "Answers given"),
             lo.empty() ? std::string(tr(l_, "datum onbekend", "date unknown"))
                        : lo == hi ? report::long_date(lo, l_) : fmt::format("{} – {}", report::long_date(lo, l_), report::long_date(hi, l_)));
-        std::string who = fmt::format("{} {}", as_.respondents, tr(l_, "antwoordsets", "answer sets"));
-        if (as_.sessions > 0)
-            who += fmt::format(" ({} {})", as_.sessions, as_.sessions == 1 ? tr(l_, "groepssessie", "group session") : tr(l_, "groepssessies", "group sessions"));
+        std::string who = answer_sets_phrase(as_.respondents);
+        if (as_.sessions > 0) who += fmt::format(" ({})", sessions_phrase(as_.sessions));
         row(tr(l_, "Deelnemers", "Respondents"), who);
         std::string roles;
         for (const auto& g : as_.groups)

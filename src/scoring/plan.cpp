@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "util/text.hpp"
+
 namespace zs {
 
 namespace {
@@ -11,9 +13,11 @@ constexpr double eps = 1e-9;
 
 double round2(double x) { return std::round(x * 100.0) / 100.0; }
 
+// Equal priorities in natural id order (docs/method.md section 6): M7
+// before M43, find-out:D6.1 before find-out:D10.1.
 bool by_priority(const PlanAction& a, const PlanAction& b) {
     if (a.priority != b.priority) return a.priority > b.priority;
-    return a.id < b.id;
+    return natural_less(a.id, b.id);
 }
 
 Basis basis_of(const QuestionResult& q) {

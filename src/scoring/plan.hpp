@@ -54,7 +54,7 @@ struct PlanAction {
 
 struct Plan {
     int exposure = 3; // the exposure level the priorities used
-    std::vector<PlanAction> actions; // do-no-harm first, then measures, then find-out; each by priority, then id
+    std::vector<PlanAction> actions; // do-no-harm first, then measures, then find-out; each by priority, then id (natural order)
 };
 
 Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rules = {});

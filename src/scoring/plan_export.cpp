@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "scoring/json_writer.hpp"
+#include "util/i18n.hpp"
 
 namespace zs {
 
@@ -91,7 +92,7 @@ std::string basis_text(const PlanAction& act, std::string_view lang) {
             s += fmt::format("{} {}", nl ? "risico" : "risk", decimal(b.mean_risk, 2, lang));
         if (b.red_flags) s += fmt::format("; {} {} ×", nl ? "rode vlag" : "red flag", b.red_flags);
         if (b.critical && !b.red_flags) s += fmt::format("; {} {} ×", nl ? "kritiek" : "critical", b.critical);
-        s += fmt::format("; {} {}", b.answered, nl ? "antwoorden" : "answers");
+        s += "; " + counted(lang, b.answered, {"antwoord", "antwoorden"}, {"answer", "answers"});
         parts.push_back(std::move(s));
     }
     return join(parts, " | ");

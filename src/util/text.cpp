@@ -5,6 +5,53 @@
 
 namespace zs {
 
+namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The run of digits (or of other characters) of `s` that starts at `i`.
+std::string_view take_run(std::string_view s, std::size_t& i, bool digits) {
+    std::size_t start = i;
+    while (i < s.size() && is_digit(s[i]) == digits) ++i;
+    return s.substr(start, i - start);
+}
+
+// Two runs of digits by their value, however long they are.
+int compare_numbers(std::string_view a, std::string_view b) {
+    auto strip = [](std::string_view d) {
+        std::size_t z = d.find_first_not_of('0');
+        return z == std::string_view::npos ? std::string_view{} : d.substr(z);
+    };
+    a = strip(a), b = strip(b);
+    if (a.size() != b.size()) return a.size() < b.size() ? -1 : 1;
+    return a.compare(b);
+}
+
+// True when a quote after `before` opens: at the start, after white space,
+// an opening bracket, a slash, a dash or another opening quote.
+bool opens_after(std::string_view before) {
+    if (before.empty()) return true;
+    char c = before.back();
+    if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' || c == '{' || c == '-' || c == '/') return true;
+    for (std::string_view open : {"“", "‘", "–", "—", "\u00A0" /* no-break space */})
+        if (before.ends_with(open)) return true;
+    return false;
+}
+
+// 's, 't, 'n as a word of their own (Dutch: 's avonds, 't Hooft, 's-Hertogenbosch).
+bool dutch_elision(std::string_view s, std::size_t quote) {
+    if (quote + 1 >= s.size()) return false;
+    char l = s[quote + 1];
+    if (l != 's' && l != 't' && l != 'n') return false;
+    if (quote + 2 == s.size()) return true;
+    char after = s[quote + 2];
+    return !is_ascii_letter(after) && !is_digit(after) && after != '\'' && static_cast<unsigned char>(after) < 0x80;
+}
+
+} // namespace
+
 std::string normalise_newlines(std::string_view s) {
     std::string out;
     out.reserve(s.size());
@@ -44,6 +91,38 @@ bool has_control_characters(std::string_view data) {
     for (; i < data.size(); ++i)
         if (bad(static_cast<unsigned char>(data[i]))) return true;
     return false;
+}
+
+bool natural_less(std::string_view a, std::string_view b) {
+    std::size_t i = 0, j = 0;
+    // Both ids alternate text, digits, text, ...: compare run by run.
+    for (bool digits = false;; digits = !digits) {
+        std::string_view ra = take_run(a, i, digits), rb = take_run(b, j, digits);
+        if (digits) {
+            if (ra.empty() != rb.empty()) return ra.empty(); // the id that ends first
+            if (int c = compare_numbers(ra, rb)) return c < 0;
+        } else if (ra != rb) {
+            return ra < rb;
+        }
+        if (i == a.size() && j == b.size()) return a < b;
+    }
+}
+
+std::string typographic_quotes(std::string_view s) {
+    std::string out;
+    out.reserve(s.size() + 16);
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        char c = s[i];
+        if (c != '\'' && c != '"') {
+            out += c;
+            continue;
+        }
+        bool opens = opens_after(out) && i + 1 < s.size() && s[i + 1] != ' ' && s[i + 1] != '\n';
+        if (c == '\'' && opens && dutch_elision(s, i)) opens = false;
+        if (c == '"') out += opens ? "“" : "”";
+        else out += opens ? "‘" : "’";
+    }
+    return out;
 }
 
 } // namespace zs

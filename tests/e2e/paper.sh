@@ -66,8 +66,38 @@ all=$(pdftotext "$tmp/voorbeeld-nl.pdf" -)
 # The skip instruction in full, both languages.
 grep -q "Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3." <(pdftotext "$tmp/voorbeeld-nl.pdf" -) ||
   fail "skip instruction (nl): $(grep -i 'ga dan' <<<"$all")"
-grep -q "Did you answer ‘No’, ‘Don't know’ or ‘Not applicable’? Then go on to question D2.3." <(pdftotext "$tmp/voorbeeld-en.pdf" -) ||
+grep -q "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3." <(pdftotext "$tmp/voorbeeld-en.pdf" -) ||
   fail "skip instruction (en): $(pdftotext "$tmp/voorbeeld-en.pdf" - | grep -i 'go on')"
+
+# Question texts have typographic quotes, as the help texts do.
+full_nl=$(pdftotext "$tmp/institutioneel-racisme-nl.pdf" - | tr '\n' ' ')
+[[ $full_nl == *"zoals ‘geen hoofddoek’?"* && $full_nl == *"over collega’s?"* ]] ||
+  fail "question texts: no typographic quotes: $(grep -o "zoals .geen hoofddoek.?" <<<"$full_nl")"
+
+# The closing words: a scan counts in the report; a questionnaire without a
+# risk model (procesevaluatie) is no scan and has no risk report.
+flat() { pdftotext "$1" - | tr '\n' ' ' | tr -s ' '; }
+scan_nl=$(flat "$tmp/institutioneel-racisme-nl.pdf")
+[[ $scan_nl == *"ZELFSCAN · PAPIEREN VERSIE"* && $scan_nl == *"Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport."* ]] ||
+  fail "full scan (nl): the closing words changed"
+pe_nl=$(flat "$tmp/procesevaluatie-nl.pdf")
+for want in "VRAGENLIJST · PAPIEREN VERSIE" "Zo vult u de vragenlijst in" \
+            "Vult u de vragenlijst samen in, in een groepssessie?" \
+            "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in de uitkomsten."; do
+  [[ $pe_nl == *"$want"* ]] || fail "procesevaluatie (nl): missing '$want'"
+done
+for wrong in "ZELFSCAN ·" "Zo vult u de scan in" "Vult u de scan samen in" "ingevulde scan" "mee in het rapport"; do
+  [[ $pe_nl != *"$wrong"* ]] || fail "procesevaluatie (nl): says '$wrong', but it has no risk model"
+done
+pe_en=$(flat "$tmp/procesevaluatie-en.pdf")
+for want in "QUESTIONNAIRE · PAPER VERSION" "How to fill in the questionnaire" \
+            "Filling in the questionnaire together in a group session?" \
+            "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, so they count in the results."; do
+  [[ $pe_en == *"$want"* ]] || fail "procesevaluatie (en): missing '$want'"
+done
+for wrong in "SELF-SCAN ·" "How to fill in the scan" "completed scan" "count in the report"; do
+  [[ $pe_en != *"$wrong"* ]] || fail "procesevaluatie (en): says '$wrong', but it has no risk model"
+done
 
 # Letter paper: every page is 8.5 x 11 in, and the questions still fit.
 "$zs" paper "$src/instruments/institutioneel-racisme.toml" -o "$tmp/letter.pdf" --paper letter --lang en

@@ -49,6 +49,14 @@ def exact(x) -> Fraction:
     return Fraction(repr(x)) if isinstance(x, float) else Fraction(x)
 
 
+def natural_key(id_: str) -> tuple:
+    """docs/method.md section 6: numbers inside an id compare as numbers, the
+    text between them as text (M7 < M43, D1.2 < D1.10); ids equal in value
+    (D01, D1) then by their text."""
+    parts = re.split(r"([0-9]+)", id_)
+    return [int(p) if i % 2 else p for i, p in enumerate(parts)], id_
+
+
 def round_half_up(x: Fraction, decimals: int) -> Fraction:
     scale = 10**decimals
     return Fraction(math.floor(x * scale + Fraction(1, 2)), scale)
@@ -595,8 +603,8 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
             plan_parts["find-out"].append(Action(f"find-out:{qid}", "find-out", priority, "3-months", "quick-win", [qid]))
     plan = []
     for kind in ("do-no-harm", "measure", "find-out"):
-        # highest priority first; equal priorities in order of the id (as text)
-        plan += sorted(plan_parts[kind], key=lambda a: (-a.priority, a.id))
+        # highest priority first; equal priorities in natural order of the id
+        plan += sorted(plan_parts[kind], key=lambda a: (-a.priority, natural_key(a.id)))
 
     return Expected(
         respondents=len(respondents),
@@ -715,7 +723,7 @@ REPORT_TEXT = {
         "top": "Eerst doen: de vijf belangrijkste maatregelen",
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door een kritieke vraag)?\.",
         "picture": "Het risicobeeld", "picture_end": "Kans en gevolgen",
-        "disagreements": r"Bij (\d+) vragen verschillen de antwoorden sterk",
+        "disagreements": r"Bij (\d+) vra(?:ag|gen) verschillen de antwoorden sterk",
     },
     "en": {
         "summary": "Summary", "summary_end": "How sure is this picture?",
@@ -726,7 +734,7 @@ REPORT_TEXT = {
         "top": "Do first: the five most important measures",
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by a critical question)?\.",
         "picture": "The risk picture", "picture_end": "Likelihood and impact",
-        "disagreements": r"On (\d+) questions the answers differ widely",
+        "disagreements": r"On (\d+) questions? the answers differ widely",
     },
 }
 

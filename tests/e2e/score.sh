@@ -32,7 +32,7 @@ grep -Eq 'D1 Leiderschap +41,7 %  Verhoogd' <<<"$out" || fail "D1: $out"
 grep -Eq 'D2 Risicoprofielen +29,2 %  Hoog  \(rode vlag: D2.1\)' <<<"$out" || fail "D2: $out"
 grep -q '1. M2 Stop met nationaliteit als criterium (niet schaden: direct' <<<"$out" || fail "plan: $out"
 grep -q 'Zoek uit: Is er een directeur' <<<"$out" || fail "find out: $out"
-grep -q 'Leidinggevende: 1 respondenten (verborgen: minder dan 3 respondenten)' <<<"$out" || fail "suppressed: $out"
+grep -q 'Leidinggevende: 1 respondent (verborgen: minder dan 3 respondenten)' <<<"$out" || fail "suppressed: $out"
 grep -q 'Uitvoering (contact met klanten): 2 respondenten (verborgen: minder dan 3' <<<"$out" || fail "suppressed: $out"
 en=$("$zs" score "$ex" "$tmp/a.toml" "$tmp/b.toml" "$tmp/c.toml" --lang en)
 grep -Eq 'D2 Risk profiles +29.2 %  High  \(red flag: D2.1\)' <<<"$en" || fail "english: $en"

@@ -9,7 +9,8 @@ instrument, as a respondent would leaf through it:
   question splits over two pages;
 - a conditional question carries "Alleen invullen als u bij GATE" on the
   same page, just above it; the gate question says "Ga dan verder met" and
-  names the question after the conditional block (or the end of the scan).
+  names the question after the conditional block (or the end of the scan or
+  questionnaire).
 
 Usage: paper_pages.py INSTRUMENT.toml LANG SCAN.pdf
 Prints one line per problem and exits 1 if there are any."""
@@ -124,8 +125,10 @@ for i, qid in enumerate(order):
     closes = [o for o in scales[by_id[qid]["scale"]]["option"] if o["id"] not in opens]
     if not closes:
         continue
-    target = (("vraag " if nl else "question ") + order[j]) if j < len(order) else (
-        "het einde van de scan" if nl else "the end of the scan")
+    # An instrument with a risk model is a scan; any other a questionnaire.
+    the_end = ("het einde van de scan" if nl else "the end of the scan") if "risk" in ins else (
+        "het einde van de vragenlijst" if nl else "the end of the questionnaire")
+    target = (("vraag " if nl else "question ") + order[j]) if j < len(order) else the_end
     want = ("Ga dan verder met " if nl else "Then go on to ") + target
     hit = [f for f in found if f[0] == qid]
     if hit:

@@ -26,9 +26,26 @@ std::string text_of(const doc::Blocks& blocks) {
     std::string s;
     for (const auto& b : blocks) {
         if (auto* p = std::get_if<doc::Paragraph>(&b.content)) s += doc::plain_text(p->runs) + "\n";
+        if (auto* h = std::get_if<doc::Heading>(&b.content)) s += "# " + doc::plain_text(h->text) + "\n";
+        if (auto* c = std::get_if<doc::Callout>(&b.content)) s += text_of(c->blocks);
         if (auto* g = std::get_if<doc::Group>(&b.content)) s += text_of(g->blocks);
     }
     return s;
+}
+
+std::string paper_text(const Instrument& ins, const std::string& lang, bool form = false) {
+    Diagnostics d;
+    PaperOptions o;
+    o.lang = lang;
+    o.form = form;
+    std::string text = text_of(build_paper(ins, o, d).blocks);
+    CHECK_FALSE(d.has_errors());
+    return text;
+}
+
+bool has(const std::string& text, const std::string& part) {
+    INFO(part);
+    return text.find(part) != std::string::npos;
 }
 
 } // namespace
@@ -83,4 +100,58 @@ TEST_CASE("the laid-out paper reports a field rectangle for every box") {
     for (const char* n : {"D1.1:ja", "D1.1:nvt", "D1.1.note", "D1.1.evidence", "D2.2", "D2.3", "respondent.code",
                           "respondent.participants", "respondent.role:leiding"})
         CHECK_MESSAGE(names.count(n), n);
+}
+
+TEST_CASE("an instrument without a risk model is a questionnaire, not a scan with a report") {
+    // Regression: the built-in texts said "scan", "group session" of the
+    // scan and "they count in the report" for every instrument.
+    Instrument questionnaire = example();
+    questionnaire.risk = RiskModel{};
+    REQUIRE_FALSE(questionnaire.risk.scored);
+    std::string nl = paper_text(questionnaire, "nl");
+    CHECK(has(nl, "VRAGENLIJST · PAPIEREN VERSIE"));
+    CHECK(has(nl, "# Zo vult u de vragenlijst in"));
+    CHECK(has(nl, "Vult u de vragenlijst samen in, in een groepssessie? Schrijf dan het aantal deelnemers op."));
+    CHECK(has(nl, "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. "
+                  "Zo tellen ze mee in de uitkomsten."));
+    for (std::string scan_only : {"ZELFSCAN", "Zo vult u de scan in", "Vult u de scan", "ingevulde scan", "rapport"})
+        CHECK_MESSAGE(!has(nl, scan_only), scan_only);
+    std::string en = paper_text(questionnaire, "en");
+    CHECK(has(en, "QUESTIONNAIRE · PAPER VERSION"));
+    CHECK(has(en, "# How to fill in the questionnaire"));
+    CHECK(has(en, "Filling in the questionnaire together in a group session?"));
+    CHECK(has(en, "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, "
+                  "so they count in the results."));
+    for (std::string scan_only : {"SELF-SCAN", "How to fill in the scan", "Filling in the scan", "completed scan", "report"})
+        CHECK_MESSAGE(!has(en, scan_only), scan_only);
+    std::string form = paper_text(questionnaire, "nl", true);
+    CHECK(has(form, "VRAGENLIJST · FORMULIER"));
+    CHECK(has(form, "Sla het formulier op en lever het in bij de coördinator."));
+    CHECK(!has(form, "van de scan"));
+
+    // The scored scan keeps its own words.
+    std::string scan = paper_text(example(), "nl");
+    CHECK(has(scan, "ZELFSCAN · PAPIEREN VERSIE"));
+    CHECK(has(scan, "# Zo vult u de scan in"));
+    CHECK(has(scan, "Zo tellen ze mee in het rapport."));
+    CHECK(has(paper_text(example(), "en", true), "Save the form and hand it in to the coordinator of the scan."));
+}
+
+TEST_CASE("question texts get typographic quotes, as the Markdown help texts do") {
+    // Regression: help texts had ‘…’ (Markdown), the bold question texts kept '…'.
+    Instrument ins = example();
+    Question& q = ins.domains[0].questions[0];
+    q.text = localized("Weigert uw dienst eisen zoals 'geen hoofddoek'? En spreekt u collega's aan?",
+                       "Does it refuse requirements such as 'no headscarves', in the client's interest?");
+    q.help = localized("Bijvoorbeeld 'alleen Nederlands'.", "For example 'Dutch only'.");
+    std::string nl = paper_text(ins, "nl");
+    CHECK(has(nl, "D1.1  Weigert uw dienst eisen zoals ‘geen hoofddoek’? En spreekt u collega’s aan?"));
+    CHECK(has(nl, "Bijvoorbeeld ‘alleen Nederlands’."));
+    CHECK(!has(nl, "'"));
+    std::string en = paper_text(ins, "en");
+    CHECK(has(en, "D1.1  Does it refuse requirements such as ‘no headscarves’, in the client’s interest?"));
+    CHECK(has(en, "For example ‘Dutch only’."));
+    // Option labels too, also where the skip instruction names them.
+    CHECK(has(en, "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3."));
+    CHECK(!has(en, "'"));
 }

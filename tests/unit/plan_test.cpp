@@ -1,4 +1,5 @@
-// The plan: triggers, order (do no harm first, then priority, ties by id),
+// The plan: triggers, order (do no harm first, then priority, ties by id in
+// natural order),
 // effort as divisor, quadrants, find-out actions, links to evidence; and the
 // exports with their exact text. Example instrument: M1 addresses D1.1
 // (effort low, impact high, 3 months); M2 is a red-flag measure for D2.1.
@@ -86,6 +87,16 @@ TEST_CASE("priority is risk addressed x exposure / effort; ties by id") {
     CHECK(p.actions[1].basis[0].mean_risk == doctest::Approx(0.75));
 }
 
+TEST_CASE("equal priorities in natural id order: M9 before M10, M1.2 before M1.10") {
+    // Regression: ids compared as text put M10 before M9 and M1.10 before M1.2.
+    Instrument ins = example();
+    for (const char* id : {"M10", "M9", "M1.10", "M1.2"}) ins.measures.push_back(extra(id, Level::low, Level::high));
+    auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    Plan p = make_plan(ins, a);
+    CHECK(ids(p) == std::vector<std::string>{"M1", "M1.2", "M1.10", "M9", "M10"});
+    for (const auto& act : p.actions) CHECK(act.priority == doctest::Approx(9)); // 3 x 1 x 3 / 1: all equal
+}
+
 TEST_CASE("quadrants: medium impact counts as high, medium effort as high") {
     CHECK(quadrant_for(Level::high, Level::low) == Quadrant::quick_win);
     CHECK(quadrant_for(Level::medium, Level::low) == Quadrant::quick_win);
@@ -127,15 +138,15 @@ TEST_CASE("the plan as CSV and TOML") {
     CHECK(plan_to_csv(example(), p, "nl") ==
           "measure,title,questions,priority,quadrant,timeframe,effort,impact,owner,deadline,indicator,status,kind,basis,evidence\r\n"
           "M2,Stop met nationaliteit als criterium,D2.1,9.00,quick-win,now,low,high,,,Criterium verwijderd,,do-no-harm,"
-          "\"D2.1: risico 1,00; rode vlag 1 ×; 1 antwoorden\",\r\n"
+          "\"D2.1: risico 1,00; rode vlag 1 ×; 1 antwoord\",\r\n"
           "M1,Wijs een eigenaar aan,D1.1,4.50,quick-win,3-months,low,high,,,Jaarverslag gelijke behandeling verschenen,,measure,"
-          "\"D1.1: risico 0,50; 1 antwoorden\",\"'=Besluit, \"\"concept\"\"\"\r\n");
+          "\"D1.1: risico 0,50; 1 antwoord\",\"'=Besluit, \"\"concept\"\"\"\r\n");
     std::string toml = plan_to_toml(example(), p, "en");
     CHECK(toml.find("instrument = \"voorbeeld\"\nversion = \"1.0.0\"\nlanguage = \"en\"\nexposure = 3\n") != std::string::npos);
     CHECK(toml.find("\n[[action]]\nmeasure = \"M1\"\ntitle = \"Appoint an owner\"\nquestions = [\"D1.1\"]\npriority = 4.50\n"
                     "quadrant = \"quick-win\"\ntimeframe = \"3-months\"\neffort = \"low\"\nimpact = \"high\"\nowner = \"\"\n"
                     "deadline = \"\"\nindicator = \"Yearly equal treatment report published\"\nstatus = \"\"\nkind = \"measure\"\n"
-                    "basis = \"D1.1: risk 0.50; 1 answers\"\nevidence = [\"=Besluit, \\\"concept\\\"\"]\n") != std::string::npos);
+                    "basis = \"D1.1: risk 0.50; 1 answer\"\nevidence = [\"=Besluit, \\\"concept\\\"\"]\n") != std::string::npos);
 }
 
 TEST_CASE("the assessment as JSON") {

@@ -1,0 +1,81 @@
+// The report builder with the shipped templates: the text a director reads.
+// Example instrument: D1 has one question (D1.1), D2 four.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "report/report.hpp"
+#include "scoring/plan.hpp"
+#include "scoring_fixtures.hpp"
+
+using namespace zs;
+using namespace zs::test;
+
+namespace {
+
+std::string text_of(const doc::Blocks& blocks) {
+    std::string s;
+    for (const auto& b : blocks) {
+        if (auto* p = std::get_if<doc::Paragraph>(&b.content)) s += doc::plain_text(p->runs) + "\n";
+        if (auto* c = std::get_if<doc::Callout>(&b.content)) s += text_of(c->blocks);
+        if (auto* g = std::get_if<doc::Group>(&b.content)) s += text_of(g->blocks);
+        if (auto* t = std::get_if<doc::Table>(&b.content))
+            for (const auto& row : t->rows) {
+                for (const auto& cell : row.cells) s += doc::plain_text(cell.text) + " | ";
+                s += "\n";
+            }
+    }
+    return s;
+}
+
+// The report's text, with the shipped template of the language.
+std::string report_text(const std::vector<Response>& rs, const std::string& lang) {
+    ReportOptions o;
+    o.lang = lang;
+    o.template_path = std::string(ZELFSCAN_TEST_DATA) + "/../../report-templates/" + (lang == "en" ? "report.en.md" : "rapport.nl.md");
+    std::ifstream in(o.template_path);
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    o.template_text = text.str();
+    Assessment a = assess(example(), rs);
+    Diagnostics d;
+    doc::Document doc = build_report(example(), rs, a, make_plan(example(), a), o, d);
+    INFO(format(d));
+    CHECK_FALSE(d.has_errors());
+    return text_of(doc.blocks);
+}
+
+bool has(const std::string& text, const std::string& part) {
+    INFO(part);
+    return text.find(part) != std::string::npos;
+}
+
+} // namespace
+
+TEST_CASE("count phrases in the report: 1 takes the singular") {
+    // Regression: "Dit thema heeft 1 vragen", "1 antwoordsets (1 personen)".
+    std::vector<Response> one = {respond("R1", "uitvoering", {{"D1.1", "nee"}})};
+    std::string nl = report_text(one, "nl");
+    CHECK(has(nl, "Dit thema heeft 1 vraag."));
+    CHECK(has(nl, "Dit thema heeft 4 vragen."));
+    CHECK(has(nl, "1 antwoordset (1 persoon)."));
+    CHECK(has(nl, "Bij 0 vragen verschillen de antwoorden sterk."));
+    CHECK(has(nl, "Deelnemers | 1 antwoordset | "));
+    std::string en = report_text(one, "en");
+    CHECK(has(en, "This theme has 1 question."));
+    CHECK(has(en, "This theme has 4 questions."));
+    CHECK(has(en, "1 answer set (1 individual)."));
+    CHECK(has(en, "Respondents | 1 answer set | "));
+
+    // "ja" with evidence against "nee": one question where answers differ.
+    std::vector<Response> two = {respond("R1", "uitvoering", {{"D1.1", "nee"}}),
+                                 respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})};
+    nl = report_text(two, "nl");
+    CHECK(has(nl, "2 antwoordsets (2 personen)."));
+    CHECK(has(nl, "Bij 1 vraag verschillen de antwoorden sterk."));
+    en = report_text(two, "en");
+    CHECK(has(en, "2 answer sets (2 individuals)."));
+    CHECK(has(en, "On 1 question the answers differ widely."));
+}
