@@ -8,15 +8,17 @@
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "util/files.hpp"
+#include "util/i18n.hpp"
 
 namespace zs {
 
 namespace {
 
 std::string summary(const Instrument& ins) {
-    return fmt::format("{}: ok: instrument {} {} ({}): {} domains, {} questions, {} measures", ins.path, ins.id,
-                       ins.version.text, fmt::join(ins.languages, ", "), ins.domains.size(), ins.question_count(),
-                       ins.measures.size());
+    auto n = [](std::size_t count, Noun noun) { return counted("en", static_cast<long long>(count), noun, noun); };
+    return fmt::format("{}: ok: instrument {} {} ({}): {}, {}, {}", ins.path, ins.id, ins.version.text,
+                       fmt::join(ins.languages, ", "), n(ins.domains.size(), {"domain", "domains"}),
+                       n(ins.question_count(), {"question", "questions"}), n(ins.measures.size(), {"measure", "measures"}));
 }
 
 struct CheckOptions {

@@ -15,6 +15,7 @@
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "util/files.hpp"
+#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 
 namespace zs {
@@ -125,7 +126,8 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 all_ok = false;
                 continue;
             }
-            fmt::print("{}: imported to {}: {} answers, {} missing\n", opt->forms[i], jobs[i]->out, jobs[i]->answers,
+            fmt::print("{}: imported to {}: {}, {} missing\n", opt->forms[i], jobs[i]->out,
+                       counted("en", static_cast<long long>(jobs[i]->answers), {"answer", "answers"}, {"answer", "answers"}),
                        jobs[i]->missing);
         }
         ctx.exit_code = all_ok ? 0 : 1;
