@@ -110,11 +110,14 @@ struct TableRow {
 };
 // The first `header_rows` rows are the header, repeated on every page the
 // table continues on. Rows are never split across pages unless a single row
-// is taller than a page.
+// is taller than a page. With `row_headers`, the first cell of each other
+// row names that row (a key-value table): the HTML marks it as a row header
+// for screen readers.
 struct Table {
     std::vector<TableColumn> columns;
     std::vector<TableRow> rows;
     int header_rows = 1;
+    bool row_headers = false;
 };
 
 struct ThematicBreak {};

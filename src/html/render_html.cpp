@@ -295,14 +295,15 @@ class Writer {
     }
 
     void cell(const doc::TableCell& cell, std::size_t column, const doc::Table& t, bool header) {
-        out_ += header ? "<th scope=\"col\"" : "<td";
+        bool row_header = !header && column == 0 && t.row_headers;
+        out_ += header ? "<th scope=\"col\"" : row_header ? "<th scope=\"row\"" : "<td";
         if (column < t.columns.size()) {
             const char* cls = align_class(t.columns[column].align);
             if (*cls) attr("class", cls);
         }
         out_ += '>';
         inlines(cell.text);
-        out_ += header ? "</th>" : "</td>";
+        out_ += header || row_header ? "</th>" : "</td>";
     }
 
     void write(const doc::Table& t) {

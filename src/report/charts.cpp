@@ -161,7 +161,7 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
                            dr.risk ? fmt::format("{} ({})", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang))
                                    : std::string(tr(c.lang, "geen score", "no score")));
     }
-    ch.alt = alt;
+    ch.alt = alt + ".";
     return ch;
 }
 
@@ -226,9 +226,9 @@ doc::Chart heatmap_chart(const ChartContext& c) {
                                   doc::Align::left, false, palette::muted));
     ch.width = c.width;
     ch.height = top + 5 * cell + 30;
-    std::string alt = fmt::format("{} {}. ", tr(c.lang, "Risicomatrix; blootstelling van de dienst:", "Risk matrix; exposure of the service:"), exposure);
+    std::string alt = fmt::format("{} {}.", tr(c.lang, "Risicomatrix; blootstelling van de dienst:", "Risk matrix; exposure of the service:"), exposure);
     for (const auto& [l, ids] : by_likelihood)
-        alt += fmt::format("{} {}: {}. ", tr(c.lang, "kans", "likelihood"), l, fmt::join(ids, ", "));
+        alt += fmt::format(" {} {}: {}.", tr(c.lang, "Kans", "Likelihood"), l, fmt::join(ids, ", "));
     ch.alt = alt;
     return ch;
 }
@@ -240,7 +240,7 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     double y = 4;
     std::map<std::string, const Option*> legend; // by scale order below
     std::vector<const Option*> legend_order;
-    std::string alt = fmt::format("{} {}: ", tr(c.lang, "Antwoorden per vraag in", "Answers per question in"), d.id);
+    std::vector<std::string> described; // one "D1.1 3 Ja, 2 Nee" per question
     for (const auto& q : d.questions) {
         const QuestionResult* qr = c.as.find_question(q.id);
         const Scale* s = c.ins.find_scale(q.scale);
@@ -275,7 +275,7 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         if (total == 0)
             ch.shapes.push_back(label(label_w + 4, y + bar_h - 2.2, tr(c.lang, "overgeslagen door iedereen", "skipped by everyone"), 7,
                                       doc::Align::left, false, palette::muted));
-        alt += fmt::format("{} {}; ", q.id, parts.empty() ? tr(c.lang, "geen antwoorden", "no answers") : parts);
+        described.push_back(fmt::format("{} {}", q.id, parts.empty() ? tr(c.lang, "geen antwoorden", "no answers") : parts));
         y += row;
     }
     // Legend in scale order of appearance.
@@ -294,7 +294,8 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
     ch.width = c.width;
     ch.height = ly + 14;
-    ch.alt = alt;
+    ch.alt = fmt::format("{} {}: {}.", tr(c.lang, "Antwoorden per vraag in", "Answers per question in"), d.id,
+                         fmt::join(described, "; "));
     return ch;
 }
 
@@ -327,7 +328,7 @@ doc::Chart group_chart(const ChartContext& c) {
                 ch.shapes.push_back(rect(label_w, yy, plot_w * *v / 100, bar_h - 1, series_colour(k)));
                 ch.shapes.push_back(label(label_w + plot_w * *v / 100 + 3, yy + bar_h - 1.5, percent(*v, c.lang), 6.5));
             }
-            alt += fmt::format("{} {} {}; ", c.ins.domains[i].id,
+            alt += fmt::format("{}{} {} {}", i || k ? "; " : "", c.ins.domains[i].id,
                                k == 0 ? std::string(tr(c.lang, "iedereen", "everyone")) : role_label(c.ins, shown[k - 1]->role, c.lang),
                                v ? percent(*v, c.lang) : "-");
         }
@@ -336,7 +337,7 @@ doc::Chart group_chart(const ChartContext& c) {
     ch.shapes.push_back(line(label_w, 20, label_w, y - gap + 2, ink, 0.6));
     ch.width = c.width;
     ch.height = y;
-    ch.alt = alt;
+    ch.alt = alt + ".";
     return ch;
 }
 
@@ -397,9 +398,10 @@ doc::Chart impact_effort_chart(const ChartContext& c, const std::vector<MatrixPo
     ch.shapes.push_back(label(0, top - 0 + 8, tr(c.lang, "Effect ↑", "Impact ↑"), 8, doc::Align::left, true));
     ch.width = c.width;
     ch.height = top + size + 28;
-    std::string alt = tr(c.lang, "Maatregelen naar effect en inspanning: ", "Measures by impact and effort: ");
-    for (const auto& p : points) alt += fmt::format("{} ({}/{}); ", p.label, p.impact, p.effort);
-    ch.alt = alt;
+    std::vector<std::string> described;
+    for (const auto& p : points) described.push_back(fmt::format("{} ({}/{})", p.label, p.impact, p.effort));
+    ch.alt = fmt::format("{}: {}.", tr(c.lang, "Maatregelen naar effect en inspanning (effect/inspanning)", "Measures by impact and effort (impact/effort)"),
+                         fmt::join(described, "; "));
     return ch;
 }
 

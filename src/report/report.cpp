@@ -428,7 +428,8 @@ class ReportBuilder {
             doc::Image img;
             img.path = opt_.logo;
             img.width = 120;
-            img.alt = tr(l_, "Logo", "Logo");
+            std::string org = organisation();
+            img.alt = org.empty() ? std::string(tr(l_, "Logo", "Logo")) : fmt::format("{} {}", tr(l_, "Logo van", "Logo of"), org);
             out.push_back(doc::block(std::move(img)));
         }
         out.push_back(doc::spacer(90));
@@ -456,6 +457,7 @@ class ReportBuilder {
         doc::Table t;
         t.columns = {{doc::Align::left, 150}, {doc::Align::left, 0}};
         t.header_rows = 0;
+        t.row_headers = true;
         auto row = [&](std::string k, std::string v) { t.rows.push_back({{cell(std::move(k), doc::bold), cell(std::move(v))}}); };
         row(tr(l_, "Instrument", "Instrument"), fmt::format("{} ({} {})", ins_.title.get(l_), ins_.id, ins_.version.text));
         row(tr(l_, "Antwoorden gegeven", "Answers given"),

@@ -356,3 +356,15 @@ TEST_CASE("html: printing uses the document's paper size") {
     CHECK(h.find("@page { size: letter;") != std::string::npos);
     CHECK(h.find("size: A4") == std::string::npos);
 }
+
+TEST_CASE("html: a key-value table marks its first column as row headers") {
+    doc::Document d;
+    doc::Table t;
+    t.columns = {{doc::Align::left, 0}, {doc::Align::left, 0}};
+    t.header_rows = 0;
+    t.row_headers = true;
+    t.rows.push_back({{doc::TableCell{{doc::text("Instrument")}}, doc::TableCell{{doc::text("Zelfscan")}}}});
+    d.blocks.push_back(doc::block(std::move(t)));
+    Diagnostics diags;
+    CHECK(render(d, diags).find("<tr><th scope=\"row\">Instrument</th><td>Zelfscan</td></tr>") != std::string::npos);
+}

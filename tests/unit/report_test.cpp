@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "report/report.hpp"
@@ -29,8 +30,8 @@ std::string text_of(const doc::Blocks& blocks) {
     return s;
 }
 
-// The report's text, with the shipped template of the language.
-std::string report_text(const std::vector<Response>& rs, const std::string& lang) {
+// The report with the shipped template of the language.
+doc::Document report_document(const std::vector<Response>& rs, const std::string& lang) {
     ReportOptions o;
     o.lang = lang;
     o.template_path = std::string(ZELFSCAN_TEST_DATA) + "/../../report-templates/" + (lang == "en" ? "report.en.md" : "rapport.nl.md");
@@ -44,7 +45,12 @@ std::string report_text(const std::vector<Response>& rs, const std::string& lang
     doc::Document doc = build_report(example(), rs, a, make_plan(example(), a), o, d);
     INFO(format(d));
     CHECK_FALSE(d.has_errors());
-    return text_of(doc.blocks);
+    return doc;
+}
+
+// The report's text, with the shipped template of the language.
+std::string report_text(const std::vector<Response>& rs, const std::string& lang) {
+    return text_of(report_document(rs, lang).blocks);
 }
 
 bool has(const std::string& text, const std::string& part) {
@@ -78,4 +84,29 @@ TEST_CASE("count phrases in the report: 1 takes the singular") {
     en = report_text(two, "en");
     CHECK(has(en, "2 answer sets (2 individuals)."));
     CHECK(has(en, "On 1 question the answers differ widely."));
+}
+
+TEST_CASE("the report reads well to a screen reader: key-value cover, chart descriptions") {
+    std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.1", "ja"}}),
+                                respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})};
+    doc::Document doc = report_document(rs, "nl");
+    bool cover_table = false;
+    int charts = 0;
+    std::function<void(const doc::Blocks&)> walk = [&](const doc::Blocks& blocks) {
+        for (const auto& b : blocks) {
+            if (auto* t = std::get_if<doc::Table>(&b.content); t && t->header_rows == 0) cover_table = t->row_headers;
+            if (auto* c = std::get_if<doc::Chart>(&b.content)) {
+                ++charts;
+                CAPTURE(c->alt);
+                CHECK_FALSE(c->alt.empty());
+                CHECK(c->alt.find("; .") == std::string::npos);
+                CHECK(c->alt.ends_with("."));
+            }
+            if (auto* g = std::get_if<doc::Group>(&b.content)) walk(g->blocks);
+            if (auto* c = std::get_if<doc::Callout>(&b.content)) walk(c->blocks);
+        }
+    };
+    walk(doc.blocks);
+    CHECK(cover_table);
+    CHECK(charts >= 3);
 }
