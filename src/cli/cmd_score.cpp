@@ -3,6 +3,8 @@
 // (or JSON); --plan writes the prioritised plan as TOML or CSV.
 // Steps: load instrument -> read headers (one version) -> read answers ->
 // check the set -> assess -> plan -> print and write.
+#include <optional>
+
 #include <fmt/format.h>
 
 #include "answers/load_answers.hpp"
@@ -14,6 +16,7 @@
 #include "scoring/plan_export.hpp"
 #include "util/files.hpp"
 #include "util/i18n.hpp"
+#include "util/parallel.hpp"
 
 namespace zs {
 
@@ -215,27 +218,35 @@ int run_score(const ScoreOptions& opt) {
 
     // One version per run, checked on the headers first, so mixed versions
     // give one clear error rather than one per file.
-    std::vector<std::string> data(opt.answers.size());
-    std::vector<Response> heads;
-    bool readable = true;
-    for (std::size_t i = 0; i < opt.answers.size(); ++i) {
+    // Files are read and parsed on every core; diagnostics are kept per file
+    // and merged in the order given, so output does not depend on timing.
+    std::size_t n = opt.answers.size();
+    std::vector<std::string> data(n);
+    std::vector<std::optional<AnswerHeader>> header(n);
+    std::vector<Diagnostics> found(n);
+    parallel_for(n, [&](std::size_t i) {
         auto file = read_file(opt.answers[i]);
         if (!file.ok()) {
-            diags.error({opt.answers[i], 0, 0}, file.error);
+            found[i].error({opt.answers[i], 0, 0}, file.error);
+            return;
+        }
+        data[i] = std::move(file.data);
+        header[i] = read_answer_header(data[i], opt.answers[i], found[i]);
+    });
+    std::vector<Response> heads;
+    bool readable = true;
+    for (std::size_t i = 0; i < n; ++i) {
+        diags.append(found[i]);
+        if (!header[i]) {
             readable = false;
             continue;
         }
-        data[i] = std::move(file.data);
-        if (auto h = read_answer_header(data[i], opt.answers[i], diags)) {
-            Response stub;
-            stub.instrument = h->instrument;
-            stub.version = h->version;
-            stub.version_where = h->where;
-            stub.path = opt.answers[i];
-            heads.push_back(std::move(stub));
-        } else {
-            readable = false;
-        }
+        Response stub;
+        stub.instrument = header[i]->instrument;
+        stub.version = header[i]->version;
+        stub.version_where = header[i]->where;
+        stub.path = opt.answers[i];
+        heads.push_back(std::move(stub));
     }
     if (readable) check_response_set(heads, diags);
     if (diags.has_errors()) {
@@ -243,9 +254,14 @@ int run_score(const ScoreOptions& opt) {
         return 1;
     }
 
+    std::vector<std::optional<Response>> parsed(n);
+    for (auto& f : found) f = Diagnostics{};
+    parallel_for(n, [&](std::size_t i) { parsed[i] = parse_response(data[i], opt.answers[i], *ins, found[i]); });
     std::vector<Response> responses;
-    for (std::size_t i = 0; i < opt.answers.size(); ++i)
-        if (auto r = parse_response(data[i], opt.answers[i], *ins, diags)) responses.push_back(std::move(*r));
+    for (std::size_t i = 0; i < n; ++i) {
+        diags.append(found[i]);
+        if (parsed[i]) responses.push_back(std::move(*parsed[i]));
+    }
     if (!diags.has_errors()) check_response_set(responses, diags);
     if (diags.has_errors()) {
         print_diagnostics(diags);
