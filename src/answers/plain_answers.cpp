@@ -43,6 +43,7 @@ class PlainReader {
         bool have_instrument = false, have_version = false;
         while (true) {
             skip_blank_lines();
+            if (bad_) return std::nullopt;
             if (at_end()) break;
             if (s_[i_] == '[') {
                 ++i_;
@@ -139,8 +140,10 @@ class PlainReader {
             if (at_end()) return;
             char c = s_[i_];
             if (c == '#') {
-                auto nl = s_.find('\n', i_);
-                i_ = nl == std::string_view::npos ? s_.size() : nl;
+                if (!skip_comment()) {
+                    bad_ = true;
+                    return;
+                }
                 if (at_end()) return;
                 if (!newline()) return;
             } else if (c == '\n' || c == '\r') {
@@ -151,13 +154,23 @@ class PlainReader {
         }
     }
 
+    // Past a comment, up to its line end. TOML allows a CR in a comment
+    // only as part of a CRLF line end: a file with another is not plain.
+    bool skip_comment() {
+        auto nl = s_.find('\n', i_);
+        std::size_t end = nl == std::string_view::npos ? s_.size() : nl;
+        auto cr = s_.find('\r', i_);
+        if (cr < end && !(nl != std::string_view::npos && cr + 1 == end)) return false;
+        i_ = end;
+        return true;
+    }
+
     // Spaces, an optional comment, then the line end or the end of the file.
     bool end_of_line() {
         skip_spaces();
         if (at_end()) return true;
         if (s_[i_] == '#') {
-            auto nl = s_.find('\n', i_);
-            i_ = nl == std::string_view::npos ? s_.size() : nl;
+            if (!skip_comment()) return false;
             if (at_end()) return true;
         }
         if (s_[i_] == '\n' || s_[i_] == '\r') return newline();
@@ -410,6 +423,7 @@ class PlainReader {
     std::size_t i_ = 0;
     std::size_t line_start_ = 0;
     std::uint32_t line_ = 1;
+    bool bad_ = false; // a comment TOML does not allow
 };
 
 } // namespace

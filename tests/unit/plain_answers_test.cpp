@@ -163,6 +163,8 @@ TEST_CASE("the plain reader declines what is not plain, and parse_response still
         "[other]\n[answers]\n",
         "",
         "[answers]\n\"D1.1\" = \"ja\"\r",
+        "# a lone \r in a comment\n[answers]\n",              // CR only in CRLF (invalid)
+        "[answers] # a lone \r in a comment\n",
     };
     for (const char* tail : declined) {
         std::string text = head + tail;
