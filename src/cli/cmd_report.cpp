@@ -1,5 +1,6 @@
 // `zelfscan report INSTRUMENT ANSWERS... -o report.pdf`: the director's risk
-// report from answer files and filled forms, through a report template.
+// report (or, for a questionnaire without a risk model, the results report)
+// from answer files and filled forms, through a report template.
 #include <thread>
 
 #include <fmt/format.h>
@@ -54,8 +55,11 @@ int run_report(const ReportArgs& a) {
     ro.paper = a.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
     ro.template_path = a.template_path;
     if (ro.template_path.empty()) {
-        if (auto found = find_report_template(ro.lang)) ro.template_path = *found;
-        else diags.error({a.instrument, 0, 0}, fmt::format("cannot find the standard report template for '{}'", ro.lang),
+        // A questionnaire without a risk model gets the results report.
+        ReportKind kind = ins->risk.scored ? ReportKind::risk : ReportKind::results;
+        if (auto found = find_report_template(kind, ro.lang)) ro.template_path = *found;
+        else diags.error({a.instrument, 0, 0},
+                         fmt::format("cannot find the standard report template '{}'", report_template_name(kind, ro.lang)),
                          "give one with --template FILE");
     }
     if (!ro.template_path.empty()) {
@@ -105,8 +109,8 @@ int run_report(const ReportArgs& a) {
 
 void add_report_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ReportArgs>();
-    auto* cmd = app.add_subcommand("report", "Make the risk report (PDF or HTML) from answer files and filled forms.\n"
-                                             "Maak het risicorapport (PDF of HTML) van antwoordbestanden en ingevulde formulieren.");
+    auto* cmd = app.add_subcommand("report", "Make the risk report, or the results of a questionnaire (PDF or HTML), from answer files and filled forms.\n"
+                                             "Maak het risicorapport, of de uitkomsten van een vragenlijst (PDF of HTML), van antwoordbestanden en ingevulde formulieren.");
     cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
     cmd->add_option("answers", a->answers, "Answer files (.toml) and filled forms (.pdf) / antwoorden")->required();
     cmd->add_option("-o,--output", a->output, "Report to write / te schrijven rapport")->required();

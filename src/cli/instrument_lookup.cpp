@@ -31,12 +31,18 @@ std::optional<std::string> find_instrument_file(const std::string& id) {
     return std::nullopt;
 }
 
-std::optional<std::string> find_report_template(const std::string& lang) {
+std::string report_template_name(ReportKind kind, const std::string& lang) {
+    bool en = lang == "en";
+    if (kind == ReportKind::results) return en ? "results.en.md" : "uitkomsten.nl.md";
+    return en ? "report.en.md" : "rapport.nl.md";
+}
+
+std::optional<std::string> find_report_template(ReportKind kind, const std::string& lang) {
     std::vector<std::string> dirs;
     if (const char* env = std::getenv("ZELFSCAN_TEMPLATES")) dirs.emplace_back(env);
     dirs.emplace_back("report-templates");
     dirs.emplace_back(std::string(ZELFSCAN_SOURCE_DIR) + "/report-templates");
-    std::string name = lang == "en" ? "report.en.md" : "rapport.nl.md";
+    std::string name = report_template_name(kind, lang);
     for (const auto& dir : dirs) {
         std::filesystem::path p = std::filesystem::path(dir) / name;
         std::error_code ec;

@@ -13,9 +13,16 @@ std::vector<std::string> instrument_search_path();
 
 std::optional<std::string> find_instrument_file(const std::string& id);
 
-// The shipped report template for a language: report-templates/rapport.nl.md
-// or report.en.md, searched in $ZELFSCAN_TEMPLATES, ./report-templates and
-// the source tree.
-std::optional<std::string> find_report_template(const std::string& lang);
+// Which standard report template fits: the risk report for an instrument
+// with a risk model, the results report for a questionnaire without one.
+enum class ReportKind { risk, results };
+
+// The file name of the standard template: rapport.nl.md / report.en.md
+// (risk), uitkomsten.nl.md / results.en.md (results).
+std::string report_template_name(ReportKind kind, const std::string& lang);
+
+// The shipped report template of that kind for a language, searched in
+// $ZELFSCAN_TEMPLATES, ./report-templates and the source tree.
+std::optional<std::string> find_report_template(ReportKind kind, const std::string& lang);
 
 } // namespace zs

@@ -95,6 +95,25 @@ Color on(Color fill) {
 
 } // namespace
 
+doc::Color option_colour(const Scale& s, const Option& o) {
+    bool risk = std::any_of(s.options.begin(), s.options.end(), [](const Option& x) { return x.risk.has_value(); });
+    if (risk || o.kind != OptionKind::answer) return option_colour(o);
+    // A scale without risk values (a rating scale): a blue ramp in scale
+    // order, light to dark, so the order survives grey-scale printing and
+    // no colour suggests good or bad.
+    static const Color ramp[] = {{0xd6, 0xe6, 0xf4}, {0x9b, 0xc4, 0xe2}, {0x5a, 0x9b, 0xd0}, {0x2b, 0x6c, 0xb0},
+                                 {0x0e, 0x3b, 0x74}};
+    std::size_t n = 0, at = 0;
+    for (const auto& x : s.options)
+        if (x.kind == OptionKind::answer) {
+            if (&x == &o) at = n;
+            ++n;
+        }
+    if (n <= 1) return ramp[2];
+    double pos = static_cast<double>(at) / static_cast<double>(n - 1);
+    return ramp[static_cast<std::size_t>(std::lround(pos * 4))];
+}
+
 doc::Color option_colour(const Option& o) {
     if (o.kind == OptionKind::dont_know) return {0xb8, 0xbf, 0xc8};
     if (o.kind == OptionKind::not_applicable) return {0xf2, 0xf2, 0xf2};
@@ -238,8 +257,10 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     const double label_w = 40, row = 16, bar_h = 10, right = 4;
     const double plot_w = c.width - label_w - right;
     double y = 4;
-    std::map<std::string, const Option*> legend; // by scale order below
-    std::vector<const Option*> legend_order;
+    // The legend by label, in order of appearance: questions on different
+    // scales may share option ids ("1" .. "5") but not their labels.
+    std::map<std::string, std::size_t> legend;
+    std::vector<std::pair<const Scale*, const Option*>> legend_order;
     std::vector<std::string> described; // one "D1.1 3 Ja, 2 Nee" per question
     for (const auto& q : d.questions) {
         const QuestionResult* qr = c.as.find_question(q.id);
@@ -255,12 +276,12 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         for (const auto& oc : qr->options) {
             const Option* o = s->find(oc.option);
             if (!o || oc.count == 0 || total == 0) continue;
-            if (!legend.count(o->id)) {
-                legend[o->id] = o;
-                legend_order.push_back(o);
+            if (!legend.count(o->label.get(c.lang))) {
+                legend[o->label.get(c.lang)] = legend_order.size();
+                legend_order.push_back({s, o});
             }
             double w = plot_w * oc.count / total;
-            Color fill = option_colour(*o);
+            Color fill = option_colour(*s, *o);
             ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{palette::white, 0.6, 0}));
             if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(oc.count), 7, doc::Align::center, true, on(fill)));
             parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", oc.count, o->label.get(c.lang));
@@ -290,7 +311,16 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         ch.shapes.push_back(label(lx + 12, ly + 7.5, text, 7.5));
         lx += w;
     };
-    for (const Option* o : legend_order) legend_item(option_colour(*o), doc::Stroke{grey, 0.4, 0}, o->label.get(c.lang));
+    // Grouped by scale (in order of first appearance), each in scale order.
+    std::vector<const Scale*> scales;
+    for (const auto& [ls, o] : legend_order)
+        if (std::find(scales.begin(), scales.end(), ls) == scales.end()) scales.push_back(ls);
+    auto rank = [&](const std::pair<const Scale*, const Option*>& e) {
+        auto si = static_cast<std::size_t>(std::find(scales.begin(), scales.end(), e.first) - scales.begin());
+        return std::pair{si, static_cast<std::size_t>(e.second - e.first->options.data())};
+    };
+    std::stable_sort(legend_order.begin(), legend_order.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
+    for (const auto& [ls, o] : legend_order) legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, o->label.get(c.lang));
     legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
     ch.width = c.width;
     ch.height = ly + 14;

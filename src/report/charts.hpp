@@ -39,7 +39,9 @@ struct MatrixPoint {
 };
 doc::Chart impact_effort_chart(const ChartContext& c, const std::vector<MatrixPoint>& points);
 
-// Fill colour for an option of a scale in distribution charts.
+// Fill colour for an option of a scale in distribution charts: by its risk,
+// or, on a scale without risk values, by its place on the scale.
 doc::Color option_colour(const Option& o);
+doc::Color option_colour(const Scale& s, const Option& o);
 
 } // namespace zs::report

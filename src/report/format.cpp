@@ -19,6 +19,13 @@ std::string decimal(double v, int places, std::string_view lang) {
     return s;
 }
 
+std::string amount(double v, std::string_view lang) {
+    double tenths = std::round(v * 10);
+    if (tenths == 0) return "0"; // never "-0"
+    if (std::fmod(tenths, 10) == 0) return fmt::format("{:.0f}", tenths / 10);
+    return decimal(tenths / 10, 1, lang);
+}
+
 std::string band_label(const Instrument& ins, const std::string& band, std::string_view lang) {
     if (const RiskBand* b = ins.risk.find_band(band)) return b->label.get(lang);
     return band;

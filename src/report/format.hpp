@@ -12,6 +12,8 @@ namespace zs::report {
 std::string percent(double pct, std::string_view lang);
 // "0,62" / "0.62"
 std::string decimal(double v, int places, std::string_view lang);
+// A measured amount with at most one decimal, none when whole: "82,4", "90".
+std::string amount(double v, std::string_view lang);
 std::string band_label(const Instrument& ins, const std::string& band, std::string_view lang);
 std::string role_label(const Instrument& ins, const std::string& role, std::string_view lang);
 std::string level_label(Level l, std::string_view lang);

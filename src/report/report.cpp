@@ -11,6 +11,7 @@
 #include "report/charts.hpp"
 #include "report/format.hpp"
 #include "report/template.hpp"
+#include "scoring/number_summary.hpp"
 #include "scoring/plan_export.hpp"
 #include "util/i18n.hpp"
 
@@ -39,12 +40,44 @@ const std::vector<std::string> placeholders = {
     "knowledge_gap_share", "spread_limit", "missing_policy_ignore", "has_unevidenced", "unevidenced_option",
     "unevidenced_score_as", "critical_band", "red_flag_band", "bands", "label", "from", "upto", "confidence",
     "confidence_high", "confidence_medium", "confidence_low", "respondents_phrase", "individuals_phrase",
-    "sessions_phrase", "disagreement_count_phrase", "question_count_phrase"};
+    "sessions_phrase", "disagreement_count_phrase", "question_count_phrase", "has_choice", "has_numbers",
+    "has_open_questions", "open_answer_count", "has_sources", "answered_by_all", "has_low_response", "low_response", "answered",
+    "shown"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
-    "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources"};
+    "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
+    "table:numbers", "answers"};
+
+// Parts that only mean something with a risk model. For an instrument
+// without one (risk.scored = false) they are an error at the directive:
+// an empty plan or a chart of nothing would mislead the reader.
+bool risk_only(const std::string& directive) {
+    static const std::set<std::string> names = {"chart:domain-risk", "chart:heatmap",    "chart:groups",
+                                                "chart:impact-effort", "table:domains",  "table:red-flags",
+                                                "table:top-measures",  "table:plan",     "table:discuss",
+                                                "table:find-out",      "table:bands"};
+    return names.count(directive) > 0;
+}
+
+// The same text from several people once, with a count; the most frequent
+// first, and beyond `shown` only a count of the rest (-1 marks that line).
+std::vector<std::pair<std::string, int>> merge_texts(const std::vector<std::string>& sorted, std::size_t shown) {
+    std::vector<std::pair<std::string, int>> merged;
+    for (const auto& s : sorted) {
+        if (!merged.empty() && merged.back().first == s) ++merged.back().second;
+        else merged.push_back({s, 1});
+    }
+    std::stable_sort(merged.begin(), merged.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    if (merged.size() > shown) {
+        int rest = 0;
+        for (std::size_t k = shown; k < merged.size(); ++k) rest += merged[k].second;
+        merged.resize(shown);
+        merged.push_back({std::to_string(rest), -1});
+    }
+    return merged;
+}
 
 doc::Inline run(std::string s, unsigned style = doc::plain) { return doc::text(std::move(s), style); }
 
@@ -71,7 +104,8 @@ class ReportBuilder {
     doc::Document build() {
         doc::Document d;
         d.info.title = title();
-        d.info.subject = tr(l_, "Risicorapport zelfscan", "Self-scan risk report");
+        d.info.subject = scored() ? tr(l_, "Risicorapport zelfscan", "Self-scan risk report")
+                                  : tr(l_, "Uitkomsten vragenlijst", "Questionnaire results");
         d.info.author = organisation();
         d.info.keywords = fmt::format("zelfscan, {}, {}", ins_.id, ins_.version.text);
         d.info.lang = l_;
@@ -79,7 +113,8 @@ class ReportBuilder {
         d.info.instrument_version = ins_.version.text;
         d.info.paper = opt_.paper;
         d.info.header = title();
-        d.info.footer = fmt::format("{} {} {}", tr(l_, "Zelfscan", "Self-scan"), ins_.id, ins_.version.text);
+        d.info.footer = fmt::format("{} {} {}", scored() ? tr(l_, "Zelfscan", "Self-scan") : tr(l_, "Vragenlijst", "Questionnaire"),
+                                    ins_.id, ins_.version.text);
         d.info.cover = true;
         report::TemplateSpec spec{opt_.template_path, opt_.template_text, directives, placeholders};
         d.blocks = report::render_template(spec, data(), [this](const report::Directive& dir, doc::Blocks& out) {
@@ -91,9 +126,14 @@ class ReportBuilder {
   private:
     // ---- the data placeholders see ----
 
+    // With a risk model: the risk report. Without one (a questionnaire): the
+    // results report, with the same house style and no risk wording.
+    bool scored() const { return ins_.risk.scored; }
+
     std::string title() const {
         if (!opt_.title.empty()) return opt_.title;
-        return fmt::format("{}: {}", tr(l_, "Risicorapport", "Risk report"), ins_.title.get(l_));
+        return fmt::format("{}: {}", scored() ? tr(l_, "Risicorapport", "Risk report") : tr(l_, "Uitkomsten", "Results"),
+                           ins_.title.get(l_));
     }
 
     std::string organisation() const {
@@ -163,17 +203,27 @@ class ReportBuilder {
         d.set("intro", dom.intro.get(l_));
         // The question with the highest mean risk.
         const QuestionResult* top = nullptr;
-        int notes = 0;
+        int notes = 0, open = 0;
+        bool choice = false, numbers = false, texts = false;
         for (const auto& q : dom.questions) {
+            choice = choice || q.kind == QuestionKind::choice || q.kind == QuestionKind::multi;
+            numbers = numbers || q.kind == QuestionKind::number;
+            texts = texts || q.kind == QuestionKind::text;
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr) continue;
             notes += static_cast<int>(qr->notes.size() + qr->reasons.size());
+            open += static_cast<int>(qr->texts.size());
+            if (scored()) notes += static_cast<int>(qr->texts.size()); // the risk report shows them with the notes
             if (qr->mean_risk && (!top || *qr->mean_risk > *top->mean_risk + 1e-12)) top = qr;
         }
         d.set("top_question", top ? top->id : "");
         d.set("top_question_text", top ? ins_.find_question(top->id)->text.get(l_) : "");
         d.set("has_notes", notes > 0);
         d.set("note_count", std::to_string(notes));
+        d.set("has_choice", choice);
+        d.set("has_numbers", numbers);
+        d.set("has_open_questions", texts);
+        d.set("open_answer_count", std::to_string(open));
         list rf;
         for (const auto& qid : dr.red_flag_questions) {
             Data q;
@@ -201,6 +251,7 @@ class ReportBuilder {
         d.set("instrument_id", ins_.id);
         d.set("instrument_version", ins_.version.text);
         d.set("instrument_description", ins_.description.get(l_));
+        d.set("has_sources", !ins_.sources.empty());
         d.set("respondents", std::to_string(as_.respondents));
         d.set("respondents_phrase", answer_sets_phrase(as_.respondents));
         d.set("sessions", std::to_string(as_.sessions));
@@ -246,6 +297,28 @@ class ReportBuilder {
         double miss = shown > 0 ? static_cast<double>(missing) / shown : 0;
         d.set("knowledge_gap", percent(gap * 100, l_));
         d.set("missing_share", percent(miss * 100, l_));
+        // Response per question: answered by everyone it was shown to, or
+        // by fewer than half of them.
+        long long questions = 0, by_all = 0;
+        list low;
+        for (const auto& q : as_.questions) {
+            if (q.domain < 0) continue;
+            ++questions;
+            if (q.respondents > 0 && q.missing == 0) ++by_all;
+            if (q.respondents > 0 && 2 * q.answered < q.respondents) {
+                Data x;
+                x.set("id", q.id);
+                x.set("text", ins_.find_question(q.id)->text.get(l_));
+                x.set("answered", std::to_string(q.answered));
+                x.set("shown", std::to_string(q.respondents));
+                low.push_back(x);
+            }
+        }
+        d.set("question_count", std::to_string(questions));
+        d.set("question_count_phrase", questions_phrase(questions));
+        d.set("answered_by_all", std::to_string(by_all));
+        d.set("low_response", low);
+        d.set("has_low_response", !low.empty());
         bool few = as_.respondents < ins_.risk.anonymity_threshold;
         std::string conf = few || gap >= 0.3 || miss >= 0.3 ? "low" : gap >= 0.15 || miss >= 0.15 || as_.overall.disagreements > 3 ? "medium" : "high";
         d.set("confidence", conf);
@@ -378,10 +451,12 @@ class ReportBuilder {
             if (c != '\\') arg += c;
         if (n == "cover") return cover(out), true;
         if (n == "page-break") return out.push_back(doc::page_break()), true;
-        if (!ins_.risk.scored && (n == "chart:domain-risk" || n == "chart:heatmap" || n == "chart:groups" ||
-                                  n == "chart:impact-effort" || n == "table:plan" || n == "table:top-measures" ||
-                                  n == "table:red-flags" || n == "table:bands"))
-            return true; // nothing to score: these parts stay empty
+        if (!scored() && risk_only(n)) {
+            diags_.error(dir.where, fmt::format("[[{}]] needs a risk model, and instrument '{}' has none (risk.scored = false)", n, ins_.id),
+                         "leave out --template to get the results report (report-templates/uitkomsten.nl.md, results.en.md), "
+                         "or put this line inside {{#scored}} ... {{/scored}}");
+            return true;
+        }
         if (n == "chart:domain-risk") return chart(out, report::domain_risk_chart(charts_)), true;
         if (n == "chart:heatmap") return chart(out, report::heatmap_chart(charts_)), true;
         if (n == "chart:groups") {
@@ -404,10 +479,12 @@ class ReportBuilder {
         const Domain* dom = nullptr;
         for (const auto& d : ins_.domains)
             if (d.id == arg) dom = &d;
-        if (n == "chart:distribution" || n == "table:questions" || n == "notes") {
+        if (n == "chart:distribution" || n == "table:questions" || n == "notes" || n == "table:numbers" || n == "answers") {
             if (!dom) return false;
-            if (n == "chart:distribution") chart(out, report::distribution_chart(charts_, *dom));
-            else if (n == "table:questions") questions_table(out, *dom);
+            if (n == "chart:distribution") distribution(out, *dom);
+            else if (n == "table:questions") scored() ? questions_table(out, *dom) : results_table(out, *dom);
+            else if (n == "table:numbers") numbers_table(out, *dom);
+            else if (n == "answers") open_answers(out, *dom);
             else notes(out, *dom);
             return true;
         }
@@ -434,7 +511,9 @@ class ReportBuilder {
         }
         out.push_back(doc::spacer(90));
         doc::Paragraph kicker;
-        kicker.runs.push_back(run(tr(l_, "RISICORAPPORT · ZELFSCAN", "RISK REPORT · SELF-SCAN"), doc::bold));
+        kicker.runs.push_back(run(scored() ? tr(l_, "RISICORAPPORT · ZELFSCAN", "RISK REPORT · SELF-SCAN")
+                                           : tr(l_, "UITKOMSTEN · VRAGENLIJST", "RESULTS · QUESTIONNAIRE"),
+                                  doc::bold));
         kicker.size = 9;
         kicker.color = palette::accent;
         out.push_back(doc::block(std::move(kicker)));
@@ -660,24 +739,11 @@ class ReportBuilder {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr) continue;
             auto add = [&](const std::vector<std::string>& items, const char* nl, const char* en) {
-                std::vector<std::pair<std::string, int>> merged;
-                for (const auto& s : items) {
-                    if (!merged.empty() && merged.back().first == s) ++merged.back().second;
-                    else merged.push_back({s, 1});
-                }
-                // A director reads a handful per question, not hundreds: the
-                // most frequent first, the rest counted.
-                std::stable_sort(merged.begin(), merged.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
-                constexpr std::size_t shown = 6;
-                if (merged.size() > shown) {
-                    int rest = 0;
-                    for (std::size_t k = shown; k < merged.size(); ++k) rest += merged[k].second;
-                    merged.resize(shown);
-                    merged.push_back({fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files")), -1});
-                }
+                // A director reads a handful per question, not hundreds.
+                auto merged = merge_texts(items, 6);
                 for (const auto& [text, count] : merged) {
                     if (count < 0) {
-                        doc::TableCell more{{run(text, doc::italic)}};
+                        doc::TableCell more{{run(more_in_files(text), doc::italic)}};
                         more.text.front().color = palette::muted;
                         t.rows.push_back({{cell(q.id, doc::bold), cell(tr(l_, nl, en)), more}});
                         continue;
@@ -692,12 +758,131 @@ class ReportBuilder {
                 }
             };
             add(qr->notes, "toelichting", "note");
+            if (scored()) add(qr->texts, "antwoord", "answer");
             add(qr->reasons, "waarom n.v.t.", "why n/a");
             add(qr->evidence, "bewijs", "evidence");
         }
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Geen toelichtingen bij dit thema.", "No notes on this theme.")));
         t.columns[0].width = 40;
         t.columns[1].width = 70;
+        out.push_back(doc::block(std::move(t)));
+    }
+
+    std::string more_in_files(const std::string& rest) const {
+        return fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files"));
+    }
+
+    static bool is_choice(const Question& q) { return q.kind == QuestionKind::choice || q.kind == QuestionKind::multi; }
+
+    // "4 van 5": answered out of those to whom the question was shown.
+    std::string response(const QuestionResult& qr) const {
+        return fmt::format("{} {} {}", qr.answered, tr(l_, "van", "of"), qr.respondents);
+    }
+
+    doc::TableCell question_cell(const Question& q) const {
+        doc::TableCell text;
+        text.text.push_back(run(q.id + " ", doc::bold));
+        text.text.push_back(run(q.text.get(l_)));
+        return text;
+    }
+
+    // The answer bars of a theme; a theme without choice questions has none.
+    void distribution(doc::Blocks& out, const Domain& dom) {
+        bool any = std::any_of(dom.questions.begin(), dom.questions.end(), [](const Question& q) { return q.kind == QuestionKind::choice; });
+        if (!any) return;
+        doc::Block c = doc::block(report::distribution_chart(charts_, dom));
+        // In the results report the theme's intro comes right before its
+        // chart: keep the two (and so the heading) on one page.
+        if (!scored() && !out.empty() && std::holds_alternative<doc::Paragraph>(out.back().content)) {
+            doc::Group g;
+            g.blocks.push_back(std::move(out.back()));
+            g.blocks.push_back(std::move(c));
+            out.back() = doc::block(std::move(g));
+            return;
+        }
+        out.push_back(std::move(c));
+    }
+
+    // The question table without a risk model: the choice questions of a
+    // theme, how often each answer was given and how many answered.
+    void results_table(doc::Blocks& out, const Domain& dom) {
+        auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
+                        {tr(l_, "Antwoorden", "Answers"), doc::Align::left},
+                        {tr(l_, "Ingevuld", "Answered"), doc::Align::right}});
+        for (const auto& q : dom.questions) {
+            const QuestionResult* qr = as_.find_question(q.id);
+            if (!qr || !is_choice(q)) continue;
+            std::string dist;
+            if (const Scale* s = ins_.find_scale(q.scale))
+                for (const auto& oc : qr->options)
+                    if (oc.count > 0)
+                        if (const Option* o = s->find(oc.option))
+                            dist += fmt::format("{}{} × {}", dist.empty() ? "" : "\n", oc.count, o->label.get(l_));
+            if (qr->skipped) dist += fmt::format("{}{} {}", dist.empty() ? "" : "\n", qr->skipped, tr(l_, "overgeslagen", "skipped"));
+            t.rows.push_back({{question_cell(q), cell(dist.empty() ? "–" : dist), cell(response(*qr))}});
+        }
+        if (t.rows.size() == 1) return;
+        t.columns[0].width = 200;
+        t.columns[2].width = 58;
+        out.push_back(doc::block(std::move(t)));
+    }
+
+    // Number questions: how many answered, mean, median, lowest, highest.
+    void numbers_table(doc::Blocks& out, const Domain& dom) {
+        auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
+                        {tr(l_, "Ingevuld", "Answered"), doc::Align::right},
+                        {tr(l_, "Gemiddeld", "Mean"), doc::Align::right},
+                        {tr(l_, "Mediaan", "Median"), doc::Align::right},
+                        {tr(l_, "Laagste", "Lowest"), doc::Align::right},
+                        {tr(l_, "Hoogste", "Highest"), doc::Align::right}});
+        for (const auto& q : dom.questions) {
+            const QuestionResult* qr = as_.find_question(q.id);
+            if (!qr || q.kind != QuestionKind::number) continue;
+            doc::TableCell text = question_cell(q);
+            if (std::string unit = q.unit.get(l_); !unit.empty()) {
+                doc::Inline u = run(fmt::format("\n({})", unit), doc::italic);
+                u.color = palette::muted;
+                text.text.push_back(u);
+            }
+            NumberSummary n = summarize_numbers(qr->numbers);
+            auto fig = [&](double v) { return cell(n.count ? report::amount(v, l_) : "–"); };
+            t.rows.push_back({{text, cell(response(*qr)), fig(n.mean), fig(n.median), fig(n.lowest), fig(n.highest)}});
+        }
+        if (t.rows.size() == 1) return;
+        t.columns[0].width = 170;
+        for (std::size_t c = 1; c < t.columns.size(); ++c) t.columns[c].width = 57;
+        out.push_back(doc::block(std::move(t)));
+    }
+
+    // Answers to open questions, exactly as written: plain text in table
+    // cells (never Markdown), without respondent codes, like the notes.
+    void open_answers(doc::Blocks& out, const Domain& dom) {
+        auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
+                        {tr(l_, "Wat deelnemers schreven", "What respondents wrote"), doc::Align::left}});
+        for (const auto& q : dom.questions) {
+            const QuestionResult* qr = as_.find_question(q.id);
+            if (!qr || q.kind != QuestionKind::text) continue;
+            if (qr->texts.empty()) {
+                doc::TableCell none{{run(tr(l_, "Niemand schreef hier iets.", "Nobody wrote anything here."), doc::italic)}};
+                none.text.front().color = palette::muted;
+                t.rows.push_back({{question_cell(q), none}});
+                continue;
+            }
+            bool first = true;
+            for (const auto& [text, count] : merge_texts(qr->texts, 12)) {
+                doc::TableCell c{{run(count < 0 ? more_in_files(text) : text, count < 0 ? doc::italic : doc::plain)}};
+                if (count < 0) c.text.front().color = palette::muted;
+                if (count > 1) {
+                    doc::Inline times = run(fmt::format("  ({}×)", count), doc::italic);
+                    times.color = palette::muted;
+                    c.text.push_back(times);
+                }
+                t.rows.push_back({{first ? question_cell(q) : cell(""), c}});
+                first = false;
+            }
+        }
+        if (t.rows.size() == 1) return;
+        t.columns[0].width = 175;
         out.push_back(doc::block(std::move(t)));
     }
 

@@ -43,9 +43,10 @@ struct Count {
     std::vector<int> scored; // per option, the option each scored answer counts as
 };
 
-// Text respondents wrote, overall only.
+// Text respondents wrote and numbers they gave, overall only.
 struct Texts {
-    std::vector<std::string> reasons, notes, evidence;
+    std::vector<std::string> reasons, notes, evidence, texts;
+    std::vector<double> numbers;
 };
 
 bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
@@ -151,7 +152,8 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
             if (!blank(a.reason)) t.reasons.push_back(a.reason);
             if (!blank(a.note)) t.notes.push_back(a.note);
             if (!blank(a.evidence)) t.evidence.push_back(a.evidence);
-            if (a.text && !blank(*a.text)) t.notes.push_back(*a.text);
+            if (a.text && !blank(*a.text)) t.texts.push_back(*a.text);
+            if (a.number) t.numbers.push_back(*a.number);
         }
         if (!info.scale) continue;
         std::uint64_t m = rs.mask[qi];
@@ -493,7 +495,11 @@ Assessment Assessor::finish() {
         q.evidence = std::move(texts[qi].evidence);
         std::sort(q.reasons.begin(), q.reasons.end());
         std::sort(q.notes.begin(), q.notes.end());
+        q.texts = std::move(texts[qi].texts);
+        q.numbers = std::move(texts[qi].numbers);
         std::sort(q.evidence.begin(), q.evidence.end());
+        std::sort(q.texts.begin(), q.texts.end());
+        std::sort(q.numbers.begin(), q.numbers.end());
         out.questions.push_back(std::move(q));
     }
     out.domains = finish_domains(ins, out.questions);

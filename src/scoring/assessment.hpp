@@ -64,6 +64,10 @@ struct QuestionResult {
     std::vector<std::string> reasons; // why "not applicable"
     std::vector<std::string> notes;
     std::vector<std::string> evidence;
+    std::vector<std::string> texts; // answers to an open (text) question
+
+    // Answers to a number question, ascending (summarize_numbers()).
+    std::vector<double> numbers;
 
     // Median exposure (1..5) of a service-profile question, 0 = no answer.
     int exposure = 0;

@@ -327,3 +327,32 @@ TEST_CASE("a response set with duplicate codes or mixed versions is an error") {
           "c.toml:2:11: error: answers to 'voorbeeld' 1.1.0 (c.toml) are mixed with answers to 'voorbeeld' 1.0.0 (a.toml, b.toml)\n"
           "  hint: score the answers to one instrument version per run\n");
 }
+
+TEST_CASE("open answers and numbers are collected apart from notes, sorted") {
+    Response r1 = respond("R1", "uitvoering", {});
+    Answer t1;
+    t1.question = "D1.1";
+    t1.text = "Tweede";
+    t1.note = "Een notitie";
+    r1.answers.push_back(t1);
+    Response r2 = respond("R2", "uitvoering", {});
+    Answer t2;
+    t2.question = "D1.1";
+    t2.text = "Eerste";
+    r2.answers.push_back(t2);
+    Response r3 = respond("R3", "uitvoering", {});
+    Answer n3;
+    n3.question = "D1.1";
+    n3.number = 120;
+    r3.answers.push_back(n3);
+    Response r4 = respond("R4", "uitvoering", {});
+    Answer n4;
+    n4.question = "D1.1";
+    n4.number = 45;
+    r4.answers.push_back(n4);
+    auto a = assess(example(), {r1, r2, r3, r4});
+    CHECK(question(a, "D1.1").texts == std::vector<std::string>{"Eerste", "Tweede"});
+    CHECK(question(a, "D1.1").notes == std::vector<std::string>{"Een notitie"});
+    CHECK(question(a, "D1.1").numbers == std::vector<double>{45, 120});
+    CHECK(question(a, "D1.1").answered == 4);
+}
