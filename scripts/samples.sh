@@ -45,10 +45,12 @@ echo "== paper and form: the paper scan (nl, en) and the fillable form (nl) of e
 
 # The sample answer sets (samples/README.md): the full scan of a fictional
 # Werk & Inkomen team (TOML files plus two filled PDF forms; the group
-# session in sessie/ is a separate run) and the quick scan of a second team.
+# session in sessie/ is a separate run), the quick scan of a second team and
+# the process evaluation (a questionnaire) by five people of the first team.
 wi=(samples/werk-en-inkomen/*.toml)
 wi_forms=(samples/werk-en-inkomen/forms/*.pdf)
 qs=(samples/quickscan/*.toml)
+pe=(samples/procesevaluatie/*.toml)
 if [ ${#wi_forms[@]} -gt 0 ]; then
   rm -rf "$out/import-werk-en-inkomen"
   mkdir -p "$out/import-werk-en-inkomen"
@@ -66,6 +68,12 @@ if "$zs" report --help >/dev/null 2>&1; then
     "$zs" report "$quick" "${qs[@]}" -o "$out/rapport-quickscan.pdf"
   fi
   echo "== report: the risk reports of the samples in $out"
+  # The process evaluation has no risk model: its report is the results
+  # report (report-templates/uitkomsten.nl.md), chosen automatically.
+  if [ ${#pe[@]} -gt 0 ]; then
+    "$zs" report instruments/procesevaluatie.toml "${pe[@]}" -o "$out/uitkomsten-procesevaluatie.pdf"
+    echo "== report: the results of the sample process evaluation in $out"
+  fi
 else
   echo "== report: skipped ('zelfscan report' is not available in this build)"
 fi

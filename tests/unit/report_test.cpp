@@ -110,3 +110,11 @@ TEST_CASE("the report reads well to a screen reader: key-value cover, chart desc
     CHECK(cover_table);
     CHECK(charts >= 3);
 }
+
+TEST_CASE("every report directive is documented in docs/report-templates.md") {
+    std::ifstream in(std::string(ZELFSCAN_TEST_DATA) + "/../../docs/report-templates.md");
+    REQUIRE(in);
+    std::stringstream text;
+    text << in.rdbuf();
+    for (const auto& d : report_directives()) CHECK(has(text.str(), "[[" + d));
+}
