@@ -868,18 +868,22 @@ class ReportBuilder {
                 t.rows.push_back({{question_cell(q), none}});
                 continue;
             }
-            bool first = true;
+            // One row per question, so its answers stay on one page with it;
+            // a blank line between answers.
+            doc::TableCell c;
             for (const auto& [text, count] : merge_texts(qr->texts, 12)) {
-                doc::TableCell c{{run(count < 0 ? more_in_files(text) : text, count < 0 ? doc::italic : doc::plain)}};
-                if (count < 0) c.text.front().color = palette::muted;
+                if (!c.text.empty()) c.text.push_back(run("\n\n"));
+                // A closing line break of a multi-line TOML string is no part of the answer.
+                std::string shown = count < 0 ? more_in_files(text) : text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
+                c.text.push_back(run(std::move(shown), count < 0 ? doc::italic : doc::plain));
+                if (count < 0) c.text.back().color = palette::muted;
                 if (count > 1) {
                     doc::Inline times = run(fmt::format("  ({}×)", count), doc::italic);
                     times.color = palette::muted;
                     c.text.push_back(times);
                 }
-                t.rows.push_back({{first ? question_cell(q) : cell(""), c}});
-                first = false;
             }
+            t.rows.push_back({{question_cell(q), c}});
         }
         if (t.rows.size() == 1) return;
         t.columns[0].width = 175;
