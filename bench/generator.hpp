@@ -5,13 +5,26 @@
 #pragma once
 
 #include <algorithm>
+#include <cstdio>
+#include <optional>
 #include <random>
 #include <string>
 
 #include "answers/response.hpp"
 #include "model/instrument.hpp"
+#include "model/load_instrument.hpp"
 
 namespace zs::bench {
+
+// The instrument a benchmark runs on: `path`, or the full scan when null.
+// Prints the problems and gives nullopt when it does not load.
+inline std::optional<Instrument> bench_instrument(const char* path) {
+    std::string file = path ? path : std::string(ZELFSCAN_SOURCE_DIR) + "/instruments/institutioneel-racisme.toml";
+    Diagnostics diags;
+    auto ins = load_instrument(file, diags);
+    if (!ins) std::fprintf(stderr, "%s", format(diags).c_str());
+    return ins;
+}
 
 struct Generator {
     const Instrument& ins;

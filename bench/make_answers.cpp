@@ -9,7 +9,6 @@
 
 #include "answers/template_writer.hpp"
 #include "generator.hpp"
-#include "model/load_instrument.hpp"
 #include "util/files.hpp"
 
 using namespace zs;
@@ -21,13 +20,8 @@ int main(int argc, char** argv) {
     }
     int n = std::stoi(argv[1]);
     std::filesystem::path out = argv[2];
-    std::string path = argc > 3 ? argv[3] : std::string(ZELFSCAN_SOURCE_DIR) + "/instruments/institutioneel-racisme.toml";
-    Diagnostics diags;
-    auto ins = load_instrument(path, diags);
-    if (!ins) {
-        std::fprintf(stderr, "%s", format(diags).c_str());
-        return 1;
-    }
+    auto ins = bench::bench_instrument(argc > 3 ? argv[3] : nullptr);
+    if (!ins) return 1;
     std::filesystem::create_directories(out);
     bench::Generator gen{*ins};
     for (int i = 1; i <= n; ++i) {

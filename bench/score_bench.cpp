@@ -11,7 +11,6 @@
 #include <string>
 
 #include "generator.hpp"
-#include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
 #include "scoring/plan.hpp"
 
@@ -26,13 +25,8 @@ int main(int argc, char** argv) {
     }
     int n = std::stoi(argv[1]);
     bool hold = argc > 2 && std::string(argv[2]) == "hold";
-    std::string path = argc > 3 ? argv[3] : std::string(ZELFSCAN_SOURCE_DIR) + "/instruments/institutioneel-racisme.toml";
-    Diagnostics diags;
-    auto ins = load_instrument(path, diags);
-    if (!ins) {
-        std::fprintf(stderr, "%s", format(diags).c_str());
-        return 1;
-    }
+    auto ins = bench::bench_instrument(argc > 3 ? argv[3] : nullptr);
+    if (!ins) return 1;
     Generator gen{*ins};
     using clock = std::chrono::steady_clock;
     clock::duration scoring{};

@@ -58,12 +58,8 @@ class PlainReader {
                 else return std::nullopt;
                 continue;
             }
-            auto key = read_key();
+            auto key = read_key_and_equals();
             if (!key) return std::nullopt;
-            skip_spaces();
-            if (at_end() || s_[i_] != '=') return std::nullopt;
-            ++i_;
-            skip_spaces();
             auto value = read_value();
             if (!value || !end_of_line()) return std::nullopt;
             switch (section) {
@@ -190,6 +186,17 @@ class PlainReader {
         return k;
     }
 
+    // `key =` with the spaces around the equals sign; the value follows.
+    std::optional<Located> read_key_and_equals() {
+        auto key = read_key();
+        if (!key) return std::nullopt;
+        skip_spaces();
+        if (at_end() || s_[i_] != '=') return std::nullopt;
+        ++i_;
+        skip_spaces();
+        return key;
+    }
+
     // A basic string, on one line or """multi-line""", with the common
     // escapes; nullopt for anything else (literal strings, rare escapes,
     // line-ending backslashes, control characters), which the full reader
@@ -272,13 +279,8 @@ class PlainReader {
             while (true) {
                 skip_spaces();
                 if (at_end()) return std::nullopt;
-                auto key = read_key();
-                if (!key) return std::nullopt;
-                skip_spaces();
-                if (at_end() || s_[i_] != '=') return std::nullopt;
-                ++i_;
-                skip_spaces();
-                if (at_end() || s_[i_] != '"') return std::nullopt;
+                auto key = read_key_and_equals();
+                if (!key || at_end() || s_[i_] != '"') return std::nullopt;
                 auto str = read_string();
                 if (!str) return std::nullopt;
                 for (const auto& [k, _] : v.table)

@@ -35,27 +35,22 @@ std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<s
     std::vector<Read> reads(sorted.size());
     parallel_for(reads.size(), [&](std::size_t i) {
         const std::string& path = sorted[i];
+        auto parse = [&](std::string_view data) {
+            if (data.substr(0, 5) == "%PDF-") reads[i].response = read_form_response(data, path, ins, reads[i].diags);
+            else reads[i].response = parse_response(data, path, ins, reads[i].diags);
+        };
         // Forms are large and read once: map them. Answer files are
         // small, and unmapping many small files from several threads
         // costs more than reading them.
         if (is_pdf_name(path)) {
             MappedFile file(path);
             if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
-            else if (file.data().substr(0, 5) == "%PDF-")
-                reads[i].response = read_form_response(file.data(), path, ins, reads[i].diags);
-            else
-                reads[i].response = parse_response(file.data(), path, ins, reads[i].diags);
-            return;
+            else parse(file.data());
+        } else {
+            auto file = read_file(path);
+            if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error);
+            else parse(file.data);
         }
-        auto file = read_file(path);
-        if (!file.ok()) {
-            reads[i].diags.error({path, 0, 0}, file.error);
-            return;
-        }
-        if (file.data.compare(0, 5, "%PDF-") == 0)
-            reads[i].response = read_form_response(file.data, path, ins, reads[i].diags);
-        else
-            reads[i].response = parse_response(file.data, path, ins, reads[i].diags);
     });
 
     std::vector<Response> out;

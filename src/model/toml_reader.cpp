@@ -14,10 +14,8 @@ namespace {
 // TOML forbids control characters other than tab in comments, so a comment
 // holding one is left for the parser to report.
 bool plain_comment(std::string_view c) {
-    return std::none_of(c.begin(), c.end(), [](char ch) {
-        auto u = static_cast<unsigned char>(ch);
-        return (u < 0x20 && u != '\t') || u == 0x7F;
-    });
+    // The comment stops before its line end, so any CR in it is a lone one.
+    return !has_control_characters(c) && c.find('\r') == std::string_view::npos;
 }
 
 // Where the string that opens at `data[i]` (a quote) ends, one past its

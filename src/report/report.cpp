@@ -702,15 +702,10 @@ class ReportBuilder {
         for (const auto& q : dom.questions) {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr) continue;
-            doc::TableCell text;
-            text.text.push_back(run(q.id + " ", doc::bold));
-            text.text.push_back(run(q.text.get(l_)));
+            doc::TableCell text = question_cell(q);
             std::string dist;
-            if (const Scale* s = ins_.find_scale(q.scale))
-                for (const auto& oc : qr->options)
-                    if (oc.count > 0)
-                        if (const Option* o = s->find(oc.option))
-                            dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", oc.count, o->label.get(l_));
+            for (const auto& [count, label] : answer_counts(q, *qr))
+                dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", count, label);
             if (qr->missing) dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", qr->missing, tr(l_, "leeg", "empty"));
             if (qr->skipped) dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", qr->skipped, tr(l_, "overgeslagen", "skipped"));
             std::string flags;
@@ -779,6 +774,17 @@ class ReportBuilder {
         return fmt::format("{} {} {}", qr.answered, tr(l_, "van", "of"), qr.respondents);
     }
 
+    // How often each answer to `q` was given, in scale order, with its
+    // label; answers no one gave are left out.
+    std::vector<std::pair<int, std::string>> answer_counts(const Question& q, const QuestionResult& qr) const {
+        std::vector<std::pair<int, std::string>> counts;
+        if (const Scale* s = ins_.find_scale(q.scale))
+            for (const auto& oc : qr.options)
+                if (oc.count > 0)
+                    if (const Option* o = s->find(oc.option)) counts.emplace_back(oc.count, o->label.get(l_));
+        return counts;
+    }
+
     doc::TableCell question_cell(const Question& q) const {
         doc::TableCell text;
         text.text.push_back(run(q.id + " ", doc::bold));
@@ -813,11 +819,8 @@ class ReportBuilder {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr || !is_choice(q)) continue;
             std::string dist;
-            if (const Scale* s = ins_.find_scale(q.scale))
-                for (const auto& oc : qr->options)
-                    if (oc.count > 0)
-                        if (const Option* o = s->find(oc.option))
-                            dist += fmt::format("{}{} × {}", dist.empty() ? "" : "\n", oc.count, o->label.get(l_));
+            for (const auto& [count, label] : answer_counts(q, *qr))
+                dist += fmt::format("{}{} × {}", dist.empty() ? "" : "\n", count, label);
             if (qr->skipped) dist += fmt::format("{}{} {}", dist.empty() ? "" : "\n", qr->skipped, tr(l_, "overgeslagen", "skipped"));
             t.rows.push_back({{question_cell(q), cell(dist.empty() ? "–" : dist), cell(response(*qr))}});
         }
