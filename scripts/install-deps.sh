@@ -19,6 +19,8 @@ packages=(
   poppler-utils qpdf pdftk-java time bc
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
+  # browser tests (tests/browser): Debian's chromium, driven by puppeteer-core
+  chromium
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi
@@ -28,11 +30,23 @@ for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 
+# Node.js and npm for the browser tests: Debian's, unless the machine already
+# has a node and npm of its own (installing Debian's over those would clash).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
-  exit 0
+else
+  echo "install-deps: installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-"${sudo[@]}" apt-get update -qq
-DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# The browser tests' npm packages, at the versions in package-lock.json.
+root=$(cd "$(dirname "$0")/.." && pwd)
+browser=$root/tests/browser
+if [ -f "$browser/package-lock.json" ] && ! (cd "$browser" && npm ls --depth=0 >/dev/null 2>&1); then
+  echo "install-deps: npm ci in tests/browser"
+  (cd "$browser" && npm ci --no-audit --no-fund --loglevel=error)
+fi

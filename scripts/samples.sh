@@ -40,8 +40,9 @@ for ins in instruments/*.toml; do
   "$zs" paper "$ins" --lang nl -o "$out/$id-papier-nl.pdf"
   "$zs" paper "$ins" --lang en -o "$out/$id-paper-en.pdf"
   "$zs" form "$ins" --lang nl -o "$out/$id-formulier-nl.pdf"
+  "$zs" form "$ins" --lang nl -o "$out/$id-formulier-nl.html"
 done
-echo "== paper and form: the paper scan (nl, en) and the fillable form (nl) of every instrument in $out"
+echo "== paper and form: the paper scan (nl, en) and the fillable form (nl, PDF and browser HTML) of every instrument in $out"
 
 # The sample answer sets (samples/README.md): the full scan of a fictional
 # Werk & Inkomen team (TOML files plus two filled PDF forms; the group

@@ -33,31 +33,49 @@ class Writer {
   public:
     Writer(const Instrument& ins, std::string_view lang) : ins_(ins), lang_(lang) {}
 
-    std::string header(const Respondent* who, std::string_view language) {
+    // The comment lines before the first key.
+    std::string intro() const {
         const char* l = lang_.c_str();
-        out_ += fmt::format("# {}\n", one_line(ins_.title.get(lang_)));
-        out_ += fmt::format("# {} {} {}\n", tr(l, "Antwoordbestand voor", "Answer file for"), ins_.id, ins_.version.text);
-        out_ += fmt::format("# {}\n", tr(l, "Vul bij elke vraag uw antwoord in tussen de aanhalingstekens, bijvoorbeeld \"D1.1\" = \"ja\".",
+        std::string out;
+        out += fmt::format("# {}\n", one_line(ins_.title.get(lang_)));
+        out += fmt::format("# {} {} {}\n", tr(l, "Antwoordbestand voor", "Answer file for"), ins_.id, ins_.version.text);
+        out += fmt::format("# {}\n", tr(l, "Vul bij elke vraag uw antwoord in tussen de aanhalingstekens, bijvoorbeeld \"D1.1\" = \"ja\".",
                                         "Fill in your answer between the quotes for each question, e.g. \"D1.1\" = \"ja\"."));
-        out_ += fmt::format("# {}\n", tr(l, "Een toelichting of bewijs? Schrijf: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }",
+        out += fmt::format("# {}\n", tr(l, "Een toelichting of bewijs? Schrijf: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }",
                                         "A note or evidence? Write: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }"));
-        out_ += fmt::format("# {}\n\n", tr(l, "Laat een antwoord leeg (\"\") als u de vraag overslaat. Controleer het bestand met: zelfscan check BESTAND",
+        out += fmt::format("# {}\n\n", tr(l, "Laat een antwoord leeg (\"\") als u de vraag overslaat. Controleer het bestand met: zelfscan check BESTAND",
                                           "Leave an answer empty (\"\") to skip the question. Check the file with: zelfscan check FILE"));
-        out_ += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\n\n", toml_quote(ins_.id), toml_quote(ins_.version.text),
-                            toml_quote(language));
+        return out;
+    }
+
+    // The comment after each [respondent] key, in the order written.
+    std::vector<std::pair<std::string, std::string>> field_comments() const {
+        const char* l = lang_.c_str();
         std::string roles;
         for (const auto& r : ins_.roles) roles += (roles.empty() ? "" : " | ") + r.id + " = " + one_line(r.label.get(lang_));
+        return {{"code", tr(l, "een schuilnaam of code, niet uw naam", "a pseudonym or code, not your name")},
+                {"role", roles.empty() ? std::string(tr(l, "uw rol", "your role")) : roles},
+                {"organisation", tr(l, "organisatie", "organisation")},
+                {"unit", tr(l, "afdeling of dienst", "unit or service")},
+                {"date", tr(l, "datum: jjjj-mm-dd", "date: yyyy-mm-dd")},
+                {"participants", tr(l, "alleen bij een groepssessie: het aantal deelnemers", "only for a group session: the number of participants")}};
+    }
+
+    std::string header(const Respondent* who, std::string_view language) {
+        out_ += intro();
+        out_ += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\n\n", toml_quote(ins_.id), toml_quote(ins_.version.text),
+                            toml_quote(language));
+        auto comments = field_comments();
         out_ += "[respondent]\n";
-        field("code", who ? who->code : "", tr(l, "een schuilnaam of code, niet uw naam", "a pseudonym or code, not your name"));
-        field("role", who ? who->role : "", roles.empty() ? std::string(tr(l, "uw rol", "your role")) : roles);
-        field("organisation", who ? who->organisation : "", tr(l, "organisatie", "organisation"));
-        field("unit", who ? who->unit : "", tr(l, "afdeling of dienst", "unit or service"));
-        field("date", who ? who->date : "", tr(l, "datum: jjjj-mm-dd", "date: yyyy-mm-dd"));
+        field("code", who ? who->code : "", comments[0].second);
+        field("role", who ? who->role : "", comments[1].second);
+        field("organisation", who ? who->organisation : "", comments[2].second);
+        field("unit", who ? who->unit : "", comments[3].second);
+        field("date", who ? who->date : "", comments[4].second);
         if (who && who->participants > 0)
             out_ += fmt::format("participants = {}\n", who->participants);
         else
-            out_ += fmt::format("# participants = 0  # {}\n",
-                                tr(l, "alleen bij een groepssessie: het aantal deelnemers", "only for a group session: the number of participants"));
+            out_ += fmt::format("# participants = 0  # {}\n", comments[5].second);
         out_ += "\n[answers]\n";
         return out_;
     }
@@ -72,11 +90,20 @@ class Writer {
         out_ += fmt::format("{} # {}\n", line, comment);
     }
 
-    void section(std::string_view title) { out_ += fmt::format("\n# ── {} ──\n", one_line(title)); }
+    static std::string section_line(std::string_view title) { return fmt::format("\n# ── {} ──\n", one_line(title)); }
+    void section(std::string_view title) { out_ += section_line(title); }
 
     void question(const Question& q, std::size_t number, const Answer* a) {
+        out_ += question_comment(q, number);
+        out_ += fmt::format("{} = {}\n", toml_quote(q.id), value(q, a));
+    }
+
+    // The comment lines above a question's key: number, text, condition,
+    // options and evidence prompt.
+    std::string question_comment(const Question& q, std::size_t number) const {
         const char* l = lang_.c_str();
-        out_ += fmt::format("\n# {}. {}\n", number, one_line(q.text.get(lang_)));
+        std::string out;
+        out += fmt::format("\n# {}. {}\n", number, one_line(q.text.get(lang_)));
         if (q.condition) {
             const Question* gate = ins_.find_question(q.condition->question);
             std::string answers;
@@ -86,7 +113,7 @@ class Writer {
                         const Option* o = s->find(id);
                         answers += (answers.empty() ? "" : tr(l, " of ", " or ")) + fmt::format("'{}'", o ? one_line(o->label.get(lang_)) : id);
                     }
-            out_ += fmt::format("#   {} {} {} {}.\n", tr(l, "Alleen invullen als u bij", "Only answer if you answered"),
+            out += fmt::format("#   {} {} {} {}.\n", tr(l, "Alleen invullen als u bij", "Only answer if you answered"),
                                 q.condition->question, answers, tr(l, "hebt geantwoord", "there"));
         }
         switch (q.kind) {
@@ -98,22 +125,22 @@ class Writer {
                     opts += (opts.empty() ? "" : " | ") + o.id + " = " + one_line(o.label.get(lang_));
                     if (o.reason_required) opts += tr(l, " (met reden)", " (with reason)");
                 }
-                out_ += fmt::format("#   {}: {}\n", q.kind == QuestionKind::multi ? tr(l, "Eén of meer van", "One or more of")
+                out += fmt::format("#   {}: {}\n", q.kind == QuestionKind::multi ? tr(l, "Eén of meer van", "One or more of")
                                                                                   : tr(l, "Kies uit", "Choose from"),
                                     opts);
             }
             break;
-        case QuestionKind::text: out_ += fmt::format("#   {}\n", tr(l, "Vrije tekst.", "Free text.")); break;
+        case QuestionKind::text: out += fmt::format("#   {}\n", tr(l, "Vrije tekst.", "Free text.")); break;
         case QuestionKind::number: {
             std::string range;
             if (q.min && q.max) range = fmt::format(" ({} {} {})", format_number(*q.min), tr(l, "tot", "to"), format_number(*q.max));
             std::string unit = q.unit.empty() ? "" : " " + one_line(q.unit.get(lang_));
-            out_ += fmt::format("#   {}{}{}.\n", tr(l, "Een getal", "A number"), range, unit);
+            out += fmt::format("#   {}{}{}.\n", tr(l, "Een getal", "A number"), range, unit);
             break;
         }
         }
-        if (!q.evidence.empty()) out_ += fmt::format("#   {}: {}\n", tr(l, "Bewijs", "Evidence"), one_line(q.evidence.get(lang_)));
-        out_ += fmt::format("{} = {}\n", toml_quote(q.id), value(q, a));
+        if (!q.evidence.empty()) out += fmt::format("#   {}: {}\n", tr(l, "Bewijs", "Evidence"), one_line(q.evidence.get(lang_)));
+        return out;
     }
 
     static std::string bare_value(const Question& q, const Answer* a) {
@@ -143,16 +170,25 @@ class Writer {
     }
 
     std::string body(const Response* r) {
+        for_each_item([&](const std::string& section_title, const Question* q, std::size_t n) {
+            if (q) question(*q, n, r ? r->find(q->id) : nullptr);
+            else section(section_title);
+        });
+        return out_;
+    }
+
+    // Sections (q == nullptr) and questions in file order, numbered from 1.
+    template <class F> void for_each_item(F&& f) const {
         std::size_t n = 0;
         if (!ins_.profile.questions.empty()) {
-            section(ins_.profile.title.empty() ? tr(lang_, "Over de dienst", "About the service") : ins_.profile.title.get(lang_));
-            for (const auto& q : ins_.profile.questions) question(q, ++n, r ? r->find(q.id) : nullptr);
+            f(ins_.profile.title.empty() ? std::string(tr(lang_, "Over de dienst", "About the service")) : ins_.profile.title.get(lang_),
+              nullptr, 0);
+            for (const auto& q : ins_.profile.questions) f(std::string(), &q, ++n);
         }
         for (const auto& d : ins_.domains) {
-            section(fmt::format("{} {}", d.id, d.title.get(lang_)));
-            for (const auto& q : d.questions) question(q, ++n, r ? r->find(q.id) : nullptr);
+            f(fmt::format("{} {}", d.id, d.title.get(lang_)), nullptr, 0);
+            for (const auto& q : d.questions) f(std::string(), &q, ++n);
         }
-        return out_;
     }
 
   private:
@@ -193,6 +229,18 @@ std::string toml_quote(std::string_view s) {
     }
     out += multiline ? "\"\"\"" : "\"";
     return out;
+}
+
+AnswerFileSkeleton answer_file_skeleton(const Instrument& ins, std::string_view lang) {
+    Writer w(ins, lang);
+    AnswerFileSkeleton sk;
+    sk.intro = w.intro();
+    sk.fields = w.field_comments();
+    w.for_each_item([&](const std::string& title, const Question* q, std::size_t n) {
+        if (q) sk.items.push_back({q->id, w.question_comment(*q, n)});
+        else sk.items.push_back({"", Writer::section_line(title)});
+    });
+    return sk;
 }
 
 std::string write_answer_template(const Instrument& ins, std::string_view lang) {

@@ -2,22 +2,69 @@
 // layout with fillable fields. One implementation, so both commands take the
 // same options and stay one layout.
 //   zelfscan paper|form INSTRUMENT -o FILE.pdf [--lang nl|en] [--paper a4|letter] [--logo FILE]
+//   zelfscan form INSTRUMENT -o FILE.html [--format html] [--lang nl|en]   (the browser form)
 #include "builders/form.hpp"
+#include "builders/html_form.hpp"
 #include "builders/paper.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "pdf/render.hpp"
 
+#include <cctype>
+#include <optional>
+
+#include <fmt/format.h>
+
 namespace zs {
 
 namespace {
 
 struct ScanArgs {
-    std::string instrument, output, lang, paper = "a4", logo;
+    std::string instrument, output, lang, paper = "a4", logo, format;
 };
 
+bool ends_with(std::string_view s, std::string_view suffix) {
+    if (s.size() < suffix.size()) return false;
+    for (std::size_t i = 0; i < suffix.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
+    return true;
+}
+
+// The form's format: --format, else the output's extension, else PDF. A
+// format that contradicts the extension is bad usage.
+std::optional<std::string> form_format(const ScanArgs& a) {
+    bool html_name = ends_with(a.output, ".html") || ends_with(a.output, ".htm");
+    bool pdf_name = ends_with(a.output, ".pdf");
+    if (a.format.empty()) return html_name ? "html" : "pdf";
+    if ((a.format == "html" && pdf_name) || (a.format == "pdf" && html_name)) return std::nullopt;
+    return a.format;
+}
+
+int run_html_form(const ScanArgs& a) {
+    Diagnostics diags;
+    auto ins = load_instrument(a.instrument, diags, markdown_validator());
+    std::string page;
+    if (ins) {
+        HtmlFormOptions o;
+        o.lang = resolve_language(*ins, a.lang, diags);
+        if (!diags.has_errors()) page = build_html_form(*ins, o, diags);
+    }
+    print_diagnostics(diags);
+    if (!ins || diags.has_errors() || page.empty()) return 1;
+    return write_output(a.output, page, {a.instrument}) ? 0 : 1;
+}
+
 int run_scan(const ScanArgs& a, bool form) {
+    if (form) {
+        auto format = form_format(a);
+        if (!format) {
+            fmt::print(stderr, "fout: --format {} past niet bij het uitvoerbestand '{}' / error: --format {} does not match the output file '{}'\n",
+                       a.format, a.output, a.format, a.output);
+            return 2;
+        }
+        if (*format == "html") return run_html_form(a);
+    }
     Diagnostics diags;
     auto ins = load_instrument(a.instrument, diags, markdown_validator());
     std::string pdf;
@@ -50,6 +97,10 @@ void add_scan_command(CLI::App& app, CliContext& ctx, const char* name, const ch
     cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
     cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
     cmd->add_option("--logo", a->logo, "Organisation logo for the cover (PNG or JPEG) / logo voor de voorkant");
+    if (form)
+        cmd->add_option("--format", a->format, "pdf (a fillable PDF form) or html (a form for the browser); default: from the -o extension / "
+                                               "pdf of html (formulier voor de browser); standaard: volgens de extensie van -o")
+            ->check(CLI::IsMember({"pdf", "html"}));
     cmd->callback([a, &ctx, form] { ctx.exit_code = run_scan(*a, form); });
 }
 
@@ -64,8 +115,8 @@ void add_paper_command(CLI::App& app, CliContext& ctx) {
 
 void add_form_command(CLI::App& app, CliContext& ctx) {
     add_scan_command(app, ctx, "form",
-                     "Make a fillable PDF form of an instrument.\n"
-                     "Maak een invulbaar PDF-formulier van een instrument.",
+                     "Make a fillable PDF form of an instrument, or with -o FILE.html a form to fill in in a browser.\n"
+                     "Maak een invulbaar PDF-formulier van een instrument, of met -o BESTAND.html een formulier voor de browser.",
                      true);
 }
 

@@ -73,6 +73,11 @@ class Writer {
         return std::move(out_);
     }
 
+    std::string fragment() {
+        blocks(doc_.blocks);
+        return std::move(out_);
+    }
+
   private:
     const doc::Document& doc_;
     Diagnostics& diags_;
@@ -445,6 +450,13 @@ class Writer {
 std::string render_html(const doc::Document& document, const HtmlOptions& options,
                         Diagnostics& diags) {
     return Writer(document, diags).page(options);
+}
+
+std::string render_html_fragment(const doc::Blocks& blocks, std::string_view lang, Diagnostics& diags) {
+    doc::Document d;
+    d.blocks = blocks;
+    d.info.lang = std::string(lang);
+    return Writer(d, diags).fragment();
 }
 
 } // namespace zs::html

@@ -16,6 +16,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "document/document.hpp"
 #include "util/diagnostics.hpp"
@@ -32,5 +33,9 @@ struct HtmlOptions {
 // link) go to `diags`; the page is still returned, without the failed part.
 std::string render_html(const doc::Document& document, const HtmlOptions& options,
                         Diagnostics& diags);
+
+// Blocks as an HTML fragment (no head, no body) in the same markup, for
+// pages built elsewhere: the HTML form's help texts and introduction.
+std::string render_html_fragment(const doc::Blocks& blocks, std::string_view lang, Diagnostics& diags);
 
 } // namespace zs::html

@@ -151,3 +151,30 @@ TEST_CASE("an answer file written from a response reads back the same") {
     CHECK(back->find("D1.1")->evidence == a.evidence);
     CHECK(*back->find("D2.3")->text == "Tab\there");
 }
+
+TEST_CASE("the answer file skeleton put together with empty answers is the template") {
+    // The HTML form's script assembles answer files from these pieces; they
+    // must give the template's bytes.
+    for (const char* lang : {"nl", "en"}) {
+        AnswerFileSkeleton sk = answer_file_skeleton(example(), lang);
+        std::string t = sk.intro + "instrument = \"voorbeeld\"\nversion = \"1.0.0\"\nlanguage = \"" + lang + "\"\n\n[respondent]\n";
+        for (const auto& [key, comment] : sk.fields) {
+            if (key == "participants") {
+                t += "# participants = 0  # " + comment + "\n";
+                continue;
+            }
+            std::string line = key + " = \"\"";
+            line.append(23 - line.size(), ' ');
+            t += line + " # " + comment + "\n";
+        }
+        t += "\n[answers]\n";
+        for (const auto& item : sk.items) {
+            t += item.text;
+            if (item.question.empty()) continue;
+            const Question* q = example().find_question(item.question);
+            REQUIRE(q);
+            t += toml_quote(item.question) + " = " + (q->kind == QuestionKind::multi ? "[]" : "\"\"") + "\n";
+        }
+        CHECK(t == write_answer_template(example(), lang));
+    }
+}
