@@ -90,6 +90,18 @@ async function waitForFile(dir, name, ms) {
     check(await page.$eval(sel(cid), (e) => !e.hidden), `${cid} appears when ${cq.gate} is '${opening}'`);
   } else check(false, 'the instrument has a conditional question to try');
 
+  // Keyboard only: from the date field, Tab reaches the role group, Space
+  // picks the first role, the arrow key the next.
+  if (await page.$('input[name="respondent.role"]')) {
+    await page.focus('#r-date');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Space');
+    const first = await page.evaluate(() => { const e = document.activeElement; return e && e.name === 'respondent.role' && e.checked ? e.value : ''; });
+    await page.keyboard.press('ArrowRight');
+    const second = await page.evaluate(() => { const e = document.activeElement; return e && e.name === 'respondent.role' && e.checked ? e.value : ''; });
+    check(first !== '' && second !== '' && first !== second, `keyboard only: Tab, Space and an arrow key choose a role (${first}, ${second})`);
+  }
+
   await fill(page, data);
 
   // An out-of-range number gets check's message, announced, with focus on it.
