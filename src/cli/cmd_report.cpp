@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "builders/answer_set.hpp"
+#include "cli/companion_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
@@ -23,6 +24,7 @@ namespace {
 struct ReportArgs {
     std::string instrument, output, lang, template_path, plan, format = "pdf", title, organisation, logo, paper = "a4";
     std::vector<std::string> answers;
+    std::vector<std::string> with; // companion questionnaires: instrument files, answer files, forms, folders
 };
 
 bool ends_with(const std::string& s, std::string_view suffix) {
@@ -69,6 +71,22 @@ int run_report(const ReportArgs& a) {
         else ro.template_text = std::move(t.data);
     }
     std::vector<Response> responses = load_answer_set(*ins, a.answers, diags);
+    CompanionInputs companions;
+    if (!a.with.empty()) {
+        load_companions(*ins, a.with, companions, diags);
+        ro.companions = companions.sets();
+        if (auto found = find_report_template(ReportKind::companion, ro.lang)) {
+            ro.companion_template_path = *found;
+            auto t = read_file(*found);
+            if (!t.ok()) diags.error({*found, 0, 0}, t.error);
+            else if (auto bad = check_text(t.data)) diags.error({*found, bad->line, bad->column}, bad->what);
+            else ro.companion_template_text = std::move(t.data);
+        } else {
+            diags.error({a.instrument, 0, 0},
+                        fmt::format("cannot find the report template '{}' for --with", report_template_name(ReportKind::companion, ro.lang)),
+                        "set ZELFSCAN_TEMPLATES to the folder that holds it");
+        }
+    }
     if (diags.has_errors()) {
         print_diagnostics(diags);
         return 1;
@@ -94,6 +112,7 @@ int run_report(const ReportArgs& a) {
     print_diagnostics(diags);
     if (diags.has_errors() || out.empty()) return 1;
     std::vector<std::string> inputs = a.answers;
+    inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
     inputs.push_back(a.instrument);
     if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
     if (!a.logo.empty()) inputs.push_back(a.logo);
@@ -116,6 +135,10 @@ void add_report_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("-o,--output", a->output, "Report to write / te schrijven rapport")->required();
     cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
     cmd->add_option("--template", a->template_path, "Report template (Markdown) / rapportsjabloon");
+    cmd->add_option("--with", a->with,
+                    "Also show the results of other questionnaires (staff culture survey, client questionnaire): their answer files, "
+                    "forms or folders, after the answers / neem ook de uitkomsten van andere vragenlijsten op")
+        ->expected(1, -1);
     cmd->add_option("--plan", a->plan, "Also write the plan: plan.toml or plan.csv / schrijf ook het plan");
     cmd->add_option("--format", a->format, "pdf or html")->check(CLI::IsMember({"pdf", "html"}));
     cmd->add_option("--title", a->title, "Report title / titel van het rapport");

@@ -209,9 +209,11 @@ int run_score(const ScoreOptions& opt) {
         print_diagnostics(diags);
         return 2;
     }
-    if (!ins->risk.scored) {
+    // A questionnaire without a risk model has answer counts and figures
+    // (the JSON) but no risk summary and no plan.
+    if (!ins->risk.scored && (!opt.json || !opt.plan.empty())) {
         diags.error({ins->path, 0, 0}, fmt::format("instrument '{}' has no risk model, so its answers cannot be scored", ins->id),
-                    "add a [risk] table with bands (docs/instrument-format.md)");
+                    "use --json for the answer counts, or make the results report: zelfscan report " + ins->path + " ANSWERS... -o uitkomsten.pdf");
         print_diagnostics(diags);
         return 1;
     }

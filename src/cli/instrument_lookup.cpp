@@ -34,6 +34,7 @@ std::optional<std::string> find_instrument_file(const std::string& id) {
 std::string report_template_name(ReportKind kind, const std::string& lang) {
     bool en = lang == "en";
     if (kind == ReportKind::results) return en ? "results.en.md" : "uitkomsten.nl.md";
+    if (kind == ReportKind::companion) return en ? "companion.en.md" : "aanvulling.nl.md";
     return en ? "report.en.md" : "rapport.nl.md";
 }
 

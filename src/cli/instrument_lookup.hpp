@@ -15,10 +15,13 @@ std::optional<std::string> find_instrument_file(const std::string& id);
 
 // Which standard report template fits: the risk report for an instrument
 // with a risk model, the results report for a questionnaire without one.
-enum class ReportKind { risk, results };
+// The companion template is one questionnaire's part inside the risk
+// report (`report --with`).
+enum class ReportKind { risk, results, companion };
 
 // The file name of the standard template: rapport.nl.md / report.en.md
-// (risk), uitkomsten.nl.md / results.en.md (results).
+// (risk), uitkomsten.nl.md / results.en.md (results), aanvulling.nl.md /
+// companion.en.md (companion).
 std::string report_template_name(ReportKind kind, const std::string& lang);
 
 // The shipped report template of that kind for a language, searched in

@@ -42,13 +42,13 @@ const std::vector<std::string> placeholders = {
     "confidence_high", "confidence_medium", "confidence_low", "respondents_phrase", "individuals_phrase",
     "sessions_phrase", "disagreement_count_phrase", "question_count_phrase", "has_choice", "has_numbers",
     "has_open_questions", "open_answer_count", "has_sources", "answered_by_all", "has_low_response", "low_response", "answered",
-    "shown"};
+    "shown", "companions", "has_companions", "version", "minimum"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
     "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
-    "table:numbers", "answers"};
+    "table:numbers", "answers", "companions", "table:by-role"};
 
 // Parts that only mean something with a risk model. For an instrument
 // without one (risk.scored = false) they are an error at the directive:
@@ -409,6 +409,7 @@ class ReportBuilder {
             from = b.upto;
         }
         d.set("bands", bands);
+        report::set_companion_data(d, ins_, opt_.companions, l_);
         return d;
     }
 
@@ -476,11 +477,17 @@ class ReportBuilder {
         if (n == "table:groups") return groups_table(out), true;
         if (n == "table:bands") return bands_table(out), true;
         if (n == "sources") return sources(out), true;
+        if (n == "companions") return companions(out), true;
         const Domain* dom = nullptr;
         for (const auto& d : ins_.domains)
             if (d.id == arg) dom = &d;
-        if (n == "chart:distribution" || n == "table:questions" || n == "notes" || n == "table:numbers" || n == "answers") {
+        if (n == "chart:distribution" || n == "table:questions" || n == "notes" || n == "table:numbers" || n == "answers" ||
+            n == "table:by-role") {
             if (!dom) return false;
+            if (n == "table:by-role") {
+                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_)) out.push_back(doc::block(std::move(*t)));
+                return true;
+            }
             if (n == "chart:distribution") distribution(out, *dom);
             else if (n == "table:questions") scored() ? questions_table(out, *dom) : results_table(out, *dom);
             else if (n == "table:numbers") numbers_table(out, *dom);
@@ -492,6 +499,26 @@ class ReportBuilder {
     }
 
     void chart(doc::Blocks& out, doc::Chart c) { out.push_back(doc::block(std::move(c))); }
+
+    // Each companion questionnaire as a results report of its own, poured
+    // into the companion template; below the anonymity minimum only how many
+    // answered (src/report/companions.hpp).
+    void companions(doc::Blocks& out) {
+        for (const auto& c : opt_.companions) {
+            doc::Blocks part = report::companion_shown(ins_, c) ? companion_blocks(c) : report::companion_withheld(ins_, c, l_);
+            for (auto& b : part) out.push_back(std::move(b));
+        }
+    }
+
+    doc::Blocks companion_blocks(const CompanionSet& c) {
+        ReportOptions co;
+        co.lang = l_;
+        co.paper = opt_.paper;
+        co.text_width = opt_.text_width;
+        co.template_path = opt_.companion_template_path;
+        co.template_text = opt_.companion_template_text;
+        return build_report(*c.instrument, *c.responses, *c.assessment, Plan{}, co, diags_).blocks;
+    }
 
     doc::Block note_paragraph(std::string s) const {
         doc::Paragraph p;

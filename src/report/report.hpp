@@ -9,6 +9,7 @@
 #include "answers/response.hpp"
 #include "document/document.hpp"
 #include "model/instrument.hpp"
+#include "report/companions.hpp"
 #include "scoring/assessment.hpp"
 #include "scoring/plan.hpp"
 #include "util/diagnostics.hpp"
@@ -24,6 +25,12 @@ struct ReportOptions {
     std::string logo;          // PNG or JPEG for the cover
     doc::Paper paper = doc::Paper::a4;
     double text_width = 455;   // for sizing charts
+    // Questionnaires whose results the report adds (`report --with`), and
+    // the template each is poured into (report-templates/aanvulling.nl.md,
+    // companion.en.md); placed by [[companions]].
+    std::vector<CompanionSet> companions;
+    std::string companion_template_path;
+    std::string companion_template_text;
 };
 
 doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
