@@ -10,8 +10,9 @@ lines. Two respondents of the full scan are written as filled PDF forms
     python3 samples/make_samples.py [--zelfscan build/zelfscan]
 
 Everything here is fictional: the municipality, the team, the codes, the
-notes. See samples/README.md for the designed findings. The process
-evaluation (samples/procesevaluatie/) is a questionnaire without a risk model.
+notes. See samples/README.md for the designed findings. The questionnaires
+without a risk model (process evaluation, staff culture survey, client
+questionnaire) are written by make_companion_samples.py.
 """
 import argparse
 import os
@@ -408,83 +409,6 @@ D10.2 w
     },
 }
 
-# ------------------------------------------------------- process evaluation
-
-# The process evaluation (a questionnaire without a risk model) by five
-# people of the Werk & Inkomen team, after the scan. Rating scales 1..5,
-# numbers and open answers; None = left empty.
-PROCESS = "instruments/procesevaluatie.toml"
-PE = [  # code, role, date
-    ("PE-01", "coordinator", "2026-11-09"),
-    ("PE-02", "leiding", "2026-11-09"),
-    ("PE-03", "uitvoering", "2026-11-10"),
-    ("PE-04", "uitvoering", "2026-11-11"),
-    ("PE-05", "klantenpanel", "2026-11-12"),
-]
-PE_ANSWERS = {
-    "E1.1": [["sessie", "gesprek", "rapport", "plan"], ["alleen-ingevuld", "gesprek", "rapport", "plan"],
-             ["alleen-ingevuld", "gesprek"], ["alleen-ingevuld", "gesprek", "rapport"], ["alleen-ingevuld"]],
-    "E1.2": ["ja", "ja", "deels", "deels", "weet-niet"],
-    "E1.3": [45, 60, 90, 75, 120],
-    "E1.4": [120, 120, 90, 120, 0],
-    "E1.5": ["De sessie met het klantenpanel is een week later gehouden dan gepland.", None,
-             "We hadden minder tijd dan gepland. Het gesprek is één keer uitgesteld.", None,
-             "Ik was niet uitgenodigd voor het gesprek over de uitkomsten."],
-    "E2.1": ["4", "4", "3", "2", "3"],
-    "E2.2": ["4", "5", "3", "3", "2"],
-    "E2.3": ["5", "4", "3", "3", "weet-niet"],
-    "E2.4": [None, None, "D4.2: ik wist niet wat met ‘criteria’ werd bedoeld.",
-             "Bij D3.2 staat **vet** het woord ‘proxy’, maar niemand wist wat dat is.\n"
-             "# geen kop\n- geen lijst, {{naam}} en [geen link](https://voorbeeld.nl) blijven zoals ze zijn\n",
-             "Veel woorden zijn ambtelijk, zoals ‘beslisruimte’ en ‘cliëntenraad’."],
-    "E3.1": ["4", "4", "3", "3", "2"],
-    "E3.2": ["4", "3", "4", "2", "weet-niet"],
-    "E3.3": ["3", "4", "3", "2", "weet-niet"],
-    "E3.4": ["5", "4", "4", "3", "3"],
-    "E3.5": [8, 7, 7, 6, 5.5],
-    "E4.1": ["4", "4", "3", "2", "4"],
-    "E4.2": ["3", "4", "2", "2", "3"],
-    "E4.3": ["Een vaste begeleider van buiten de afdeling.", "Een vaste planning, door de coördinator bewaakt.",
-             "Een vaste begeleider van buiten de afdeling.", None,
-             "Dat het klantenpanel mocht meedoen. Dat gebeurt niet vaak."],
-    "E4.4": [None, None, "Weinig tijd naast het gewone werk.",
-             "Collega’s durfden in de sessie niet alles te zeggen toen de teamleider erbij was.", None],
-    "E5.1": ["4", "5", "3", "3", "weet-niet"],
-    "E5.2": ["4", "5", "2", "3", None],
-    "E5.3": ["4", "4", "3", "2", "2"],
-    "E6.1": ["Taal en vertaling: wanneer zetten we een tolk in?", None, None, None,
-             "Hoe klanten die moeilijk lezen de brieven begrijpen."],
-    "E6.2": [None, "Het rapport korter maken. De samenvatting is genoeg voor de directie.", None,
-             "Meer tijd voor het gesprek. En de scan ook in het Engels en het Arabisch.", None],
-    "E6.3": [None, None, "Goed dat dit gebeurt. Ik hoop dat er echt iets verandert — ook na de proef.", None, None],
-}
-
-
-def pe_value(v):
-    if isinstance(v, list):
-        return "[" + ", ".join(toml_str(o) for o in v) + "]"
-    if isinstance(v, (int, float)):
-        return str(v)
-    return toml_str(v)
-
-
-def write_process_evaluation(zs):
-    """The five answer files of samples/procesevaluatie/."""
-    pe_dir = os.path.join(ROOT, "samples", "procesevaluatie")
-    os.makedirs(pe_dir, exist_ok=True)
-    # Multiple-choice lines are `"E1.1" = []` in the template.
-    tpl = re.sub(r'^("[^"]+") = \[\]$', r'\1 = ""', template_text(zs, PROCESS), flags=re.M)
-    written = []
-    for i, (rcode, role, date) in enumerate(PE):
-        answers = {q: pe_value(v[i]) for q, v in PE_ANSWERS.items() if v[i] is not None}
-        resp = {"code": rcode, "role": role, "organisation": ORG, "unit": "Werk & Inkomen", "date": date}
-        path = os.path.join(pe_dir, f"{rcode}.toml")
-        with open(path, "w", encoding="utf-8") as f:
-            f.write(fill_template(tpl, resp, answers))
-        written.append(path)
-    return written
-
-
 # ------------------------------------------------------------------ writing
 
 
@@ -694,8 +618,6 @@ def main():
         f.write(fill_template(tpl, {"code": s["code"], "role": s["role"], "organisation": ORG, "unit": QS_UNIT,
                                     "date": s["date"], "participants": s["participants"]}, session_answers(s)))
     written.append(path)
-
-    written += write_process_evaluation(zs)
 
     print(run(zs, "check", *[os.path.relpath(p, ROOT) for p in written]), end="")
 

@@ -52,6 +52,9 @@ wi=(samples/werk-en-inkomen/*.toml)
 wi_forms=(samples/werk-en-inkomen/forms/*.pdf)
 qs=(samples/quickscan/*.toml)
 pe=(samples/procesevaluatie/*.toml)
+pv=(samples/procesevaluatie-vervolg/*.toml)
+cp=(samples/cultuurpeiling/*.toml)
+kl=(samples/klantervaring/*.toml)
 if [ ${#wi_forms[@]} -gt 0 ]; then
   rm -rf "$out/import-werk-en-inkomen"
   mkdir -p "$out/import-werk-en-inkomen"
@@ -74,6 +77,23 @@ if "$zs" report --help >/dev/null 2>&1; then
   if [ ${#pe[@]} -gt 0 ]; then
     "$zs" report instruments/procesevaluatie.toml "${pe[@]}" -o "$out/uitkomsten-procesevaluatie.pdf"
     echo "== report: the results of the sample process evaluation in $out"
+  fi
+  # The follow-up after three months, the staff culture survey and the
+  # client questionnaire: questionnaires too, each with its results report;
+  # then the full scan's report with the culture survey and the clients'
+  # answers in it (--with), so the Discriminatietoets' four layers, the
+  # culture and the citizens' view are in one report.
+  if [ ${#pv[@]} -gt 0 ]; then
+    "$zs" report instruments/procesevaluatie-vervolg.toml "${pv[@]}" -o "$out/uitkomsten-procesevaluatie-vervolg.pdf"
+  fi
+  if [ ${#cp[@]} -gt 0 ] && [ ${#kl[@]} -gt 0 ]; then
+    "$zs" report instruments/cultuurpeiling.toml "${cp[@]}" -o "$out/uitkomsten-cultuurpeiling.pdf"
+    "$zs" report instruments/cultuurpeiling.toml "${cp[@]}" --lang en -o "$out/results-cultuurpeiling.pdf"
+    "$zs" report instruments/klantervaring.toml "${kl[@]}" -o "$out/uitkomsten-klantervaring.pdf"
+    "$zs" report instruments/klantervaring.toml "${kl[@]}" --lang en -o "$out/results-klantervaring.pdf"
+    "$zs" report "$full" "${wi[@]}" "${wi_forms[@]}" -o "$out/rapport-werk-en-inkomen-compleet.pdf" --with "${cp[@]}" "${kl[@]}"
+    "$zs" report "$full" "${wi[@]}" "${wi_forms[@]}" --lang en -o "$out/report-werk-en-inkomen-complete.pdf" --with "${cp[@]}" "${kl[@]}"
+    echo "== report: the culture survey and client questionnaire results, and the full report with both, in $out"
   fi
 else
   echo "== report: skipped ('zelfscan report' is not available in this build)"
