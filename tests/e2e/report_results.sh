@@ -108,5 +108,6 @@ cat >"$tmp/custom.md" <<'MD'
 {{/domains}}
 MD
 "$zs" report "$ins" "${answers[@]}" -o "$tmp/custom.pdf" --template "$tmp/custom.md" 2>"$tmp/err" || fail "custom template: $(cat "$tmp/err")"
-pdftotext "$tmp/custom.pdf" - | grep -q "5 antwoordsets." || fail "custom template text"
+pdftotext "$tmp/custom.pdf" "$tmp/custom.txt"
+grep -q "5 antwoordsets." "$tmp/custom.txt" || fail "custom template text"
 echo "ok"
