@@ -16,6 +16,7 @@ struct ChartContext {
     const Assessment& as;
     std::string lang;
     double width = 455; // text column width in points
+    int min_answers = 0; // a question answered by fewer is drawn without its answers (companion parts)
 };
 
 // Domain risk as horizontal bars against the bands.

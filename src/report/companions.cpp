@@ -98,7 +98,8 @@ doc::Blocks companion_withheld(const Instrument& main, const CompanionSet& c, st
 }
 
 std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vector<Response>& responses,
-                                           const Assessment& as, const Domain& dom, std::string_view lang) {
+                                           const Assessment& as, const Domain& dom, std::string_view lang,
+                                           int min_answers) {
     std::string lang_s(lang);
     std::vector<const GroupResult*> shown;
     for (const auto& g : as.groups)
@@ -131,7 +132,7 @@ std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vec
             sum += *o->value;
             ++n;
         }
-        return n ? decimal(sum / n, 1, lang) : "–";
+        return n > 0 && n >= min_answers ? decimal(sum / n, 1, lang) : "–";
     };
     for (const auto& q : dom.questions) {
         if (q.kind != QuestionKind::choice) continue;

@@ -50,8 +50,10 @@ doc::Blocks companion_withheld(const Instrument& main, const CompanionSet& c, st
 // that is shown (at least the anonymity threshold, complementary
 // suppression included). Nothing when no group is shown: a group below the
 // threshold never gets a column.
+// With `min_answers`, a mean of fewer values is shown as "–".
 std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vector<Response>& responses,
-                                           const Assessment& as, const Domain& dom, std::string_view lang);
+                                           const Assessment& as, const Domain& dom, std::string_view lang,
+                                           int min_answers = 0);
 
 } // namespace report
 } // namespace zs

@@ -99,7 +99,7 @@ class ReportBuilder {
     ReportBuilder(const Instrument& ins, const std::vector<Response>& rs, const Assessment& as, const Plan& plan,
                   const ReportOptions& opt, Diagnostics& diags)
         : ins_(ins), rs_(rs), as_(as), plan_(plan), opt_(opt), l_(opt.lang), diags_(diags),
-          charts_{ins, as, opt.lang, opt.text_width} {}
+          charts_{ins, as, opt.lang, opt.text_width, opt.min_answers} {}
 
     doc::Document build() {
         doc::Document d;
@@ -485,7 +485,7 @@ class ReportBuilder {
             n == "table:by-role") {
             if (!dom) return false;
             if (n == "table:by-role") {
-                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_)) out.push_back(doc::block(std::move(*t)));
+                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_, opt_.min_answers)) out.push_back(doc::block(std::move(*t)));
                 return true;
             }
             if (n == "chart:distribution") distribution(out, *dom);
@@ -517,6 +517,7 @@ class ReportBuilder {
         co.text_width = opt_.text_width;
         co.template_path = opt_.companion_template_path;
         co.template_text = opt_.companion_template_text;
+        co.min_answers = report::companion_minimum(ins_, *c.instrument);
         return build_report(*c.instrument, *c.responses, *c.assessment, Plan{}, co, diags_).blocks;
     }
 
@@ -794,6 +795,18 @@ class ReportBuilder {
         return fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files"));
     }
 
+    // In a companion's part (min_answers > 0) a question answered by a few
+    // shows only its count.
+    bool too_few(const QuestionResult& qr) const { return opt_.min_answers > 0 && qr.answered > 0 && qr.answered < opt_.min_answers; }
+
+    doc::TableCell withheld_cell() const {
+        doc::TableCell c{{run(fmt::format("{} {}.", tr(l_, "Te weinig antwoorden om te tonen: minder dan", "Too few answers to show: fewer than"),
+                                          opt_.min_answers),
+                              doc::italic)}};
+        c.text.front().color = palette::muted;
+        return c;
+    }
+
     static bool is_choice(const Question& q) { return q.kind == QuestionKind::choice || q.kind == QuestionKind::multi; }
 
     // "4 van 5": answered out of those to whom the question was shown.
@@ -845,6 +858,10 @@ class ReportBuilder {
         for (const auto& q : dom.questions) {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr || !is_choice(q)) continue;
+            if (too_few(*qr)) {
+                t.rows.push_back({{question_cell(q), withheld_cell(), cell(response(*qr))}});
+                continue;
+            }
             std::string dist;
             for (const auto& [count, label] : answer_counts(q, *qr))
                 dist += fmt::format("{}{} × {}", dist.empty() ? "" : "\n", count, label);
@@ -875,7 +892,8 @@ class ReportBuilder {
                 text.text.push_back(u);
             }
             NumberSummary n = summarize_numbers(qr->numbers);
-            auto fig = [&](double v) { return cell(n.count ? report::amount(v, l_) : "–"); };
+            bool few = too_few(*qr);
+            auto fig = [&](double v) { return cell(n.count && !few ? report::amount(v, l_) : "–"); };
             t.rows.push_back({{text, cell(response(*qr)), fig(n.mean), fig(n.median), fig(n.lowest), fig(n.highest)}});
         }
         if (t.rows.size() == 1) return;
@@ -896,6 +914,10 @@ class ReportBuilder {
                 doc::TableCell none{{run(tr(l_, "Niemand schreef hier iets.", "Nobody wrote anything here."), doc::italic)}};
                 none.text.front().color = palette::muted;
                 t.rows.push_back({{question_cell(q), none}});
+                continue;
+            }
+            if (too_few(*qr)) {
+                t.rows.push_back({{question_cell(q), withheld_cell()}});
                 continue;
             }
             // One row per question, so its answers stay on one page with it;

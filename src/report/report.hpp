@@ -29,6 +29,9 @@ struct ReportOptions {
     // the template each is poured into (report-templates/aanvulling.nl.md,
     // companion.en.md); placed by [[companions]].
     std::vector<CompanionSet> companions;
+    // In a companion's part: a question answered by fewer people shows no
+    // answers (its count only), so that a few people cannot be recognised.
+    int min_answers = 0;
     std::string companion_template_path;
     std::string companion_template_text;
 };

@@ -105,6 +105,16 @@ t = open(sys.argv[1], encoding="utf-8").read()
 rows = [l for l in t.splitlines() if "Hoe vaak hield u een zorg" in l]
 assert any(re.search(r"2,2\s+1,2\s+3,0", l) for l in rows), rows
 PY
+# A question answered by fewer than 5 (C4.3: the 3 who reported; K1.5 and
+# K3.3: 4 clients each) shows only its count; C4.4 (5 answered) is shown.
+grep -q "Te weinig antwoorden om te tonen: minder dan 5." "$tmp/full-nl.txt" || fail "nl: no withheld question"
+grep -q "Too few answers to show: fewer than 5." "$tmp/full-en.txt" || fail "en: no withheld question"
+for t in "Er werd niets mee gedaan" "Mijn afkomst of huidskleur" "Ik was bang dat het slecht voor mij"; do
+  if grep -qF "$t" "$tmp/full-nl.txt"; then fail "nl: answers of fewer than 5 shown: $t"; fi
+done
+grep -q "Ik wist niet waar ik het kon melden" "$tmp/full-nl.txt" || fail "nl: C4.4 (5 answers) should be shown"
+# In the questionnaire's own results report (for the coordinator) they are shown.
+grep -q "Er werd niets mee gedaan" "$tmp/cultuurpeiling-nl.txt" || fail "culture results report: C4.3 answers missing"
 if grep -qE "(CP|KL|WI)-[0-9]{2}" "$tmp/full-nl.txt" "$tmp/full-en.txt"; then fail "a respondent code appears in the full report"; fi
 # The self-scan's own figures are the same with and without --with.
 "$zs" score "$full" "${wi[@]}" --json >"$tmp/score.json"

@@ -147,6 +147,16 @@ TEST_CASE("a role group below the threshold never gets a column, nor the group t
     CHECK_FALSE(report::role_means_table(survey(), few, as_few, survey().domains[0], "en"));
 }
 
+TEST_CASE("a role mean of fewer values than the minimum is not shown") {
+    auto rs = answers(6, 5);
+    Assessment as = assess(survey(), rs);
+    auto t = report::role_means_table(survey(), rs, as, survey().domains[0], "nl", 6);
+    REQUIRE(t);
+    std::string s = cells_of(*t);
+    CAPTURE(s);
+    CHECK(s.find("| 2,1 | 3,0 | – |") != std::string::npos);
+}
+
 TEST_CASE("a companion is shown only from the larger of the two anonymity thresholds") {
     auto few = answers(3, 1), enough = answers(4, 1);
     Assessment a_few = assess(survey(), few), a_enough = assess(survey(), enough);
