@@ -51,7 +51,7 @@ def text(v):
 
 
 pages = int(re.search(r"^Pages:\s+(\d+)", run("pdfinfo", pdf), re.M).group(1))
-page_text = [run("pdftotext", "-enc", "UTF-8", "-f", str(n), "-l", str(n), pdf, "-") for n in range(1, pages + 1)]
+page_text = [run("pdftotext", "-raw", "-enc", "UTF-8", "-f", str(n), "-l", str(n), pdf, "-") for n in range(1, pages + 1)]
 
 # Headings look like "12. D3.2 Is er ..." at the start of a line.
 heading = re.compile(r"^(\d+)\.\s+(\S+)\s", re.M)
