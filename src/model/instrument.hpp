@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/changes.hpp"
 #include "model/text.hpp"
 #include "util/diagnostics.hpp"
 
@@ -196,6 +197,7 @@ struct Instrument {
     std::vector<Domain> domains;
     std::vector<Measure> measures;
     RiskModel risk;
+    std::vector<ChangeSet> changes; // the changelog, oldest first
     std::string path; // the file it was loaded from
 
     // Filled by the loader: every question id, profile first, in order.

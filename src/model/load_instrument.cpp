@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "model/load_changes.hpp"
 #include "model/toml_reader.hpp"
 #include "util/files.hpp"
 
@@ -45,7 +46,7 @@ class InstrumentLoader {
     Instrument load(const toml::table& root) {
         Instrument ins;
         ins.path = r_.path();
-        r_.check_keys(root, {"instrument", "source", "scale", "role", "profile", "domain", "measure", "risk"},
+        r_.check_keys(root, {"instrument", "source", "scale", "role", "profile", "domain", "measure", "risk", "changes"},
                       "the instrument file");
         if (const toml::table* meta = r_.table(root, "instrument", true)) read_meta(*meta, ins);
         else langs_ = {"nl"};
@@ -56,10 +57,12 @@ class InstrumentLoader {
         for (const auto* t : r_.tables(root, "domain")) ins.domains.push_back(read_domain(*t));
         for (const auto* t : r_.tables(root, "measure")) ins.measures.push_back(read_measure(*t));
         if (const toml::table* rk = r_.table(root, "risk", false)) read_risk(*rk, ins.risk);
+        ins.changes = read_changes(r_, root, langs_, md_);
         if (ins.domains.empty())
             r_.error(r_.at(root), "the instrument has no domains", "add at least one [[domain]] with questions");
         ins.build_index();
         check_references(ins);
+        check_changes(r_, ins);
         return ins;
     }
 
