@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "model/toml_reader.hpp"
+#include "util/dates.hpp"
 #include "util/files.hpp"
 #include "util/text.hpp"
 
@@ -53,13 +54,13 @@ class AnswerReader {
             if (auto date = d->value<toml::date>(); date && d->is_date()) {
                 who.date = fmt::format("{:04}-{:02}-{:02}", date->year, date->month, date->day);
             } else if (d->is_string()) {
-                std::string s = d->as_string()->get();
-                bool ok = s.empty() || (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-                                        std::all_of(s.begin(), s.end(), [](char c) { return std::isdigit(static_cast<unsigned char>(c)) || c == '-'; }));
-                if (!ok) r_.error(r_.at(*d), fmt::format("date '{}' is not a date", s), "write it as 2026-10-01 (year-month-day)");
-                who.date = s;
+                std::string s = trim(d->as_string()->get());
+                auto iso = iso_date(s);
+                if (!s.empty() && !iso)
+                    r_.error(r_.at(*d), fmt::format("date '{}' is not a date", s), "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
+                who.date = iso.value_or(s);
             } else {
-                r_.error(r_.at(*d), fmt::format("'date' must be a date, not {}", toml_type_name(*d)), "write it as 2026-10-01 (year-month-day)");
+                r_.error(r_.at(*d), fmt::format("'date' must be a date, not {}", toml_type_name(*d)), "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
             }
         }
         if (auto p = r_.integer(t, "participants", false)) {

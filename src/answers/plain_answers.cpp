@@ -9,6 +9,7 @@
 #include <set>
 
 #include "answers/load_answers.hpp"
+#include "util/dates.hpp"
 #include "util/text.hpp"
 
 namespace zs {
@@ -374,10 +375,10 @@ class PlainReader {
         } else if (key.text == "organisation") who.organisation = s;
         else if (key.text == "unit") who.unit = s;
         else if (key.text == "date") {
-            bool ok = s.empty() || (s.size() == 10 && s[4] == '-' && s[7] == '-' &&
-                                    std::all_of(s.begin(), s.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-'; }));
-            if (!ok) return false;
-            who.date = s;
+            if (s.empty()) return true;
+            auto iso = iso_date(s); // any spelling parse_date takes, written ISO
+            if (!iso) return false;
+            who.date = *iso;
         } else {
             return false;
         }

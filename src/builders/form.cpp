@@ -8,6 +8,7 @@
 
 #include "answers/load_answers.hpp"
 #include "pdf/acroform.hpp"
+#include "util/dates.hpp"
 #include "pdf/render.hpp"
 #include "util/i18n.hpp"
 #include "util/text.hpp"
@@ -115,7 +116,11 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
             else if (key == "role") r.respondent.role = v;
             else if (key == "organisation") r.respondent.organisation = v;
             else if (key == "unit") r.respondent.unit = v;
-            else if (key == "date") r.respondent.date = v;
+            else if (key == "date" && !v.empty()) {
+                if (auto iso = iso_date(v)) r.respondent.date = *iso;
+                else diags.warning(where, fmt::format("the date '{}' is not a date; it is left empty", v),
+                                   "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
+            }
             else if (key == "participants" && !v.empty()) {
                 auto p = parse_number(v);
                 if (!p || *p < 1 || *p != static_cast<int>(*p))

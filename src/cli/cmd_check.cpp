@@ -1,12 +1,18 @@
-// `zelfscan check FILE...`: validates instrument files and answer files and
-// prints a one-line summary per valid file.
+// `zelfscan check FILE...`: validates instrument files and answers (answer
+// files, filled forms, folders of them) with every rule score and report
+// apply, the rules on the set included (one version per instrument, every
+// respondent code once), and prints a one-line status per file.
+#include <map>
+#include <set>
+
 #include <fmt/format.h>
 
+#include "answers/input.hpp"
 #include "answers/load_answers.hpp"
 #include "cli/commands.hpp"
-#include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
+#include "scoring/assessment.hpp"
 #include "util/files.hpp"
 #include "util/i18n.hpp"
 
@@ -26,75 +32,106 @@ struct CheckOptions {
     std::string instrument;
 };
 
-bool check_answers(const std::string& path, const std::string& data, const CheckOptions& opt) {
-    Diagnostics diags;
-    auto header = read_answer_header(data, path, diags);
-    if (!header) {
-        print_diagnostics(diags);
-        return false;
-    }
-    std::string ins_path = opt.instrument;
-    if (ins_path.empty()) {
-        auto found = find_instrument_file(header->instrument);
-        if (!found) {
-            diags.error(header->where, fmt::format("cannot find instrument '{}'", header->instrument),
-                        "give it with --instrument FILE, or put it in ./instruments");
-            print_diagnostics(diags);
-            return false;
-        }
-        ins_path = *found;
-    }
-    auto ins = load_instrument(ins_path, diags, markdown_validator());
-    if (!ins) {
-        print_diagnostics(diags);
-        return false;
-    }
-    auto resp = parse_response(data, path, *ins, diags);
-    print_diagnostics(diags);
-    if (!resp) return false;
+std::string answers_summary(const Instrument& ins, const Response& resp) {
     std::size_t total = 0;
-    for (const auto& id : ins->question_order) {
-        const Question* q = ins->find_question(id);
-        if (visibility(*q, *resp) != Visibility::skipped) ++total;
+    for (const auto& id : ins.question_order) {
+        const Question* q = ins.find_question(id);
+        if (visibility(*q, resp) != Visibility::skipped) ++total;
     }
-    std::size_t missing = count_missing(*ins, *resp);
-    std::string who = resp->respondent.code.empty() ? "" : fmt::format(" by {}", resp->respondent.code);
-    if (resp->respondent.is_session()) who += fmt::format(" (session of {})", resp->respondent.participants);
-    fmt::print("{}: ok: answers to {} {}{}: {} of {} questions answered, {} missing\n", path, ins->id, ins->version.text, who,
-               total - missing, total, missing);
-    return true;
+    std::size_t missing = count_missing(ins, resp);
+    std::string who = resp.respondent.code.empty() ? "" : fmt::format(" by {}", resp.respondent.code);
+    if (resp.respondent.is_session()) who += fmt::format(" (session of {})", resp.respondent.participants);
+    return fmt::format("{}: ok: answers to {} {}{}: {} of {} questions answered, {} missing", resp.path, ins.id, ins.version.text,
+                       who, total - missing, total, missing);
 }
 
-bool check_file(const std::string& path, const CheckOptions& opt) {
-    auto file = read_file(path);
-    if (!file.ok()) {
-        fmt::print(stderr, "{}: error: {}\n", path, file.error);
-        return false;
-    }
-    if (looks_like_answer_file(file.data)) return check_answers(path, file.data, opt);
+bool run_check(const CheckOptions& opt) {
+    // Folders first (they may hold instruments too), then instruments apart
+    // from answers.
     Diagnostics diags;
-    auto ins = parse_instrument(file.data, path, diags, markdown_validator());
-    print_diagnostics(diags);
-    if (!ins) return false;
-    fmt::print("{}\n", summary(*ins));
-    return true;
+    SplitInputs split = split_instrument_args(expand_answer_paths(opt.files, diags));
+    InstrumentResolver resolver(split.instruments, opt.instrument, markdown_validator());
+    bool all_ok = true;
+
+    // Instruments first, each with its own status line.
+    for (const auto& path : split.instruments) {
+        Diagnostics own;
+        const Instrument* ins = resolver.load(path, own);
+        print_diagnostics(own);
+        if (ins) fmt::print("{}\n", summary(*ins));
+        else all_ok = false;
+    }
+    std::vector<AnswerSource> sources = read_answer_sources(split.answers, diags);
+
+    // Each answer against its instrument, found the same way as in score.
+    std::vector<std::optional<Response>> parsed(sources.size());
+    std::vector<const Instrument*> used(sources.size(), nullptr);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const AnswerSource& s = sources[i];
+        if (!s.header) continue;
+        used[i] = resolver.find(s.header->instrument, s.header->where, diags);
+        if (used[i]) parsed[i] = parse_source(s, *used[i], diags);
+    }
+
+    // The rules on the set, per instrument: versions on every file that
+    // says what it answers, codes on every file that reads.
+    std::map<std::string, std::vector<Response>> heads, responses;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        const AnswerSource& s = sources[i];
+        if (!s.header) continue;
+        Response stub;
+        stub.instrument = s.header->instrument;
+        stub.version = s.header->version;
+        stub.version_where = s.header->where;
+        stub.path = s.path;
+        heads[stub.instrument].push_back(std::move(stub));
+        if (parsed[i]) responses[s.header->instrument].push_back(*parsed[i]);
+    }
+    for (const auto& [id, set] : heads) check_response_set(set, diags);
+    for (const auto& [id, set] : responses) check_response_set(set, diags);
+
+    // Per file: its problems, then its status.
+    std::map<std::string, Diagnostics> per_file;
+    Diagnostics other;
+    std::set<std::string> named;
+    for (const auto& s : sources) named.insert(s.path);
+    for (const auto& d : diags.all()) {
+        if (named.count(d.where.file)) per_file[d.where.file].add(d);
+        else other.add(d);
+    }
+    print_diagnostics(other);
+    if (other.has_errors()) all_ok = false;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+        auto it = per_file.find(sources[i].path);
+        bool bad = it != per_file.end() && it->second.has_errors();
+        if (it != per_file.end()) {
+            it->second.sort();
+            print_diagnostics(it->second);
+            per_file.erase(it); // a file given twice is reported once
+        }
+        if (bad || !parsed[i]) {
+            all_ok = false;
+            continue;
+        }
+        fmt::print("{}\n", answers_summary(*used[i], *parsed[i]));
+    }
+    return all_ok;
 }
 
 } // namespace
 
 void add_check_command(CLI::App& app, CliContext& ctx) {
-    auto* cmd = app.add_subcommand("check", "Check instrument files and answer files; report every problem.\n"
-                                            "Controleer instrument- en antwoordbestanden en meld alle fouten.");
+    auto* cmd = app.add_subcommand("check", "Check instrument files and answers (answer files, filled forms, folders); report every problem.\n"
+                                            "Controleer instrumenten en antwoorden (antwoordbestanden, ingevulde formulieren, mappen) en meld alle fouten.");
     auto opt = std::make_shared<CheckOptions>();
-    cmd->add_option("files", opt->files, "Instrument or answer files (.toml) / instrument- of antwoordbestanden")->required();
+    cmd->add_option("files", opt->files,
+                    "Instruments (.toml), answer files (.toml), filled forms (.pdf) and folders\n"
+                    "Instrumenten (.toml), antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+        ->required();
     cmd->add_option("--instrument", opt->instrument,
-                    "Instrument to check answer files against (default: found by id in ./instruments)\n"
-                    "Instrument voor antwoordbestanden (standaard: gezocht op id in ./instruments)");
-    cmd->callback([opt, &ctx] {
-        bool all_ok = true;
-        for (const auto& path : opt->files) all_ok = check_file(path, *opt) && all_ok;
-        ctx.exit_code = all_ok ? 0 : 1;
-    });
+                    "Instrument to check answers against when none is named (default: found by id)\n"
+                    "Instrument voor de antwoorden als er geen genoemd is (standaard: gezocht op id)");
+    cmd->callback([opt, &ctx] { ctx.exit_code = run_check(*opt) ? 0 : 1; });
 }
 
 } // namespace zs

@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "answers/input.hpp"
 #include "answers/load_answers.hpp"
 #include "answers/template_writer.hpp"
 #include "builders/form.hpp"
@@ -30,14 +31,33 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
     auto opt = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("import", "Turn filled PDF forms into answer files.\n"
                                              "Zet ingevulde PDF-formulieren om in antwoordbestanden.");
-    cmd->add_option("forms", opt->forms, "Filled forms (.pdf) / ingevulde formulieren")->required();
+    cmd->add_option("forms", opt->forms,
+                    "[INSTRUMENT] FORMS...: filled forms (.pdf) and folders of them\n"
+                    "[INSTRUMENT] FORMULIEREN...: ingevulde formulieren (.pdf) en mappen met formulieren")
+        ->required();
     cmd->add_option("-o,--output", opt->output,
                     "Answer file for one form, or a folder for several / antwoordbestand, of een map bij meer formulieren")
         ->required();
     cmd->add_option("--instrument", opt->instrument, "Instrument file (default: found by id in ./instruments)");
     cmd->add_option("--lang", opt->lang, "Language of the comments: nl or en")->check(CLI::IsMember({"nl", "en"}));
     cmd->callback([opt, &ctx] {
-        bool to_folder = opt->forms.size() > 1 || fs::is_directory(opt->output);
+        // The same input rule as every command: an instrument may be named
+        // among the forms, folders stand for the forms in them.
+        SplitInputs split = split_instrument_args(opt->forms);
+        Diagnostics args;
+        std::vector<std::string> forms = expand_answer_paths(split.answers, args, {".pdf"});
+        if (split.instruments.size() > 1)
+            args.error({split.instruments[1], 0, 0}, fmt::format("more than one instrument is given (also {})", split.instruments[0]));
+        if (args.has_errors() || forms.empty()) {
+            if (!args.has_errors()) args.error({}, "no forms are given", "give filled forms (.pdf) or folders of them");
+            print_diagnostics(args);
+            ctx.exit_code = 1;
+            return;
+        }
+        InstrumentResolver resolver(split.instruments, opt->instrument);
+        // Several forms, or a folder of them, go to a folder.
+        bool to_folder = forms.size() > 1 || fs::is_directory(opt->output) ||
+                         std::any_of(split.answers.begin(), split.answers.end(), [](const std::string& a) { return fs::is_directory(a); });
         if (to_folder && !fs::is_directory(opt->output)) {
             std::error_code ec;
             fs::create_directories(opt->output, ec);
@@ -53,15 +73,14 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             Diagnostics diags;
             std::optional<pdf::FilledForm> form;
         };
-        std::vector<Read> reads(opt->forms.size());
+        std::vector<Read> reads(forms.size());
         parallel_for(reads.size(), [&](std::size_t i) {
-            const std::string& path = opt->forms[i];
+            const std::string& path = forms[i];
             MappedFile file(path);
             if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
             else reads[i].form = read_form(file.data(), path, reads[i].diags);
         });
 
-        std::map<std::string, Instrument> cache;
         bool all_ok = true;
         // Converting is quick and needs the instrument cache: one form after
         // the other. Writing (a sync per file) goes on every core again;
@@ -71,27 +90,13 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             std::size_t answers = 0, missing = 0;
             std::string error; // from writing
         };
-        std::vector<std::optional<Job>> jobs(opt->forms.size());
+        std::vector<std::optional<Job>> jobs(forms.size());
         std::set<std::string> written;
-        for (std::size_t i = 0; i < opt->forms.size(); ++i) {
-            const std::string& path = opt->forms[i];
+        for (std::size_t i = 0; i < forms.size(); ++i) {
+            const std::string& path = forms[i];
             Diagnostics& diags = reads[i].diags;
             const auto& form = reads[i].form;
-            const Instrument* ins = nullptr;
-            if (form) {
-                std::string ins_path = opt->instrument;
-                if (ins_path.empty()) {
-                    if (auto found = find_instrument_file(form->instrument_id)) ins_path = *found;
-                    else diags.error({path, 0, 0}, fmt::format("cannot find instrument '{}'", form->instrument_id),
-                                     "give it with --instrument FILE");
-                }
-                if (!ins_path.empty()) {
-                    auto it = cache.find(ins_path);
-                    if (it == cache.end())
-                        if (auto loaded = load_instrument(ins_path, diags)) it = cache.emplace(ins_path, std::move(*loaded)).first;
-                    if (it != cache.end()) ins = &it->second;
-                }
-            }
+            const Instrument* ins = form ? resolver.find(form->instrument_id, {path, 0, 0}, diags) : nullptr;
             std::optional<Response> resp;
             if (ins) resp = form_response(*form, path, *ins, diags);
             if (!resp) continue;
@@ -111,7 +116,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             job.missing = count_missing(*ins, *resp);
             jobs[i] = std::move(job);
         }
-        InputFiles inputs(opt->forms);
+        InputFiles inputs(forms);
         parallel_for(jobs.size(), [&](std::size_t i) {
             if (jobs[i]) jobs[i]->error = write_output_quietly(jobs[i]->out, jobs[i]->text, inputs);
         });
@@ -126,7 +131,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 all_ok = false;
                 continue;
             }
-            fmt::print("{}: imported to {}: {}, {} missing\n", opt->forms[i], jobs[i]->out,
+            fmt::print("{}: imported to {}: {}, {} missing\n", forms[i], jobs[i]->out,
                        counted("en", static_cast<long long>(jobs[i]->answers), {"answer", "answers"}, {"answer", "answers"}),
                        jobs[i]->missing);
         }

@@ -5,7 +5,7 @@
 
 #include <fmt/format.h>
 
-#include "builders/answer_set.hpp"
+#include "answers/input.hpp"
 #include "cli/companion_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/instrument_lookup.hpp"
@@ -22,8 +22,8 @@ namespace zs {
 namespace {
 
 struct ReportArgs {
+    std::vector<std::string> inputs; // [INSTRUMENT] ANSWERS...
     std::string instrument, output, lang, template_path, plan, format = "pdf", title, organisation, logo, paper = "a4";
-    std::vector<std::string> answers;
     std::vector<std::string> with; // companion questionnaires: instrument files, answer files, forms, folders
 };
 
@@ -32,48 +32,50 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 }
 
 int run_report(const ReportArgs& a) {
-    Diagnostics diags;
-    auto ins = load_instrument(a.instrument, diags, markdown_validator());
-    if (!ins) {
-        print_diagnostics(diags);
-        return 1;
+    if (!answers_given(a.inputs)) {
+        fmt::print(stderr, "zelfscan: error: no answers are given\n  hint: give answer files (.toml), filled forms (.pdf) or folders after the instrument\n");
+        return 2;
     }
+    Diagnostics diags;
     ReportOptions ro;
-    ro.lang = resolve_language(*ins, a.lang, diags);
     // Fonts, hyphenation and the PDF's text faces depend only on the
     // language: load them while the answers are read.
     std::shared_ptr<pdf::DrawingStart> start;
     std::jthread preload;
-    if (a.format != "html")
-        preload = std::jthread([&start, lang = ro.lang] {
-            using layout::Style;
-            if (auto fonts = layout::preload(lang))
-                start = pdf::start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::bold),
-                                                   static_cast<int>(Style::italic), static_cast<int>(Style::heading)});
-        });
+    auto prepare = [&](const Instrument& ins) {
+        ro.lang = resolve_language(ins, a.lang, diags);
+        if (a.format != "html")
+            preload = std::jthread([&start, lang = ro.lang] {
+                using layout::Style;
+                if (auto fonts = layout::preload(lang))
+                    start = pdf::start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::bold),
+                                                       static_cast<int>(Style::italic), static_cast<int>(Style::heading)});
+            });
+        ro.template_path = a.template_path;
+        if (ro.template_path.empty()) {
+            // A questionnaire without a risk model gets the results report.
+            ReportKind kind = ins.risk.scored ? ReportKind::risk : ReportKind::results;
+            if (auto found = find_report_template(kind, ro.lang)) ro.template_path = *found;
+            else diags.error({ins.path, 0, 0},
+                             fmt::format("cannot find the standard report template '{}'", report_template_name(kind, ro.lang)),
+                             "give one with --template FILE");
+        }
+        if (!ro.template_path.empty()) {
+            auto t = read_file(ro.template_path);
+            if (!t.ok()) diags.error({ro.template_path, 0, 0}, t.error);
+            else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, bad->what);
+            else ro.template_text = std::move(t.data);
+        }
+        return true; // template problems are reported with the answers'
+    };
+    auto run = load_answer_run(a.inputs, a.instrument, diags, markdown_validator(), prepare);
     ro.title = a.title;
     ro.organisation = a.organisation;
     ro.logo = a.logo;
     ro.paper = a.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
-    ro.template_path = a.template_path;
-    if (ro.template_path.empty()) {
-        // A questionnaire without a risk model gets the results report.
-        ReportKind kind = ins->risk.scored ? ReportKind::risk : ReportKind::results;
-        if (auto found = find_report_template(kind, ro.lang)) ro.template_path = *found;
-        else diags.error({a.instrument, 0, 0},
-                         fmt::format("cannot find the standard report template '{}'", report_template_name(kind, ro.lang)),
-                         "give one with --template FILE");
-    }
-    if (!ro.template_path.empty()) {
-        auto t = read_file(ro.template_path);
-        if (!t.ok()) diags.error({ro.template_path, 0, 0}, t.error);
-        else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, bad->what);
-        else ro.template_text = std::move(t.data);
-    }
-    std::vector<Response> responses = load_answer_set(*ins, a.answers, diags);
     CompanionInputs companions;
-    if (!a.with.empty()) {
-        load_companions(*ins, a.with, companions, diags);
+    if (run && !a.with.empty()) {
+        load_companions(*run->instrument, a.with, companions, diags);
         ro.companions = companions.sets();
         if (auto found = find_report_template(ReportKind::companion, ro.lang)) {
             ro.companion_template_path = *found;
@@ -82,19 +84,17 @@ int run_report(const ReportArgs& a) {
             else if (auto bad = check_text(t.data)) diags.error({*found, bad->line, bad->column}, bad->what);
             else ro.companion_template_text = std::move(t.data);
         } else {
-            diags.error({a.instrument, 0, 0},
+            diags.error({run->instrument->path, 0, 0},
                         fmt::format("cannot find the report template '{}' for --with", report_template_name(ReportKind::companion, ro.lang)),
                         "set ZELFSCAN_TEMPLATES to the folder that holds it");
         }
     }
-    if (diags.has_errors()) {
+    if (!run || diags.has_errors()) {
         print_diagnostics(diags);
         return 1;
     }
-    if (responses.empty()) {
-        fmt::print(stderr, "error: no answers to report on\n");
-        return 1;
-    }
+    const Instrument* ins = run->instrument.get();
+    std::vector<Response>& responses = run->responses;
     Assessment as = assess(*ins, responses);
     Plan plan = make_plan(*ins, as);
     doc::Document d = build_report(*ins, responses, as, plan, ro, diags);
@@ -104,16 +104,15 @@ int run_report(const ReportArgs& a) {
             out = render_report_html(d, diags);
         } else {
             pdf::RenderOptions po;
-            preload.join();
+            if (preload.joinable()) preload.join();
             po.start = start;
             out = pdf::render_pdf(d, po, diags);
         }
     }
     print_diagnostics(diags);
     if (diags.has_errors() || out.empty()) return 1;
-    std::vector<std::string> inputs = a.answers;
+    std::vector<std::string> inputs = run->inputs;
     inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
-    inputs.push_back(a.instrument);
     if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
     if (!a.logo.empty()) inputs.push_back(a.logo);
     if (!write_output(a.output, out, inputs)) return 1;
@@ -130,8 +129,13 @@ void add_report_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ReportArgs>();
     auto* cmd = app.add_subcommand("report", "Make the risk report, or the results of a questionnaire (PDF or HTML), from answer files and filled forms.\n"
                                              "Maak het risicorapport, of de uitkomsten van een vragenlijst (PDF of HTML), van antwoordbestanden en ingevulde formulieren.");
-    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
-    cmd->add_option("answers", a->answers, "Answer files (.toml) and filled forms (.pdf) / antwoorden")->required();
+    cmd->add_option("inputs", a->inputs,
+                    "[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders\n"
+                    "[INSTRUMENT] ANTWOORDEN...: het instrument (.toml), dan antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+        ->required();
+    cmd->add_option("--instrument", a->instrument,
+                    "Instrument file, when not given first (default: found by the answers' id)\n"
+                    "Instrumentbestand, als het niet vooraan staat (standaard: gezocht op het id in de antwoorden)");
     cmd->add_option("-o,--output", a->output, "Report to write / te schrijven rapport")->required();
     cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
     cmd->add_option("--template", a->template_path, "Report template (Markdown) / rapportsjabloon");

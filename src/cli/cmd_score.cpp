@@ -7,6 +7,7 @@
 
 #include <fmt/format.h>
 
+#include "answers/input.hpp"
 #include "answers/load_answers.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
@@ -23,8 +24,8 @@ namespace zs {
 namespace {
 
 struct ScoreOptions {
-    std::string instrument;
-    std::vector<std::string> answers;
+    std::vector<std::string> inputs; // [INSTRUMENT] ANSWERS...
+    std::string instrument;          // --instrument
     bool json = false;
     std::string plan;
     std::string lang;
@@ -198,85 +199,44 @@ int run_score(const ScoreOptions& opt) {
         fmt::print(stderr, "error: --plan {}: the plan is written as .toml or .csv\n", opt.plan);
         return 2;
     }
-    Diagnostics diags;
-    auto ins = load_instrument(opt.instrument, diags, markdown_validator());
-    if (!ins) {
-        print_diagnostics(diags);
-        return 1;
-    }
-    std::string lang = resolve_language(*ins, opt.lang, diags);
-    if (diags.has_errors()) {
-        print_diagnostics(diags);
+    if (!answers_given(opt.inputs)) {
+        fmt::print(stderr, "zelfscan: error: no answers are given\n  hint: give answer files (.toml), filled forms (.pdf) or folders after the instrument\n");
         return 2;
     }
-    // A questionnaire without a risk model has answer counts and figures
-    // (the JSON) but no risk summary and no plan.
-    if (!ins->risk.scored && (!opt.json || !opt.plan.empty())) {
-        diags.error({ins->path, 0, 0}, fmt::format("instrument '{}' has no risk model, so its answers cannot be scored", ins->id),
-                    "use --json for the answer counts, or make the results report: zelfscan report " + ins->path + " ANSWERS... -o uitkomsten.pdf");
-        print_diagnostics(diags);
-        return 1;
-    }
-
-    // One version per run, checked on the headers first, so mixed versions
-    // give one clear error rather than one per file.
-    // Files are read and parsed on every core; diagnostics are kept per file
-    // and merged in the order given, so output does not depend on timing.
-    std::size_t n = opt.answers.size();
-    std::vector<std::string> data(n);
-    std::vector<std::optional<AnswerHeader>> header(n);
-    std::vector<Diagnostics> found(n);
-    parallel_for(n, [&](std::size_t i) {
-        auto file = read_file(opt.answers[i]);
-        if (!file.ok()) {
-            found[i].error({opt.answers[i], 0, 0}, file.error);
-            return;
+    Diagnostics diags;
+    std::string lang;
+    bool usage_error = false;
+    auto run = load_answer_run(opt.inputs, opt.instrument, diags, markdown_validator(), [&](const Instrument& ins) {
+        Diagnostics own;
+        lang = resolve_language(ins, opt.lang, own);
+        diags.append(own);
+        if (own.has_errors()) {
+            usage_error = true;
+            return false;
         }
-        data[i] = std::move(file.data);
-        header[i] = read_answer_header(data[i], opt.answers[i], found[i]);
+        // A questionnaire without a risk model has answer counts and figures
+        // (the JSON) but no risk summary and no plan.
+        if (!ins.risk.scored && (!opt.json || !opt.plan.empty())) {
+            diags.error({ins.path, 0, 0}, fmt::format("instrument '{}' has no risk model, so its answers cannot be scored", ins.id),
+                        "use --json for the answer counts, or make the results report: zelfscan report " + ins.path +
+                            " ANSWERS... -o uitkomsten.pdf");
+            return false;
+        }
+        return true;
     });
-    std::vector<Response> heads;
-    bool readable = true;
-    for (std::size_t i = 0; i < n; ++i) {
-        diags.append(found[i]);
-        if (!header[i]) {
-            readable = false;
-            continue;
-        }
-        Response stub;
-        stub.instrument = header[i]->instrument;
-        stub.version = header[i]->version;
-        stub.version_where = header[i]->where;
-        stub.path = opt.answers[i];
-        heads.push_back(std::move(stub));
-    }
-    if (readable) check_response_set(heads, diags);
-    if (diags.has_errors()) {
+    if (!run) {
         print_diagnostics(diags);
-        return 1;
-    }
-
-    std::vector<std::optional<Response>> parsed(n);
-    for (auto& f : found) f = Diagnostics{};
-    parallel_for(n, [&](std::size_t i) { parsed[i] = parse_response(data[i], opt.answers[i], *ins, found[i]); });
-    std::vector<Response> responses;
-    for (std::size_t i = 0; i < n; ++i) {
-        diags.append(found[i]);
-        if (parsed[i]) responses.push_back(std::move(*parsed[i]));
-    }
-    if (!diags.has_errors()) check_response_set(responses, diags);
-    if (diags.has_errors()) {
-        print_diagnostics(diags);
-        return 1;
+        return usage_error ? 2 : 1;
     }
     print_diagnostics(diags); // warnings
+    const Instrument* ins = run->instrument.get();
+    std::vector<Response>& responses = run->responses;
 
     Assessment a = assess(*ins, responses);
     Plan plan = make_plan(*ins, a);
 
     if (!opt.plan.empty()) {
-        std::vector<std::string> inputs = opt.answers;
-        inputs.push_back(opt.instrument);
+        const std::vector<std::string>& inputs = run->inputs;
         std::string text = ends_with(opt.plan, ".csv") ? plan_to_csv(*ins, plan, lang) : plan_to_toml(*ins, plan, lang);
         if (!write_output(opt.plan, text, inputs)) return 1;
     }
@@ -291,8 +251,13 @@ void add_score_command(CLI::App& app, CliContext& ctx) {
     auto* cmd = app.add_subcommand("score", "Score the answers of many respondents: risks per domain, red flags, and the plan.\n"
                                             "Scoor de antwoorden van alle respondenten: risico's per thema, rode vlaggen en het plan.");
     auto opt = std::make_shared<ScoreOptions>();
-    cmd->add_option("instrument", opt->instrument, "Instrument file (.toml) / instrumentbestand")->required();
-    cmd->add_option("answers", opt->answers, "Answer files (.toml) / antwoordbestanden")->required();
+    cmd->add_option("inputs", opt->inputs,
+                    "[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders\n"
+                    "[INSTRUMENT] ANTWOORDEN...: het instrument (.toml), dan antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+        ->required();
+    cmd->add_option("--instrument", opt->instrument,
+                    "Instrument file, when not given first (default: found by the answers' id)\n"
+                    "Instrumentbestand, als het niet vooraan staat (standaard: gezocht op het id in de antwoorden)");
     cmd->add_flag("--json", opt->json, "Print the assessment as JSON / druk de beoordeling af als JSON");
     cmd->add_option("--plan", opt->plan, "Write the plan to FILE (.toml or .csv) / schrijf het plan naar FILE (.toml of .csv)");
     cmd->add_option("--lang", opt->lang, "Language: nl or en (default: the instrument's first) / taal: nl of en");

@@ -41,7 +41,9 @@ static const char* severity_name(Severity s) {
 }
 
 std::string format(const Diagnostic& d) {
-    std::string out = d.where.file;
+    // A message about no file in particular (a command line problem) is
+    // the program's own.
+    std::string out = d.where.file.empty() ? std::string("zelfscan") : d.where.file;
     if (d.where.line > 0) {
         out += fmt::format(":{}", d.where.line);
         if (d.where.column > 0) out += fmt::format(":{}", d.where.column);

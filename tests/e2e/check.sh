@@ -46,7 +46,9 @@ printf 'a = "\xff"\n' >"$tmp/latin1.toml"
 set +e; "$zs" check "$tmp/nope.toml" "$tmp" /bin/sh "$tmp/latin1.toml" 2>"$tmp/bad.err"; rc=$?; set -e
 [ $rc -eq 1 ] || fail "bad files: exit $rc"
 grep -q "nope.toml: error: no such file" "$tmp/bad.err" || fail "missing file"
-grep -q "is a directory" "$tmp/bad.err" || fail "directory"
+# A folder stands for the instruments and answers in it (issue 17): its
+# files are checked, the broken instrument among them.
+grep -q "four.toml:96:3: error" "$tmp/bad.err" || fail "directory: its files are checked"
 grep -q "binary file" "$tmp/bad.err" || fail "binary"
 grep -q "latin1.toml:1:6: error: invalid UTF-8" "$tmp/bad.err" || fail "utf-8"
 

@@ -1,0 +1,242 @@
+#include "answers/input.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "builders/form.hpp"
+#include "cli/instrument_lookup.hpp"
+#include "scoring/assessment.hpp"
+#include "util/files.hpp"
+#include "util/parallel.hpp"
+
+namespace zs {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower(std::string s) {
+    std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return s;
+}
+
+bool has_extension(const std::string& name, const std::vector<std::string>& extensions) {
+    std::string l = lower(name);
+    return std::any_of(extensions.begin(), extensions.end(), [&](const std::string& e) {
+        return l.size() > e.size() && l.compare(l.size() - e.size(), e.size(), e) == 0;
+    });
+}
+
+bool is_pdf_bytes(std::string_view data) { return data.substr(0, 5) == "%PDF-"; }
+
+// The first bytes of a file, to tell its kind without reading it all.
+std::string file_start(const std::string& path, std::size_t n) {
+    std::FILE* f = std::fopen(path.c_str(), "rb");
+    if (!f) return {};
+    std::string buf(n, '\0');
+    std::size_t got = std::fread(buf.data(), 1, n, f);
+    std::fclose(f);
+    buf.resize(got);
+    return buf;
+}
+
+} // namespace
+
+std::vector<std::string> expand_answer_paths(const std::vector<std::string>& args, Diagnostics& diags,
+                                             const std::vector<std::string>& extensions) {
+    std::vector<std::string> out;
+    for (const auto& arg : args) {
+        std::error_code ec;
+        auto st = fs::status(arg, ec);
+        if (ec || !fs::exists(st)) {
+            diags.error({arg, 0, 0}, "no such file or folder");
+            continue;
+        }
+        if (!fs::is_directory(st)) {
+            out.push_back(arg);
+            continue;
+        }
+        std::vector<std::string> found;
+        for (fs::directory_iterator it(arg, ec), end; !ec && it != end; it.increment(ec)) {
+            std::string name = it->path().filename().string();
+            if (name.empty() || name[0] == '.' || !has_extension(name, extensions)) continue;
+            std::error_code ec2;
+            if (!it->is_regular_file(ec2)) continue;
+            found.push_back((fs::path(arg) / name).string());
+        }
+        if (ec) {
+            diags.error({arg, 0, 0}, fmt::format("cannot read the folder: {}", ec.message()));
+            continue;
+        }
+        if (found.empty()) {
+            diags.error({arg, 0, 0}, fmt::format("the folder holds no answers ({} files)", fmt::join(extensions, ", ")));
+            continue;
+        }
+        std::sort(found.begin(), found.end());
+        out.insert(out.end(), found.begin(), found.end());
+    }
+    return out;
+}
+
+std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& paths, Diagnostics& diags) {
+    std::vector<AnswerSource> sources(paths.size());
+    std::vector<Diagnostics> found(paths.size());
+    parallel_for(paths.size(), [&](std::size_t i) {
+        AnswerSource& s = sources[i];
+        s.path = paths[i];
+        // Forms are large and read once: map them. Answer files are small,
+        // and unmapping many small files from several threads costs more
+        // than reading them.
+        if (is_pdf_bytes(file_start(s.path, 5))) {
+            s.kind = AnswerKind::form;
+            MappedFile file(s.path);
+            if (!file.ok()) {
+                found[i].error({s.path, 0, 0}, file.error());
+                return;
+            }
+            s.form = read_form(file.data(), s.path, found[i]);
+            if (s.form) s.header = AnswerHeader{s.form->instrument_id, s.form->instrument_version, {s.path, 0, 0}};
+            return;
+        }
+        auto file = read_file(s.path);
+        if (!file.ok()) {
+            found[i].error({s.path, 0, 0}, file.error);
+            return;
+        }
+        s.data = std::move(file.data);
+        s.header = read_answer_header(s.data, s.path, found[i]);
+    });
+    for (const auto& f : found) diags.append(f);
+    return sources;
+}
+
+bool answers_given(const std::vector<std::string>& positional) {
+    return !split_instrument_args(positional).answers.empty();
+}
+
+SplitInputs split_instrument_args(const std::vector<std::string>& args) {
+    SplitInputs out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        bool instrument = false;
+        if (!fs::is_directory(a, ec) && has_extension(a, {".toml"})) {
+            std::string start = file_start(a, 64 * 1024);
+            instrument = !start.empty() && !is_pdf_bytes(start) && !looks_like_answer_file(start);
+        }
+        (instrument ? out.instruments : out.answers).push_back(a);
+    }
+    return out;
+}
+
+InstrumentResolver::InstrumentResolver(std::vector<std::string> named, std::string option, MarkdownValidator markdown)
+    : named_(std::move(named)), option_(std::move(option)), markdown_(std::move(markdown)) {}
+
+const Instrument* InstrumentResolver::load(const std::string& path, Diagnostics& diags) {
+    auto it = loaded_.find(path);
+    if (it == loaded_.end()) {
+        Diagnostics local;
+        auto ins = load_instrument(path, local, markdown_);
+        diags.append(local); // reported once, at the first use
+        it = loaded_.emplace(path, ins ? std::make_unique<Instrument>(std::move(*ins)) : nullptr).first;
+    }
+    return it->second.get();
+}
+
+const Instrument* InstrumentResolver::find(const std::string& id, const SourceLocation& where, Diagnostics& diags) {
+    Diagnostics quiet; // named instruments that fail are reported by whoever checks them
+    for (const auto& path : named_) {
+        const Instrument* ins = loaded_.count(path) ? loaded_[path].get() : load(path, quiet);
+        if (ins && ins->id == id) return ins;
+    }
+    if (named_.size() == 1 && option_.empty()) return load(named_.front(), diags);
+    if (!option_.empty()) return load(option_, diags);
+    if (auto path = find_instrument_file(id)) return load(*path, diags);
+    std::vector<std::string> dirs = instrument_search_path();
+    diags.error(where, fmt::format("cannot find instrument '{}'", id),
+                fmt::format("name it on the command line or with --instrument FILE, or put it as '{}.toml' in one of: {}", id,
+                            fmt::join(dirs, ", ")));
+    return nullptr;
+}
+
+std::optional<Response> parse_source(const AnswerSource& src, const Instrument& ins, Diagnostics& diags) {
+    if (src.kind == AnswerKind::form) {
+        if (!src.form) return std::nullopt;
+        return form_response(*src.form, src.path, ins, diags);
+    }
+    return parse_response(src.data, src.path, ins, diags);
+}
+
+std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
+                                         Diagnostics& diags, const MarkdownValidator& markdown,
+                                         const std::function<bool(const Instrument&)>& on_instrument) {
+    // Folders first, so a folder may hold the instrument with its answers.
+    std::vector<std::string> expanded = expand_answer_paths(positional, diags);
+    SplitInputs split = split_instrument_args(expanded);
+    if (split.instruments.size() > 1) {
+        diags.error({split.instruments[1], 0, 0}, fmt::format("more than one instrument is given (also {})", split.instruments[0]),
+                    "give one instrument and its answers");
+        return std::nullopt;
+    }
+    AnswerRun run;
+    InstrumentResolver resolver(split.instruments, instrument_option, markdown);
+    const Instrument* ins = nullptr;
+    std::string named = !split.instruments.empty() ? split.instruments[0] : instrument_option;
+    auto take = [&](const Instrument* found) {
+        ins = found;
+        return !ins || !on_instrument || on_instrument(*ins);
+    };
+    if (!named.empty()) {
+        if (!take(resolver.load(named, diags)) || !ins) return std::nullopt;
+        run.instrument_path = named;
+    }
+    std::vector<std::string>& files = split.answers;
+    if (files.empty() && !diags.has_errors()) diags.error({}, "no answers are given", "give answer files (.toml), filled forms (.pdf) or folders");
+    std::vector<AnswerSource> sources = read_answer_sources(files, diags);
+    if (diags.has_errors()) return std::nullopt;
+
+    // One version per run, checked on the headers first, so mixed versions
+    // give one clear error rather than one per file.
+    std::vector<Response> heads;
+    for (const auto& s : sources) {
+        Response stub;
+        stub.instrument = s.header->instrument;
+        stub.version = s.header->version;
+        stub.version_where = s.header->where;
+        stub.path = s.path;
+        heads.push_back(std::move(stub));
+    }
+    check_response_set(heads, diags);
+    if (diags.has_errors()) return std::nullopt;
+    if (!ins) {
+        const AnswerHeader& h = *sources.front().header;
+        if (!take(resolver.find(h.instrument, h.where, diags)) || !ins) return std::nullopt;
+        if (auto path = find_instrument_file(h.instrument)) run.instrument_path = *path;
+    }
+
+    // Parsed on every core; diagnostics kept per file and merged in path
+    // order, so output does not depend on timing.
+    std::vector<std::size_t> order(sources.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sources[a].path < sources[b].path; });
+    std::vector<std::optional<Response>> parsed(sources.size());
+    std::vector<Diagnostics> found(sources.size());
+    parallel_for(order.size(), [&](std::size_t k) {
+        std::size_t i = order[k];
+        parsed[k] = parse_source(sources[i], *ins, found[k]);
+    });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        diags.append(found[k]);
+        if (parsed[k]) run.responses.push_back(std::move(*parsed[k]));
+    }
+    check_response_set(run.responses, diags);
+    if (diags.has_errors()) return std::nullopt;
+    run.inputs = files;
+    if (!run.instrument_path.empty()) run.inputs.push_back(run.instrument_path);
+    run.instrument = std::make_unique<Instrument>(*ins);
+    return run;
+}
+
+} // namespace zs

@@ -1,0 +1,114 @@
+// The one input stage for every command that takes answers (check, score,
+// report, import, and the commands built on them): which files are answers,
+// which instrument they answer, and reading them all the same way.
+//
+//   args ──expand_answer_paths──> files ──read_answer_sources──> sources
+//   sources + InstrumentResolver ──parse_sources──> responses
+//   responses ──check_response_set──> one version, unique codes
+//
+// load_answer_run() does all of it for a command that needs one instrument
+// and a set of responses (score, report and the like).
+#pragma once
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "answers/load_answers.hpp"
+#include "answers/response.hpp"
+#include "model/instrument.hpp"
+#include "model/load_instrument.hpp"
+#include "pdf/acroform.hpp"
+#include "util/diagnostics.hpp"
+
+namespace zs {
+
+// What an input is, told by its content (a PDF starts with "%PDF-"), not by
+// its name: a renamed form is still read as a form.
+enum class AnswerKind { toml, form };
+
+// The command line's answer arguments as files. A folder stands for every
+// file directly in it whose name ends in one of `extensions` (any case),
+// sorted by name, not recursive, hidden files (".x") left out; a file is
+// taken as given, whatever its name. A path that does not exist, or a folder
+// without such files, is an error at that path.
+std::vector<std::string> expand_answer_paths(const std::vector<std::string>& args, Diagnostics& diags,
+                                             const std::vector<std::string>& extensions = {".toml", ".pdf"});
+
+// One answer input, read but not yet checked against an instrument.
+struct AnswerSource {
+    std::string path;
+    AnswerKind kind = AnswerKind::toml;
+    std::string data;                    // TOML: the file's text (forms: empty)
+    std::optional<pdf::FilledForm> form; // a filled form's fields
+    std::optional<AnswerHeader> header;  // instrument id and version; nullopt when unreadable
+};
+
+// Reads every file (on every core). Problems go to `diags` in the order of
+// `paths`; a file that cannot be read keeps header == nullopt.
+std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& paths, Diagnostics& diags);
+
+// Positional arguments split into instrument files and answer inputs: an
+// instrument file is a .toml file that is not an answer file (it has an
+// [instrument] table); folders, PDFs and answer files are answers.
+struct SplitInputs {
+    std::vector<std::string> instruments;
+    std::vector<std::string> answers;
+};
+SplitInputs split_instrument_args(const std::vector<std::string>& args);
+
+// True when `positional` holds more than instruments: a command without
+// answers is a usage error (exit 2), checked before anything is read.
+bool answers_given(const std::vector<std::string>& positional);
+
+// Finds the instrument answers belong to, the same way in every command:
+//   1. an instrument named on the command line (`named`) with the answers' id;
+//      with exactly one named instrument, that one whatever its id (a
+//      mismatch is then reported by the checks);
+//   2. --instrument FILE (`option`);
+//   3. `<id>.toml` on the search path ($ZELFSCAN_INSTRUMENTS, ./instruments,
+//      the installed instruments).
+// Each file is loaded once; errors (not found, invalid) go to `diags`.
+class InstrumentResolver {
+  public:
+    InstrumentResolver(std::vector<std::string> named, std::string option, MarkdownValidator markdown = {});
+    // The instrument for answers to `id`, or nullptr after an error at `where`.
+    const Instrument* find(const std::string& id, const SourceLocation& where, Diagnostics& diags);
+    // The named instruments that loaded, in the order given (check prints them).
+    const Instrument* load(const std::string& path, Diagnostics& diags);
+
+  private:
+    std::vector<std::string> named_;
+    std::string option_;
+    MarkdownValidator markdown_;
+    std::map<std::string, std::unique_ptr<Instrument>> loaded_; // path -> instrument (nullptr: failed)
+    std::map<std::string, Diagnostics> failures_;               // path -> why it failed (reported once)
+};
+
+// Turns one source into a response to `ins` (TOML: parse_response; form:
+// form_response), validated. nullopt after errors.
+std::optional<Response> parse_source(const AnswerSource& src, const Instrument& ins, Diagnostics& diags);
+
+// A scoring run's inputs: one instrument and its responses, each validated
+// and checked as a set (one version, every respondent code once), sorted by
+// path. `positional` may start with the instrument (score INSTRUMENT
+// ANSWERS...) or hold answers only (score ANSWERS... --instrument FILE, or
+// found by the answers' id). `on_instrument` is called as soon as the
+// instrument is known (before the answers are parsed when it is named), so a
+// command can start work that needs only the instrument; returning false
+// stops the run (after the command put its errors in `diags`).
+struct AnswerRun {
+    std::unique_ptr<Instrument> instrument;
+    std::string instrument_path;
+    std::vector<Response> responses;
+    std::vector<std::string> inputs; // every file read (answers + instrument), for output safety
+};
+std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
+                                         Diagnostics& diags, const MarkdownValidator& markdown = {},
+                                         const std::function<bool(const Instrument&)>& on_instrument = {});
+
+} // namespace zs
