@@ -10,13 +10,15 @@ packages=(
   # libraries
   libtomlplusplus-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libfmt-dev doctest-dev libqpdf-dev libcli11-dev libkainjow-mustache-dev
-  libhyphen-dev libqrencode-dev libpng-dev zlib1g-dev
+  libhyphen-dev libqrencode-dev libpng-dev zlib1g-dev libxlsxwriter-dev
   # hyphenation dictionaries (Dutch, English)
   hyphen-nl hyphen-en-us
   # fonts (TrueType; libharu cannot load CFF/OTF)
   fonts-lato fonts-dejavu-core fonts-liberation2
   # tools the tests and benchmarks use to check PDFs
   poppler-utils qpdf pdftk-java time bc
+  # the table test reads .xlsx back through LibreOffice; gettext checks the catalogues
+  libreoffice-calc-nogui gettext
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
   # browser tests (tests/browser): Debian's chromium, driven by puppeteer-core
