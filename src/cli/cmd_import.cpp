@@ -27,6 +27,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
     struct Options {
         std::vector<std::string> forms;
         std::string output, instrument, lang;
+        bool force = false;
     };
     auto opt = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("import", "Turn filled PDF forms into answer files.\n"
@@ -39,6 +40,8 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                     "Answer file for one form, or a folder for several / antwoordbestand, of een map bij meer formulieren")
         ->required();
     cmd->add_option("--instrument", opt->instrument, "Instrument file (default: found by id in ./instruments)");
+    cmd->add_flag("--force", opt->force,
+                  "Replace answer files that already exist / vervang antwoordbestanden die al bestaan");
     cmd->add_option("--lang", opt->lang, "Language of the comments: nl or en")->check(CLI::IsMember({"nl", "en"}));
     cmd->callback([opt, &ctx] {
         // The same input rule as every command: an instrument may be named
@@ -109,6 +112,14 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 job.out = (fs::path(opt->output) / (stem + ".toml")).string();
                 for (int n = 2; written.count(job.out); ++n)
                     job.out = (fs::path(opt->output) / fmt::format("{}-{}.toml", stem, n)).string();
+            }
+            // An answer file may hold someone's hand-made corrections, or be
+            // another respondent's: never replaced without --force.
+            std::error_code ec;
+            if (!opt->force && fs::exists(job.out, ec)) {
+                diags.error({path, 0, 0}, fmt::format("{} already exists; nothing is written for this form", job.out),
+                            "give another -o, or --force to replace it");
+                continue;
             }
             written.insert(job.out);
             job.text = write_answer_file(*ins, *resp, lang);

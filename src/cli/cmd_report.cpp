@@ -1,6 +1,9 @@
 // `zelfscan report INSTRUMENT ANSWERS... -o report.pdf`: the director's risk
 // report (or, for a questionnaire without a risk model, the results report)
 // from answer files and filled forms, through a report template.
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <thread>
 
 #include <fmt/format.h>
@@ -23,7 +26,7 @@ namespace {
 
 struct ReportArgs {
     std::vector<std::string> inputs; // [INSTRUMENT] ANSWERS...
-    std::string instrument, output, lang, template_path, plan, format = "pdf", title, organisation, logo, paper = "a4";
+    std::string instrument, output, lang, template_path, plan, format, title, organisation, logo, paper = "a4";
     std::vector<std::string> with; // companion questionnaires: instrument files, answer files, forms, folders
 };
 
@@ -31,7 +34,26 @@ bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
 
-int run_report(const ReportArgs& a) {
+int run_report(ReportArgs a) {
+    // The output's format follows its name; --format may only agree.
+    std::string ext = std::filesystem::path(a.output).extension().string();
+    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string format = ext == ".html" || ext == ".htm" ? "html" : ext == ".pdf" ? "pdf" : "";
+    if (format.empty()) {
+        fmt::print(stderr, "zelfscan: error: -o {}: the report is written as .pdf or .html\n  hint: name the file rapport.pdf or rapport.html\n",
+                   a.output);
+        return 2;
+    }
+    if (!a.format.empty() && a.format != format) {
+        fmt::print(stderr, "zelfscan: error: -o {} is a .{} file, but --format says {}\n  hint: leave out --format; the file name decides\n",
+                   a.output, format, a.format);
+        return 2;
+    }
+    if (!a.plan.empty() && !ends_with(a.plan, ".toml") && !ends_with(a.plan, ".csv")) {
+        fmt::print(stderr, "zelfscan: error: --plan {}: the plan is written as .toml or .csv\n", a.plan);
+        return 2;
+    }
+    a.format = format;
     if (!answers_given(a.inputs)) {
         fmt::print(stderr, "zelfscan: error: no answers are given\n  hint: give answer files (.toml), filled forms (.pdf) or folders after the instrument\n");
         return 2;
@@ -144,7 +166,7 @@ void add_report_command(CLI::App& app, CliContext& ctx) {
                     "forms or folders, after the answers / neem ook de uitkomsten van andere vragenlijsten op")
         ->expected(1, -1);
     cmd->add_option("--plan", a->plan, "Also write the plan: plan.toml or plan.csv / schrijf ook het plan");
-    cmd->add_option("--format", a->format, "pdf or html")->check(CLI::IsMember({"pdf", "html"}));
+    cmd->add_option("--format", a->format, "pdf or html (default: from the -o name) / pdf of html (standaard: volgens de naam bij -o)")->check(CLI::IsMember({"pdf", "html"}));
     cmd->add_option("--title", a->title, "Report title / titel van het rapport");
     cmd->add_option("--organisation", a->organisation, "Organisation name / naam van de organisatie");
     cmd->add_option("--logo", a->logo, "Logo for the cover (PNG or JPEG) / logo voor de voorkant");
