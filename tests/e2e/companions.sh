@@ -110,8 +110,8 @@ assert any(re.search(r"2,2\s+1,2\s+3,0", l) for l in rows), rows
 PY
 # A question answered by fewer than 5 (C4.3: the 3 who reported; K1.5 and
 # K3.3: 4 clients each) shows only its count; C4.4 (5 answered) is shown.
-grep -q "Te weinig antwoorden om te tonen: minder dan 5." "$tmp/full-nl.txt" || fail "nl: no withheld question"
-grep -q "Too few answers to show: fewer than 5." "$tmp/full-en.txt" || fail "en: no withheld question"
+grep -q "Te weinig antwoorden om te tonen: minder dan" "$tmp/full-nl.txt" || fail "nl: no withheld question"
+grep -q "Too few answers to show: fewer than" "$tmp/full-en.txt" || fail "en: no withheld question"
 for t in "Er werd niets mee gedaan" "Mijn afkomst of huidskleur" "Ik was bang dat het slecht voor mij"; do
   if grep -qF "$t" "$tmp/full-nl.txt"; then fail "nl: answers of fewer than 5 shown: $t"; fi
 done
