@@ -11,7 +11,6 @@
 #include "model/load_instrument.hpp"
 #include "pdf/render.hpp"
 
-#include <cctype>
 #include <optional>
 
 #include <fmt/format.h>
@@ -24,20 +23,12 @@ struct ScanArgs {
     std::string instrument, output, lang, paper = "a4", logo, format;
 };
 
-bool ends_with(std::string_view s, std::string_view suffix) {
-    if (s.size() < suffix.size()) return false;
-    for (std::size_t i = 0; i < suffix.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(s[s.size() - suffix.size() + i])) != suffix[i]) return false;
-    return true;
-}
-
 // The form's format: --format, else the output's extension, else PDF. A
 // format that contradicts the extension is bad usage.
 std::optional<std::string> form_format(const ScanArgs& a) {
-    bool html_name = ends_with(a.output, ".html") || ends_with(a.output, ".htm");
-    bool pdf_name = ends_with(a.output, ".pdf");
-    if (a.format.empty()) return html_name ? "html" : "pdf";
-    if ((a.format == "html" && pdf_name) || (a.format == "pdf" && html_name)) return std::nullopt;
+    std::string named = document_format_of(a.output);
+    if (a.format.empty()) return named.empty() ? "pdf" : named;
+    if (!named.empty() && named != a.format) return std::nullopt;
     return a.format;
 }
 

@@ -36,9 +36,7 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 int run_report(ReportArgs a) {
     // The output's format follows its name; --format may only agree.
-    std::string ext = std::filesystem::path(a.output).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    std::string format = ext == ".html" || ext == ".htm" ? "html" : ext == ".pdf" ? "pdf" : "";
+    std::string format = document_format_of(a.output);
     if (format.empty()) {
         fmt::print(stderr, "zelfscan: error: -o {}: the report is written as .pdf or .html\n  hint: name the file rapport.pdf or rapport.html\n",
                    a.output);

@@ -1,5 +1,8 @@
 #include "cli/output.hpp"
 
+#include <cctype>
+#include <filesystem>
+
 #include <cstdio>
 #include <optional>
 
@@ -56,6 +59,12 @@ bool write_output(const std::string& path, std::string_view data, const InputFil
 
 bool write_output(const std::string& path, std::string_view data, const std::vector<std::string>& inputs) {
     return write_output(path, data, InputFiles(inputs));
+}
+
+std::string document_format_of(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (auto& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext == ".html" || ext == ".htm" ? "html" : ext == ".pdf" ? "pdf" : "";
 }
 
 } // namespace zs

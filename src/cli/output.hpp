@@ -13,6 +13,10 @@ namespace zs {
 
 void print_diagnostics(const Diagnostics& diags);
 
+// The document format an output file's name asks for: "pdf" for .pdf, "html"
+// for .html or .htm (in any case), "" for any other name.
+std::string document_format_of(const std::string& path);
+
 // The input files of a command, taken once as (device, inode), so that
 // each output is checked against all of them with one stat, however many
 // inputs there are.
