@@ -249,6 +249,10 @@ std::optional<Response> load_response(const std::string& path, const Instrument&
 Visibility visibility(const Question& q, const Response& r) {
     if (!q.condition) return Visibility::shown;
     const Answer* gate = r.find(q.condition->question);
+    if (q.condition->on_number()) {
+        if (!gate || !gate->number) return Visibility::undetermined;
+        return q.condition->holds(*gate->number) ? Visibility::shown : Visibility::skipped;
+    }
     if (!gate || gate->options.empty()) return Visibility::undetermined;
     for (const auto& o : gate->options)
         if (std::find(q.condition->answers.begin(), q.condition->answers.end(), o) != q.condition->answers.end())
@@ -293,7 +297,17 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
             continue;
         }
         if (!a.answered()) continue;
-        if (visibility(*q, r) == Visibility::skipped) {
+        if (visibility(*q, r) == Visibility::skipped && q->condition->on_number()) {
+            const Answer* gate = r.find(q->condition->question);
+            diags.error(a.where,
+                        fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}{}{}, and '{}' was answered {}",
+                                    q->id, q->condition->question,
+                                    q->condition->min ? fmt::format("at least {}", *q->condition->min) : "",
+                                    q->condition->min && q->condition->max ? " and " : "",
+                                    q->condition->max ? fmt::format("at most {}", *q->condition->max) : "",
+                                    q->condition->question, *gate->number),
+                        "remove this answer or change the answer it depends on");
+        } else if (visibility(*q, r) == Visibility::skipped) {
             const Answer* gate = r.find(q->condition->question);
             diags.error(a.where,
                         fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}, and '{}' was answered '{}'",

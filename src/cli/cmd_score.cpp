@@ -3,6 +3,7 @@
 // (or JSON); --plan writes the prioritised plan as TOML or CSV.
 // Steps: load instrument -> read headers (one version) -> read answers ->
 // check the set -> assess -> plan -> print and write.
+#include <algorithm>
 #include <optional>
 
 #include <fmt/format.h>
@@ -13,6 +14,7 @@
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
+#include "scoring/number_summary.hpp"
 #include "scoring/plan.hpp"
 #include "scoring/plan_export.hpp"
 #include "util/files.hpp"
@@ -131,14 +133,24 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
         const DomainResult& dr = a.domains[d];
         std::string name = fmt::format("{} {}", dr.id, ins.domains[d].title.get(lang));
         if (!dr.risk && dr.band.empty()) {
-            out += fmt::format("  {:<40} {}\n", name, w.not_scored);
+            out += fmt::format("  {:<40} {}\n", name, dr.not_applicable ? tr(lang, "niet van toepassing", "not applicable") : w.not_scored);
             continue;
         }
         std::string why;
         if (dr.lifted_red_flag) why = fmt::format("  ({}: {})", w.lifted_red, fmt::join(dr.red_flag_questions, ", "));
         else if (dr.lifted_critical) why = fmt::format("  ({}: {})", w.lifted_critical, fmt::join(dr.critical_questions, ", "));
+        if (!dr.red_flag_questions.empty() && !dr.lifted_red_flag)
+            why += fmt::format("  [{}: {}]", w.lifted_red, fmt::join(dr.red_flag_questions, ", "));
+        if (dr.show_range && dr.risk_low && dr.risk_high)
+            why += fmt::format("  {} {}–{}: {}", tr(lang, "bereik", "range"), pct(*dr.risk_low, lang), pct(*dr.risk_high, lang),
+                               dr.band_low == dr.band_high ? tr(lang, "niveau staat vast", "level holds")
+                                                           : tr(lang, "niveau hangt af van wat onbekend is", "level depends on what is unknown"));
         out += fmt::format("  {:<40} {:>8}  {}{}\n", name, dr.risk ? pct(*dr.risk, lang) : "", band_label(ins, dr.band, lang), why);
     }
+    out += fmt::format("{}: {}\n", tr(lang, "Zekerheid", "Confidence"),
+                       a.confidence.level == ConfidenceLevel::high     ? tr(lang, "vrij zeker", "fairly certain")
+                       : a.confidence.level == ConfidenceLevel::medium ? tr(lang, "redelijk zeker", "reasonably certain")
+                                                                       : tr(lang, "onzeker", "uncertain"));
 
     auto list = [&](const char* title, auto pick, auto detail) {
         std::string body;
@@ -146,8 +158,18 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
             if (q.domain >= 0 && pick(q)) body += fmt::format("  {}  ({})\n", question_line(ins, q.id, lang), detail(q));
         if (!body.empty()) out += fmt::format("\n{}\n{}", title, body);
     };
-    list(w.red_flags, [](const QuestionResult& q) { return q.red_flags > 0; },
-         [&](const QuestionResult& q) { return fmt::format("{} {} {}", q.red_flags, w.of, q.answered); });
+    list(w.red_flags, [](const QuestionResult& q) { return q.red_flag; },
+         [&](const QuestionResult& q) {
+             return fmt::format("{} {} {}; {} {} {}", q.red_flags, w.of, q.answered - q.not_applicable, tr(lang, "controleer binnen", "check within"),
+                                ins.risk.red_flag_deadline_days, tr(lang, "dagen", "days"));
+         });
+    if (!a.contradictions.empty()) {
+        out += fmt::format("\n{}\n", tr(lang, "Tegenstrijdige antwoorden", "Contradicting answers"));
+        for (const auto& c : a.contradictions)
+            for (const auto& r : ins.risk.consistency)
+                if (r.id == c.rule)
+                    out += fmt::format("  {} {}  ({} {}, {} {})\n", r.id, r.text.get(lang), r.when_question, c.when, r.contradicts_question, c.contradicts);
+    }
     list(w.disagreement, [](const QuestionResult& q) { return q.disagreement; }, [&](const QuestionResult& q) {
         std::vector<std::string> parts;
         for (const auto& o : q.options)
@@ -155,7 +177,25 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
         return fmt::format("{}", fmt::join(parts, ", "));
     });
     list(w.knowledge, [](const QuestionResult& q) { return q.find_out; },
-         [&](const QuestionResult& q) { return fmt::format("{} {}", w.dont_know, pct(q.knowledge_gap * 100, lang)); });
+         [&](const QuestionResult& q) { return fmt::format("{} {}", w.dont_know, pct(q.owner_gap * 100, lang)); });
+    {
+        std::string body;
+        for (const auto& q : a.questions) {
+            const Question* iq = ins.find_question(q.id);
+            if (!iq || iq->kind != QuestionKind::number) continue;
+            NumberSummary ns = summarize_numbers(q.numbers);
+            auto num = [&](double x) {
+                std::string v = fmt::format("{:g}", x);
+                if (lang != "en") std::replace(v.begin(), v.end(), '.', ',');
+                return v;
+            };
+            body += fmt::format("  {}  ({} {}{})\n", question_line(ins, q.id, lang), ns.count, tr(lang, "antwoorden", "answers"),
+                                ns.count ? fmt::format("; {} {}, {} {}–{}", tr(lang, "mediaan", "median"), num(ns.median), tr(lang, "van", "from"),
+                                                       num(ns.lowest), num(ns.highest))
+                                         : "");
+        }
+        if (!body.empty()) out += fmt::format("\n{}\n{}", tr(lang, "Getallen", "Numbers"), body);
+    }
 
     if (!a.groups.empty()) {
         out += fmt::format("\n{}\n", w.groups);

@@ -69,6 +69,26 @@ const Role* Instrument::find_role(std::string_view rid) const { return find_by_i
 const Measure* Instrument::find_measure(std::string_view mid) const { return find_by_id(measures, mid); }
 const Source* Instrument::find_source(std::string_view sid) const { return find_by_id(sources, sid); }
 
+bool Instrument::owns(std::string_view question, std::string_view role) const {
+    if (role.empty()) return true;
+    auto it = question_index.find(question);
+    if (it == question_index.end()) return true;
+    const QuestionRef& ref = it->second;
+    const Question& q = ref.domain < 0 ? profile.questions[static_cast<std::size_t>(ref.index)]
+                                       : domains[static_cast<std::size_t>(ref.domain)].questions[static_cast<std::size_t>(ref.index)];
+    const std::vector<std::string>* owners = nullptr;
+    if (q.owners) owners = &*q.owners;
+    else if (ref.domain >= 0) owners = &domains[static_cast<std::size_t>(ref.domain)].owners;
+    if (!owners || owners->empty()) return true;
+    return std::find(owners->begin(), owners->end(), role) != owners->end();
+}
+
+std::string Instrument::group_of(std::string_view role) const {
+    for (const auto& p : risk.pools)
+        if (std::find(p.roles.begin(), p.roles.end(), role) != p.roles.end()) return p.id;
+    return std::string(role);
+}
+
 const std::string& Instrument::default_language() const {
     static const std::string nl = "nl";
     return languages.empty() ? nl : languages.front();
@@ -127,6 +147,7 @@ std::string_view to_string(OptionKind k) {
     case OptionKind::answer: return "answer";
     case OptionKind::dont_know: return "dont-know";
     case OptionKind::not_applicable: return "not-applicable";
+    case OptionKind::cannot_know: return "cannot-know";
     }
     return "answer";
 }

@@ -29,6 +29,7 @@ enum class OptionKind {
     answer,         // an ordinary answer with a risk value
     dont_know,      // "weet ik niet": a knowledge gap
     not_applicable, // "niet van toepassing": excluded from scores
+    cannot_know,    // "kan ik vanuit mijn rol niet weten": a knowledge gap, never a risk
 };
 
 struct Option {
@@ -54,6 +55,17 @@ struct Scale {
 struct Role {
     std::string id;
     LocalizedText label;
+    // Answers as one attributed session ("standpunt leiding"): shown by name
+    // whatever its size, next to the distribution of the others.
+    bool attributed = false;
+    SourceLocation where;
+};
+
+// Roles counted together as one group in every group figure.
+struct RolePool {
+    std::string id;
+    LocalizedText label;
+    std::vector<std::string> roles;
     SourceLocation where;
 };
 
@@ -66,10 +78,32 @@ enum class QuestionKind {
 
 // Show a question only when an earlier question was answered with one of
 // the given options. A skipped question is not "missing".
+// On a number question: shown when the number lies in min..max (inclusive).
 struct Condition {
     std::string question;
     std::vector<std::string> answers;
+    std::optional<double> min, max; // a condition on a number question
     SourceLocation where;
+
+    [[nodiscard]] bool on_number() const { return answers.empty() && (min || max); }
+    [[nodiscard]] bool holds(double number) const { return (!min || number >= *min) && (!max || number <= *max); }
+};
+
+// One red-flag rule of a question: raised when respondents (of the listed
+// roles; all when empty) chose one of `options`, in at least `share` of the
+// scored answers (0 = one respondent is enough).
+struct RedFlagRule {
+    std::vector<std::string> options;
+    std::vector<std::string> roles;
+    double share = 0;
+    SourceLocation where;
+};
+
+// A number answer's risk: the first step whose `upto` (inclusive) is at or
+// above the number; the last step has no upto.
+struct NumberStep {
+    std::optional<double> upto;
+    double risk = 0;
 };
 
 struct Question {
@@ -81,7 +115,11 @@ struct Question {
     std::string scale;           // id of a Scale, for choice and multi
     int weight = 1;              // 1 supporting, 2 important, 3 critical
     std::vector<std::string> tags;     // mechanism codes, grounds
-    std::vector<std::string> red_flag; // option ids that raise a red flag
+    std::vector<std::string> red_flag; // option ids of every rule below (for forms and lists)
+    std::vector<RedFlagRule> red_flags; // the rules; empty = no red flag
+    bool scored = true;                 // false: a filter question that only routes
+    std::optional<std::vector<std::string>> owners; // roles that can know; unset = the domain's
+    std::vector<NumberStep> number_risk; // scores a number question; empty = summarised only
     std::optional<Condition> condition;
     std::vector<std::string> sources; // ids of Source
     std::optional<double> min, max;   // for number questions
@@ -100,11 +138,20 @@ struct Profile {
     std::vector<Question> questions;
 };
 
+// The exposure of one domain from some of the profile questions.
+struct DomainExposure {
+    std::vector<std::string> from; // profile question ids
+    ExposureMethod method = ExposureMethod::mean;
+    SourceLocation where;
+};
+
 struct Domain {
     std::string id; // e.g. "D3"
     LocalizedText title;
     LocalizedText intro; // Markdown
     double weight = 1;
+    std::vector<std::string> owners; // roles that own the topic; empty = every role
+    std::optional<DomainExposure> exposure; // unset = the service exposure
     std::vector<Question> questions;
     SourceLocation where;
 };
@@ -123,6 +170,8 @@ struct Measure {
     Level impact = Level::medium;
     Timeframe timeframe = Timeframe::months12;
     std::vector<std::string> addresses; // question ids
+    std::vector<std::string> prerequisites; // `requires`: measure ids that must come first
+    LocalizedText redress;              // red-flag measures: look back, repair, inform
     bool red_flag = false;              // a "do no harm" measure: act at once
     SourceLocation where;
 };
@@ -137,6 +186,19 @@ struct RiskBand {
 
 enum class MissingPolicy { ignore, as_dont_know };
 
+// "The profile says algorithms, the gate says no selection rules": raised
+// when some respondent gave a `when` answer and some respondent a
+// `contradicts` answer.
+struct ConsistencyRule {
+    std::string id;
+    std::string when_question;
+    std::vector<std::string> when_answers;
+    std::string contradicts_question;
+    std::vector<std::string> contradicts_answers;
+    LocalizedText text;
+    SourceLocation where;
+};
+
 struct RiskModel {
     bool scored = false; // false for instruments without a risk model
     std::vector<RiskBand> bands; // ascending by upto
@@ -145,6 +207,7 @@ struct RiskModel {
     // Disagreement: both ends of the scale given, or a spread over the limit.
     bool disagreement_opposites = true;
     double disagreement_spread = 0.35;
+    double disagreement_share = 0.2; // opposites: at least this share at each end
     // A critical question (weight >= critical_weight) answered with risk
     // >= critical_risk lifts its domain to at least critical_band; a red-flag
     // answer lifts it to red_flag_band.
@@ -152,6 +215,13 @@ struct RiskModel {
     double critical_risk = 1.0;
     std::string critical_band;
     std::string red_flag_band;
+    double critical_share = 0.2;   // share of critical answers needed for the lift
+    bool red_flag_lifts = false;   // true: a red flag lifts the band to red_flag_band
+    int red_flag_deadline_days = 14; // verification deadline of a red-flag alert
+    // Domain knowledge gap at or above which the report shows the range.
+    double knowledge_gap_range = 0.25;
+    std::vector<ConsistencyRule> consistency;
+    std::vector<RolePool> pools;
     // Share of "don't know" answers at or above which a question becomes a
     // "find out" action.
     double knowledge_gap_share = 0.25;
@@ -163,6 +233,13 @@ struct RiskModel {
 
     [[nodiscard]] const RiskBand* band_for(double percentage) const;
     [[nodiscard]] const RiskBand* find_band(std::string_view id) const;
+};
+
+// How much the report shows; [report] in the instrument.
+struct ReportSettings {
+    int plan_size = 10;   // measures in the director's plan; the rest under "later"
+    int agenda_size = 8;  // rows of the discussion agenda
+    int open_answers = 5; // open answers per question in the body; all in the appendix
 };
 
 struct Version {
@@ -198,6 +275,7 @@ struct Instrument {
     std::vector<Measure> measures;
     RiskModel risk;
     std::vector<ChangeSet> changes; // the changelog, oldest first
+    ReportSettings report;
     std::string path; // the file it was loaded from
 
     // Filled by the loader: every question id, profile first, in order.
@@ -209,6 +287,12 @@ struct Instrument {
     [[nodiscard]] const Role* find_role(std::string_view id) const;
     [[nodiscard]] const Measure* find_measure(std::string_view id) const;
     [[nodiscard]] const Source* find_source(std::string_view id) const;
+    // Whether a respondent with `role` can know the answer to `question`:
+    // true when the question (or its domain) names no owners, or the role
+    // is one of them, or the role is empty.
+    [[nodiscard]] bool owns(std::string_view question, std::string_view role) const;
+    // The group a role's respondents count in: its pool's id, else the role.
+    [[nodiscard]] std::string group_of(std::string_view role) const;
     [[nodiscard]] const std::string& default_language() const;
     [[nodiscard]] std::size_t question_count() const; // domain questions only
     void build_index();

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <map>
 #include <set>
 
@@ -46,8 +47,9 @@ class InstrumentLoader {
     Instrument load(const toml::table& root) {
         Instrument ins;
         ins.path = r_.path();
-        r_.check_keys(root, {"instrument", "source", "scale", "role", "profile", "domain", "measure", "risk", "changes"},
+        r_.check_keys(root, {"instrument", "source", "scale", "role", "profile", "domain", "measure", "risk", "changes", "report"},
                       "the instrument file");
+        ins_ = &ins;
         if (const toml::table* meta = r_.table(root, "instrument", true)) read_meta(*meta, ins);
         else langs_ = {"nl"};
         for (const auto* t : r_.tables(root, "source")) ins.sources.push_back(read_source(*t));
@@ -58,6 +60,7 @@ class InstrumentLoader {
         for (const auto* t : r_.tables(root, "measure")) ins.measures.push_back(read_measure(*t));
         if (const toml::table* rk = r_.table(root, "risk", false)) read_risk(*rk, ins.risk);
         ins.changes = read_changes(r_, root, langs_, md_);
+        if (const toml::table* rp = r_.table(root, "report", false)) read_report(*rp, ins.report);
         if (ins.domains.empty())
             r_.error(r_.at(root), "the instrument has no domains", "add at least one [[domain]] with questions");
         ins.build_index();
@@ -184,10 +187,11 @@ class InstrumentLoader {
             if (*k == "answer") o.kind = OptionKind::answer;
             else if (*k == "dont-know") o.kind = OptionKind::dont_know;
             else if (*k == "not-applicable") o.kind = OptionKind::not_applicable;
+            else if (*k == "cannot-know") o.kind = OptionKind::cannot_know;
             else {
-                auto m = closest_match(*k, {"answer", "dont-know", "not-applicable"});
+                auto m = closest_match(*k, {"answer", "dont-know", "not-applicable", "cannot-know"});
                 r_.error(r_.at(*t.get("kind")), fmt::format("unknown option kind '{}'", *k),
-                         m.empty() ? "expected \"answer\", \"dont-know\" or \"not-applicable\""
+                         m.empty() ? "expected \"answer\", \"dont-know\", \"not-applicable\" or \"cannot-know\""
                                    : fmt::format("did you mean '{}'?", m));
             }
         }
@@ -198,6 +202,8 @@ class InstrumentLoader {
                          "a risk goes from 0 (safeguard in place) to 1 (no safeguard)");
             if (o.kind == OptionKind::not_applicable)
                 r_.error(r_.at(*t.get("risk")), "a \"not-applicable\" option has no risk: it is left out of scores");
+            if (o.kind == OptionKind::cannot_know)
+                r_.error(r_.at(*t.get("risk")), "a \"cannot-know\" option has no risk: it is a knowledge gap, never a risk");
         }
         o.value = r_.number(t, "value", false);
         if (auto e = r_.integer(t, "exposure", false)) {
@@ -214,11 +220,12 @@ class InstrumentLoader {
     }
 
     Role read_role(const toml::table& t) {
-        r_.check_keys(t, {"id", "label"}, "[[role]]");
+        r_.check_keys(t, {"id", "label", "attributed"}, "[[role]]");
         Role ro;
         ro.where = r_.at(t);
         ro.id = id(t, "role");
         ro.label = text(t, "label", true);
+        ro.attributed = r_.boolean(t, "attributed").value_or(false);
         return ro;
     }
 
@@ -235,7 +242,7 @@ class InstrumentLoader {
     }
 
     Domain read_domain(const toml::table& t) {
-        r_.check_keys(t, {"id", "title", "intro", "weight", "question"}, "[[domain]]");
+        r_.check_keys(t, {"id", "title", "intro", "weight", "owners", "exposure", "question"}, "[[domain]]");
         Domain d;
         d.where = r_.at(t);
         d.id = id(t, "domain");
@@ -246,6 +253,28 @@ class InstrumentLoader {
             if (*w <= 0 || *w > 10)
                 r_.error(r_.at(*t.get("weight")), fmt::format("domain weight {} is out of range", *w), "expected a number above 0 and at most 10");
         }
+        d.owners = r_.strings(t, "owners");
+        check_roles(t, "owners", d.owners);
+        if (const toml::node* n = t.get("exposure")) {
+            if (const toml::table* e = n->as_table()) {
+                r_.check_keys(*e, {"from", "method"}, "exposure");
+                DomainExposure de;
+                de.where = r_.at(*n);
+                de.from = r_.strings(*e, "from");
+                if (de.from.empty())
+                    r_.error(de.where, fmt::format("domain '{}': exposure needs 'from' with profile question ids", d.id),
+                             "e.g. exposure = { from = [\"P2\", \"P3\"], method = \"max\" }");
+                if (auto m = r_.string(*e, "method", false)) {
+                    if (*m == "mean") de.method = ExposureMethod::mean;
+                    else if (*m == "max") de.method = ExposureMethod::max;
+                    else r_.error(r_.at(*e->get("method")), fmt::format("unknown exposure method '{}'", *m), "expected \"mean\" or \"max\"");
+                }
+                d.exposure = std::move(de);
+            } else {
+                r_.error(r_.at(*n), fmt::format("'exposure' of a domain must be a table, not {}", toml_type_name(*n)),
+                         "e.g. exposure = { from = [\"P2\", \"P3\"], method = \"max\" }");
+            }
+        }
         for (const auto* q : r_.tables(t, "question")) d.questions.push_back(read_question(*q, false));
         if (d.questions.empty())
             r_.error(d.where, fmt::format("domain '{}' has no questions", d.id), "add [[domain.question]] tables");
@@ -254,7 +283,7 @@ class InstrumentLoader {
 
     Question read_question(const toml::table& t, bool profile) {
         r_.check_keys(t, {"id", "text", "help", "evidence", "kind", "scale", "weight", "tags", "red_flag",
-                          "only_if", "sources", "min", "max", "unit", "lines"},
+                          "only_if", "sources", "min", "max", "unit", "lines", "scored", "owners", "number_risk"},
                       profile ? "[[profile.question]]" : "[[domain.question]]");
         Question q;
         q.where = r_.at(t);
@@ -281,7 +310,13 @@ class InstrumentLoader {
                          "expected 1 (supporting), 2 (important) or 3 (critical)");
         }
         q.tags = r_.strings(t, "tags");
-        q.red_flag = r_.strings(t, "red_flag");
+        read_red_flags(t, q);
+        q.scored = r_.boolean(t, "scored").value_or(true);
+        if (t.get("owners")) {
+            q.owners = r_.strings(t, "owners");
+            check_roles(t, "owners", *q.owners);
+        }
+        read_number_risk(t, q);
         q.sources = r_.strings(t, "sources");
         q.min = r_.number(t, "min", false);
         q.max = r_.number(t, "max", false);
@@ -293,12 +328,20 @@ class InstrumentLoader {
         }
         if (const toml::node* n = t.get("only_if")) {
             if (const toml::table* c = n->as_table()) {
-                r_.check_keys(*c, {"question", "answers"}, "only_if");
+                r_.check_keys(*c, {"question", "answers", "min", "max"}, "only_if");
                 Condition cond;
                 cond.where = r_.at(*n);
                 cond.question = r_.string(*c, "question", true).value_or("");
                 cond.answers = r_.strings(*c, "answers");
-                if (!c->get("answers")) r_.error(cond.where, "only_if needs 'answers'", "e.g. only_if = { question = \"D3.0\", answers = [\"ja\"] }");
+                cond.min = r_.number(*c, "min", false);
+                cond.max = r_.number(*c, "max", false);
+                if (c->get("answers") && (cond.min || cond.max))
+                    r_.error(cond.where, "only_if takes 'answers' (for a question with options) or 'min'/'max' (for a number question), not both");
+                else if (!c->get("answers") && !cond.min && !cond.max)
+                    r_.error(cond.where, "only_if needs 'answers' (or 'min'/'max' for a number question)",
+                             "e.g. only_if = { question = \"D3.0\", answers = [\"ja\"] }");
+                else if (cond.min && cond.max && *cond.min > *cond.max)
+                    r_.error(cond.where, fmt::format("only_if: min {} is above max {}", *cond.min, *cond.max));
                 q.condition = std::move(cond);
             } else {
                 r_.error(r_.at(*n), fmt::format("'only_if' must be a table, not {}", toml_type_name(*n)),
@@ -309,6 +352,101 @@ class InstrumentLoader {
             r_.error(q.where, fmt::format("service profile question '{}' must be a choice question", q.id),
                      "its options set the exposure of the service");
         return q;
+    }
+
+    // Role ids named under `key` must be roles of the instrument.
+    void check_roles(const toml::table& t, std::string_view key, const std::vector<std::string>& ids) {
+        std::vector<std::string_view> known;
+        for (const auto& ro : ins_->roles) known.push_back(ro.id);
+        for (const auto& rid : ids)
+            if (!ins_->find_role(rid)) {
+                auto c = closest_match(rid, known);
+                r_.error(r_.key_location(t, key), fmt::format("'{}' names unknown role '{}'", key, rid),
+                         c.empty() ? "define it with [[role]]" : fmt::format("did you mean '{}'?", c));
+            }
+    }
+
+    // red_flag = ["nee"], = { options = [...], roles = [...], share = 0.2 },
+    // or a list of such tables.
+    void read_red_flags(const toml::table& t, Question& q) {
+        const toml::node* n = t.get("red_flag");
+        if (!n) return;
+        auto rule_from = [&](const toml::table& rt) {
+            r_.check_keys(rt, {"options", "roles", "share"}, "red_flag");
+            RedFlagRule rule;
+            rule.where = r_.at(rt);
+            rule.options = r_.strings(rt, "options");
+            if (rule.options.empty())
+                r_.error(rule.where, fmt::format("question '{}': a red_flag rule needs 'options'", q.id),
+                         "e.g. red_flag = { options = [\"nee\", \"deels\"] }");
+            rule.roles = r_.strings(rt, "roles");
+            check_roles(rt, "roles", rule.roles);
+            if (auto v = r_.number(rt, "share", false)) {
+                rule.share = *v;
+                if (*v < 0 || *v > 1) r_.error(r_.at(*rt.get("share")), fmt::format("red_flag share {} is out of range", *v), "expected 0 to 1");
+            }
+            q.red_flags.push_back(std::move(rule));
+        };
+        if (const toml::table* rt = n->as_table()) {
+            rule_from(*rt);
+        } else if (const toml::array* arr = n->as_array()) {
+            bool tables = !arr->empty() && arr->front().is_table();
+            if (tables) {
+                for (const auto& item : *arr) {
+                    if (const toml::table* item_table = item.as_table()) rule_from(*item_table);
+                    else r_.error(r_.at(item), "red_flag: write either option ids or rule tables, not both",
+                                  "e.g. red_flag = [{ options = [\"nee\"] }, { options = [\"weet-niet\"], roles = [\"beleid\"] }]");
+                }
+            } else {
+                RedFlagRule rule;
+                rule.where = r_.at(*n);
+                rule.options = r_.strings(t, "red_flag");
+                if (!rule.options.empty()) q.red_flags.push_back(std::move(rule));
+            }
+        } else {
+            r_.error(r_.at(*n), fmt::format("'red_flag' must be a list of option ids or a table, not {}", toml_type_name(*n)),
+                     "e.g. red_flag = [\"nee\"] or red_flag = { options = [\"nee\", \"deels\"], share = 0.2 }");
+        }
+        for (const auto& rule : q.red_flags)
+            for (const auto& o : rule.options)
+                if (std::find(q.red_flag.begin(), q.red_flag.end(), o) == q.red_flag.end()) q.red_flag.push_back(o);
+    }
+
+    // number_risk = [{ upto = 5, risk = 0.0 }, { risk = 1.0 }]
+    void read_number_risk(const toml::table& t, Question& q) {
+        const toml::node* n = t.get("number_risk");
+        if (!n) return;
+        const toml::array* arr = n->as_array();
+        if (!arr || arr->empty()) {
+            r_.error(r_.at(*n), "'number_risk' must be a list of steps",
+                     "e.g. number_risk = [{ upto = 5, risk = 0.0 }, { upto = 20, risk = 0.5 }, { risk = 1.0 }]");
+            return;
+        }
+        std::optional<double> prev;
+        for (std::size_t i = 0; i < arr->size(); ++i) {
+            const toml::node& item = *arr->get(i);
+            const toml::table* st = item.as_table();
+            if (!st) {
+                r_.error(r_.at(item), "a number_risk step must be a table such as { upto = 5, risk = 0.0 }");
+                continue;
+            }
+            r_.check_keys(*st, {"upto", "risk"}, "number_risk");
+            NumberStep step;
+            step.upto = r_.number(*st, "upto", false);
+            if (auto v = r_.number(*st, "risk", true)) {
+                step.risk = *v;
+                if (*v < 0 || *v > 1) r_.error(r_.at(*st->get("risk")), fmt::format("risk {} is out of range", *v), "expected 0 to 1");
+            }
+            bool last = i + 1 == arr->size();
+            if (last && step.upto)
+                r_.error(r_.at(item), "the last number_risk step has no 'upto': it takes every higher number");
+            if (!last && !step.upto)
+                r_.error(r_.at(item), "every number_risk step but the last needs 'upto'");
+            if (step.upto && prev && *step.upto <= *prev)
+                r_.error(r_.at(item), fmt::format("number_risk: upto {} must be above the previous step's {}", *step.upto, *prev));
+            if (step.upto) prev = step.upto;
+            q.number_risk.push_back(step);
+        }
     }
 
     Level level(const toml::table& t, std::string_view key) {
@@ -325,7 +463,7 @@ class InstrumentLoader {
 
     Measure read_measure(const toml::table& t) {
         r_.check_keys(t, {"id", "title", "description", "first_step", "owner", "indicator", "effort", "impact",
-                          "timeframe", "addresses", "red_flag"},
+                          "timeframe", "addresses", "red_flag", "requires", "redress"},
                       "[[measure]]");
         Measure m;
         m.where = r_.at(t);
@@ -352,12 +490,18 @@ class InstrumentLoader {
             r_.error(m.where, fmt::format("measure '{}' addresses no questions", m.id),
                      "add addresses = [\"D1.1\", …] with the questions it answers");
         m.red_flag = r_.boolean(t, "red_flag").value_or(false);
+        m.prerequisites = r_.strings(t, "requires");
+        m.redress = text(t, "redress", false);
+        if (m.red_flag && m.redress.empty())
+            r_.diags().warning(m.where, fmt::format("red-flag measure '{}' has no redress step", m.id),
+                               "add redress = { nl = \"Zoek uit wie geraakt is, herstel en informeer hen.\", … }");
         return m;
     }
 
     void read_risk(const toml::table& t, RiskModel& rm) {
         r_.check_keys(t, {"missing", "anonymity_threshold", "knowledge_gap_share", "critical_weight", "critical_risk",
-                          "critical_band", "red_flag_band", "unevidenced", "disagreement", "band"},
+                          "critical_band", "red_flag_band", "unevidenced", "disagreement", "band", "knowledge_gap_range",
+                          "critical_share", "red_flag_lifts", "red_flag_deadline_days", "consistency", "pool"},
                       "[risk]");
         rm.scored = true;
         rm.where = r_.at(t);
@@ -379,6 +523,27 @@ class InstrumentLoader {
         };
         share("knowledge_gap_share", rm.knowledge_gap_share);
         share("critical_risk", rm.critical_risk);
+        share("knowledge_gap_range", rm.knowledge_gap_range);
+        share("critical_share", rm.critical_share);
+        rm.red_flag_lifts = r_.boolean(t, "red_flag_lifts").value_or(false);
+        if (auto v = r_.integer(t, "red_flag_deadline_days", false)) {
+            rm.red_flag_deadline_days = static_cast<int>(*v);
+            if (*v < 1 || *v > 365)
+                r_.error(r_.at(*t.get("red_flag_deadline_days")), fmt::format("red_flag_deadline_days {} is out of range", *v), "expected 1 to 365");
+        }
+        for (const auto* c : r_.tables(t, "consistency")) rm.consistency.push_back(read_consistency(*c));
+        for (const auto* p : r_.tables(t, "pool")) {
+            r_.check_keys(*p, {"id", "label", "roles"}, "[[risk.pool]]");
+            RolePool pool;
+            pool.where = r_.at(*p);
+            pool.id = id(*p, "pool");
+            pool.label = text(*p, "label", true);
+            pool.roles = r_.strings(*p, "roles");
+            check_roles(*p, "roles", pool.roles);
+            if (pool.roles.size() < 2)
+                r_.error(pool.where, fmt::format("pool '{}' needs at least two roles", pool.id), "e.g. roles = [\"leiding\", \"beleid\"]");
+            rm.pools.push_back(std::move(pool));
+        }
         if (auto v = r_.integer(t, "critical_weight", false)) {
             rm.critical_weight = static_cast<int>(*v);
             if (*v < 1 || *v > 3) r_.error(r_.at(*t.get("critical_weight")), fmt::format("critical_weight {} is out of range", *v), "expected 1 to 3");
@@ -396,8 +561,12 @@ class InstrumentLoader {
         }
         if (const toml::node* n = t.get("disagreement")) {
             if (const toml::table* d = n->as_table()) {
-                r_.check_keys(*d, {"opposites", "spread"}, "disagreement");
+                r_.check_keys(*d, {"opposites", "spread", "share"}, "disagreement");
                 rm.disagreement_opposites = r_.boolean(*d, "opposites").value_or(true);
+                if (auto s = r_.number(*d, "share", false)) {
+                    rm.disagreement_share = *s;
+                    if (*s < 0 || *s > 0.5) r_.error(r_.at(*d->get("share")), fmt::format("disagreement share {} is out of range", *s), "expected 0 to 0.5 (a share at each end)");
+                }
                 if (auto s = r_.number(*d, "spread", false)) {
                     rm.disagreement_spread = *s;
                     if (*s <= 0 || *s > 1) r_.error(r_.at(*d->get("spread")), fmt::format("spread {} is out of range", *s), "expected above 0 and at most 1");
@@ -420,6 +589,48 @@ class InstrumentLoader {
             rm.bands.push_back(std::move(band));
         }
         if (rm.bands.empty()) r_.error(rm.where, "the risk model has no bands", "add [[risk.band]] tables, lowest first");
+    }
+
+    ConsistencyRule read_consistency(const toml::table& t) {
+        r_.check_keys(t, {"id", "when", "contradicts", "text"}, "[[risk.consistency]]");
+        ConsistencyRule c;
+        c.where = r_.at(t);
+        c.id = id(t, "consistency rule");
+        c.text = text(t, "text", true);
+        auto side = [&](std::string_view key, std::string& question, std::vector<std::string>& answers) {
+            const toml::node* n = t.get(key);
+            if (!n) {
+                r_.error(c.where, fmt::format("consistency rule '{}' needs '{}'", c.id, key),
+                         fmt::format("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
+                return;
+            }
+            const toml::table* st = n->as_table();
+            if (!st) {
+                r_.error(r_.at(*n), fmt::format("'{}' must be a table, not {}", key, toml_type_name(*n)),
+                         fmt::format("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
+                return;
+            }
+            r_.check_keys(*st, {"question", "answers"}, key);
+            question = r_.string(*st, "question", true).value_or("");
+            answers = r_.strings(*st, "answers");
+            if (answers.empty()) r_.error(r_.at(*n), fmt::format("'{}' needs 'answers'", key));
+        };
+        side("when", c.when_question, c.when_answers);
+        side("contradicts", c.contradicts_question, c.contradicts_answers);
+        return c;
+    }
+
+    void read_report(const toml::table& t, ReportSettings& rs) {
+        r_.check_keys(t, {"plan_size", "agenda_size", "open_answers"}, "[report]");
+        auto count = [&](std::string_view key, int& out) {
+            if (auto v = r_.integer(t, key, false)) {
+                out = static_cast<int>(*v);
+                if (*v < 1 || *v > 100) r_.error(r_.at(*t.get(key)), fmt::format("{} {} is out of range", key, *v), "expected 1 to 100");
+            }
+        };
+        count("plan_size", rs.plan_size);
+        count("agenda_size", rs.agenda_size);
+        count("open_answers", rs.open_answers);
     }
 
     // ---- cross-references, after everything is read ----
@@ -480,7 +691,108 @@ class InstrumentLoader {
                     r_.error(m.where, fmt::format("measure '{}' addresses unknown question '{}'", m.id, a),
                              c.empty() ? "" : fmt::format("did you mean '{}'?", c));
                 }
+        check_measure_order(ins);
+        check_domain_exposure(ins);
+        check_consistency(ins);
+        check_pools(ins);
         check_risk(ins);
+    }
+
+    void check_measure_order(const Instrument& ins) {
+        std::vector<std::string_view> ids;
+        for (const auto& m : ins.measures) ids.push_back(m.id);
+        for (const auto& m : ins.measures)
+            for (const auto& req : m.prerequisites) {
+                if (req == m.id) r_.error(m.where, fmt::format("measure '{}' requires itself", m.id));
+                else if (!ins.find_measure(req)) {
+                    auto c = closest_match(req, ids);
+                    r_.error(m.where, fmt::format("measure '{}' requires unknown measure '{}'", m.id, req),
+                             c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+                }
+            }
+        // No cycles: depth-first, 0 = new, 1 = on the path, 2 = done.
+        std::map<std::string, int, std::less<>> state;
+        std::function<bool(const Measure&)> visit = [&](const Measure& m) {
+            int& st = state[m.id];
+            if (st == 1) return false;
+            if (st == 2) return true;
+            st = 1;
+            for (const auto& req : m.prerequisites)
+                if (const Measure* r = ins.find_measure(req); r && r != &m && !visit(*r)) {
+                    state[m.id] = 2;
+                    return false;
+                }
+            state[m.id] = 2;
+            return true;
+        };
+        for (const auto& m : ins.measures)
+            if (state[m.id] == 0 && !visit(m))
+                r_.error(m.where, fmt::format("measure '{}' is part of a cycle of 'requires'", m.id),
+                         "a measure cannot (indirectly) require itself");
+    }
+
+    void check_domain_exposure(const Instrument& ins) {
+        std::vector<std::string_view> profile_ids;
+        for (const auto& q : ins.profile.questions) profile_ids.push_back(q.id);
+        for (const auto& d : ins.domains) {
+            if (!d.exposure) continue;
+            for (const auto& f : d.exposure->from) {
+                auto it = ins.question_index.find(f);
+                if (it == ins.question_index.end() || it->second.domain >= 0) {
+                    auto c = closest_match(f, profile_ids);
+                    r_.error(d.exposure->where, fmt::format("domain '{}': exposure from '{}', which is not a profile question", d.id, f),
+                             c.empty() ? "name questions of [profile]" : fmt::format("did you mean '{}'?", c));
+                }
+            }
+        }
+    }
+
+    void check_consistency(const Instrument& ins) {
+        unique_ids(ins.risk.consistency, "consistency rule");
+        auto side = [&](const ConsistencyRule& c, const std::string& qid, const std::vector<std::string>& answers) {
+            if (qid.empty()) return;
+            const Question* q = ins.find_question(qid);
+            if (!q) {
+                r_.error(c.where, fmt::format("consistency rule '{}' names unknown question '{}'", c.id, qid));
+                return;
+            }
+            const Scale* sc = ins.find_scale(q->scale);
+            if (!sc) {
+                r_.error(c.where, fmt::format("consistency rule '{}': question '{}' has no options", c.id, qid));
+                return;
+            }
+            for (const auto& a : answers)
+                if (!sc->find(a))
+                    r_.error(c.where, fmt::format("consistency rule '{}': '{}' is not an option of '{}'", c.id, a, qid),
+                             option_hint(*sc));
+        };
+        for (const auto& c : ins.risk.consistency) {
+            side(c, c.when_question, c.when_answers);
+            side(c, c.contradicts_question, c.contradicts_answers);
+        }
+    }
+
+    static std::string option_hint(const Scale& sc) {
+        std::string out = "its options are";
+        for (std::size_t i = 0; i < sc.options.size(); ++i) out += fmt::format("{} '{}'", i ? "," : "", sc.options[i].id);
+        return out;
+    }
+
+    void check_pools(const Instrument& ins) {
+        unique_ids(ins.risk.pools, "pool");
+        std::map<std::string, std::string> pooled;
+        for (const auto& p : ins.risk.pools) {
+            if (ins.find_role(p.id))
+                r_.error(p.where, fmt::format("pool id '{}' is also a role id", p.id), "give the pool its own id, e.g. \"staf\"");
+            for (const auto& ro : p.roles) {
+                auto [it, fresh] = pooled.emplace(ro, p.id);
+                if (!fresh && it->second != p.id)
+                    r_.error(p.where, fmt::format("role '{}' is in pool '{}' and in pool '{}'", ro, it->second, p.id),
+                             "a role can be in one pool only");
+                if (const Role* r = ins.find_role(ro); r && r->attributed)
+                    r_.error(p.where, fmt::format("role '{}' answers as an attributed session and cannot be pooled", ro));
+            }
+        }
     }
 
     void check_question(const Instrument& ins, const Question& q, const std::map<std::string, const Question*>& earlier,
@@ -502,12 +814,21 @@ class InstrumentLoader {
             r_.error(q.where, fmt::format("question '{}': min, max and unit are for number questions", q.id));
         if (q.min && q.max && *q.min > *q.max)
             r_.error(q.where, fmt::format("question '{}': min {} is above max {}", q.id, *q.min, *q.max));
-        for (const auto& f : q.red_flag) {
-            if (!needs_scale)
-                r_.error(q.where, fmt::format("question '{}': only choice questions can have a red flag", q.id));
-            else if (scale && !scale->find(f))
-                r_.error(q.where, fmt::format("question '{}': red flag option '{}' is not on scale '{}'", q.id, f, scale->id));
-        }
+        for (const auto& rule : q.red_flags)
+            for (const auto& f : rule.options) {
+                if (!needs_scale)
+                    r_.error(rule.where, fmt::format("question '{}': only choice questions can have a red flag", q.id));
+                else if (scale && !scale->find(f))
+                    r_.error(rule.where, fmt::format("question '{}': red flag option '{}' is not on scale '{}'", q.id, f, scale->id),
+                             option_hint(*scale));
+            }
+        if (!q.scored && !q.red_flags.empty())
+            r_.error(q.where, fmt::format("question '{}' is not scored (a filter) and cannot raise a red flag", q.id));
+        if (!q.scored && !needs_scale)
+            r_.error(q.where, fmt::format("question '{}': only choice and multi questions can be set scored = false", q.id),
+                     "text and number questions without number_risk are never scored");
+        if (!q.number_risk.empty() && q.kind != QuestionKind::number)
+            r_.error(q.where, fmt::format("question '{}': number_risk is for number questions", q.id));
         for (const auto& s : q.sources)
             if (!ins.find_source(s))
                 r_.error(q.where, fmt::format("question '{}' cites unknown source '{}'", q.id, s), "add it as a [[source]]");
@@ -528,7 +849,11 @@ class InstrumentLoader {
             } else {
                 const Question& gate = *it->second;
                 const Scale* gs = ins.find_scale(gate.scale);
-                if (gate.kind != QuestionKind::choice && gate.kind != QuestionKind::multi)
+                if (c.on_number()) {
+                    if (gate.kind != QuestionKind::number)
+                        r_.error(c.where, fmt::format("question '{}': min/max in only_if need a number question, and '{}' is not one", q.id, gate.id),
+                                 "use answers = [...] for a question with options");
+                } else if (gate.kind != QuestionKind::choice && gate.kind != QuestionKind::multi)
                     r_.error(c.where, fmt::format("question '{}' depends on '{}', which has no options", q.id, gate.id));
                 else if (gs)
                     for (const auto& a : c.answers)
@@ -536,13 +861,13 @@ class InstrumentLoader {
                             r_.error(c.where, fmt::format("question '{}': condition answer '{}' is not an option of '{}'", q.id, a, gate.id));
             }
         }
-        if (q.weight > 0 && needs_scale && scale && ins.risk.scored && q.kind == QuestionKind::choice) {
+        if (q.weight > 0 && needs_scale && scale && ins.risk.scored && q.kind == QuestionKind::choice && q.scored) {
             // A scored instrument needs risk values on the answer options of
             // the scales its domain questions use.
             bool profile = ins.question_index.contains(q.id) && ins.question_index.at(q.id).domain < 0;
             if (!profile)
                 for (const auto& o : scale->options)
-                    if (o.kind != OptionKind::not_applicable && !o.risk) {
+                    if (o.kind != OptionKind::not_applicable && o.kind != OptionKind::cannot_know && !o.risk) {
                         r_.error(o.where, fmt::format("option '{}' of scale '{}' has no risk, but scored question '{}' uses it", o.id, scale->id, q.id),
                                  "add risk = 0 to 1");
                         break;
@@ -581,6 +906,7 @@ class InstrumentLoader {
     }
 
     TomlReader& r_;
+    const Instrument* ins_ = nullptr;
     const MarkdownValidator& md_;
     std::vector<std::string> langs_;
 };

@@ -97,7 +97,27 @@ Color on(Color fill) {
 
 doc::Color option_colour(const Scale& s, const Option& o) {
     bool risk = std::any_of(s.options.begin(), s.options.end(), [](const Option& x) { return x.risk.has_value(); });
-    if (risk || o.kind != OptionKind::answer) return option_colour(o);
+    if (o.kind != OptionKind::answer) return option_colour(o);
+    if (risk) {
+        // One colour per answer option, never shared within a scale: the
+        // options in order of risk (ties in scale order) spread over a ramp
+        // from light blue (safeguard in place) to dark vermillion, so a
+        // reversed scale colours its risky "ja" dark, and the order survives
+        // grey-scale printing.
+        static const Color stops[] = {{0x9e, 0xca, 0xe1}, {0xf3, 0xd2, 0x7a}, {0xe6, 0x9f, 0x00}, {0xd0, 0x70, 0x0a}, {0xb8, 0x4a, 0x00}};
+        std::vector<const Option*> ranked;
+        for (const auto& x : s.options)
+            if (x.kind == OptionKind::answer) ranked.push_back(&x);
+        std::stable_sort(ranked.begin(), ranked.end(), [](const Option* a, const Option* b) { return a->risk.value_or(0.5) < b->risk.value_or(0.5); });
+        std::size_t n = ranked.size(), at = 0;
+        for (std::size_t k = 0; k < n; ++k)
+            if (ranked[k] == &o) at = k;
+        if (n <= 1) return stops[0];
+        double pos = static_cast<double>(at) / static_cast<double>(n - 1) * 4.0;
+        auto lo = static_cast<std::size_t>(std::floor(pos));
+        if (lo >= 4) return stops[4];
+        return mix(stops[lo], stops[lo + 1], pos - static_cast<double>(lo));
+    }
     // A scale without risk values (a rating scale): a blue ramp in scale
     // order, light to dark, so the order survives grey-scale printing and
     // no colour suggests good or bad.
@@ -117,6 +137,7 @@ doc::Color option_colour(const Scale& s, const Option& o) {
 doc::Color option_colour(const Option& o) {
     if (o.kind == OptionKind::dont_know) return {0xb8, 0xbf, 0xc8};
     if (o.kind == OptionKind::not_applicable) return {0xf2, 0xf2, 0xf2};
+    if (o.kind == OptionKind::cannot_know) return {0xdd, 0xe1, 0xe6};
     double r = o.risk.value_or(0.5);
     // Light blue (safeguard in place) to dark vermillion (none): lightness
     // falls with risk, so the order survives grey-scale printing.
@@ -155,8 +176,16 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
             if (dr.lifted_red_flag || dr.lifted_critical) value += " ↑";
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 7.5, doc::Align::left, dr.lifted_red_flag));
         } else {
-            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, tr(c.lang, "geen score", "no score"), 7.5,
-                                      doc::Align::left, false, palette::muted));
+            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5,
+                                      dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable") : tr(c.lang, "geen score", "no score"),
+                                      7.5, doc::Align::left, false, palette::muted));
+        }
+        // The range the knowledge gap leaves open, as a thin line over the bar.
+        if (dr.show_range && dr.risk_low && dr.risk_high) {
+            double ym = y + bar_h / 2;
+            ch.shapes.push_back(line(X(*dr.risk_low), ym, X(*dr.risk_high), ym, ink, 1.2));
+            ch.shapes.push_back(line(X(*dr.risk_low), ym - 3, X(*dr.risk_low), ym + 3, ink, 1.2));
+            ch.shapes.push_back(line(X(*dr.risk_high), ym - 3, X(*dr.risk_high), ym + 3, ink, 1.2));
         }
         y += row;
     }
@@ -167,10 +196,17 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
         ch.shapes.push_back(line(X(pct), axis, X(pct), axis + 3, ink, 0.6));
         ch.shapes.push_back(label(X(pct), axis + 11, fmt::format("{}%", pct), 7, doc::Align::center, false, palette::muted));
     }
-    ch.shapes.push_back(label(0, axis + 24,
-                              tr(c.lang, "↑ = opgehoogd door een rode vlag of een kritieke vraag met ‘nee’",
-                                 "↑ = raised by a red flag or a critical question answered ‘no’"),
-                              7, doc::Align::left, false, palette::muted));
+    bool any_range = std::any_of(c.as.domains.begin(), c.as.domains.end(), [](const DomainResult& d) { return d.show_range; });
+    bool any_lift = std::any_of(c.as.domains.begin(), c.as.domains.end(), [](const DomainResult& d) { return d.lifted_red_flag || d.lifted_critical; });
+    std::string key;
+    if (any_lift)
+        key = c.ins.risk.red_flag_lifts ? tr(c.lang, "↑ = opgehoogd door een rode vlag of door kritieke antwoorden", "↑ = raised by a red flag or by critical answers")
+                                        : tr(c.lang, "↑ = opgehoogd door kritieke antwoorden", "↑ = raised by critical answers");
+    if (any_range)
+        key += fmt::format("{}{}", key.empty() ? "" : "   ",
+                           tr(c.lang, "|—| = bereik als wat onbekend is geen of volledig risico is",
+                              "|—| = range if what is unknown is no risk or full risk"));
+    if (!key.empty()) ch.shapes.push_back(label(0, axis + 24, key, 7, doc::Align::left, false, palette::muted));
     ch.width = c.width;
     ch.height = axis + 30;
     std::string alt = tr(c.lang, "Risico per thema: ", "Risk per theme: ");
@@ -178,76 +214,81 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
         const auto& dr = c.as.domains[i];
         alt += fmt::format("{}{} {}", i ? "; " : "", c.ins.domains[i].id,
                            dr.risk ? fmt::format("{} ({})", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang))
-                                   : std::string(tr(c.lang, "geen score", "no score")));
+                           : dr.not_applicable ? std::string(tr(c.lang, "niet van toepassing", "not applicable"))
+                                               : std::string(tr(c.lang, "geen score", "no score")));
+        if (dr.show_range && dr.risk_low && dr.risk_high)
+            alt += fmt::format(" {} {}–{}", tr(c.lang, "bereik", "range"), percent(*dr.risk_low, c.lang), percent(*dr.risk_high, c.lang));
     }
     ch.alt = alt + ".";
     return ch;
 }
 
+// Each domain in its cell: likelihood (from its risk) up, its own exposure
+// right. The report leaves this chart out when no domain has an exposure
+// of its own (every domain would sit in one column).
 doc::Chart heatmap_chart(const ChartContext& c) {
     doc::Chart ch;
     const double cell = 46, left = 64, top = 8;
-    const int exposure = c.as.exposure.level;
-    // Cell colour by likelihood x exposure, in four steps.
+    // Cell colour by likelihood x exposure, in four steps. These are not the
+    // instrument's bands: the legend names the products, not band names.
     auto level = [](int score) { return score >= 15 ? 3 : score >= 10 ? 2 : score >= 5 ? 1 : 0; };
     for (int l = 5; l >= 1; --l) {
         for (int e = 1; e <= 5; ++e) {
             double x = left + (e - 1) * cell, y = top + (5 - l) * cell;
-            Color col = mix(palette::risk[static_cast<std::size_t>(level(l * e))], palette::white, e == exposure ? 0.15 : 0.6);
+            Color col = mix(palette::risk[static_cast<std::size_t>(level(l * e))], palette::white, 0.45);
             ch.shapes.push_back(rect(x, y, cell, cell, col, doc::Stroke{palette::white, 1.5, 0}));
         }
         ch.shapes.push_back(label(left - 6, top + (5 - l) * cell + cell / 2 + 3, std::to_string(l), 8, doc::Align::right));
     }
     for (int e = 1; e <= 5; ++e)
         ch.shapes.push_back(label(left + (e - 1) * cell + cell / 2, top + 5 * cell + 11, std::to_string(e), 8, doc::Align::center));
-    // Outline the service's exposure column.
-    ch.shapes.push_back(rect(left + (exposure - 1) * cell, top, cell, 5 * cell, std::nullopt, doc::Stroke{ink, 1.6, 0}));
+    auto exposure_of = [&](std::size_t i) {
+        const DomainResult& d = c.as.domains[i];
+        return d.own_exposure && d.exposure > 0 ? d.exposure : c.as.exposure.level;
+    };
     // Domain ids in their cells.
-    std::map<int, std::vector<std::string>> by_likelihood;
+    std::map<std::pair<int, int>, std::vector<std::string>> cells;
     for (std::size_t i = 0; i < c.as.domains.size(); ++i)
-        if (c.as.domains[i].likelihood > 0) by_likelihood[c.as.domains[i].likelihood].push_back(c.ins.domains[i].id);
-    for (const auto& [l, ids] : by_likelihood) {
-        double x = left + (exposure - 1) * cell + cell / 2, y = top + (5 - l) * cell;
+        if (c.as.domains[i].likelihood > 0) cells[{c.as.domains[i].likelihood, exposure_of(i)}].push_back(c.ins.domains[i].id);
+    for (const auto& [key, ids] : cells) {
+        auto [l, e] = key;
+        double x = left + (e - 1) * cell + cell / 2, y = top + (5 - l) * cell;
         double lines = std::ceil(static_cast<double>(ids.size()) / 3.0);
         double line_h = 9;
         double y0 = y + cell / 2 - lines * line_h / 2 + 7;
+        Color fill = mix(palette::risk[static_cast<std::size_t>(level(l * e))], palette::white, 0.45);
         for (std::size_t k = 0; k < ids.size(); k += 3) {
             std::string row;
             for (std::size_t j = k; j < std::min(ids.size(), k + 3); ++j) row += (j > k ? " " : "") + ids[j];
-            Color fill = mix(palette::risk[static_cast<std::size_t>(level(l * exposure))], palette::white, 0.15);
             ch.shapes.push_back(label(x, y0 + static_cast<double>(k / 3) * line_h, row, 7.5, doc::Align::center, true, on(fill)));
         }
     }
     ch.shapes.push_back(label(left + 2.5 * cell, top + 5 * cell + 24,
-                              tr(c.lang, "Blootstelling van de dienst (1–5)", "Exposure of the service (1–5)"), 8,
+                              tr(c.lang, "Blootstelling per thema (1–5)", "Exposure per theme (1–5)"), 8,
                               doc::Align::center, true));
-    // Vertical axis title, written as a column of short words.
     ch.shapes.push_back(label(0, top + 10, tr(c.lang, "Kans", "Likeli-"), 8, doc::Align::left, true));
     ch.shapes.push_back(label(0, top + 20, tr(c.lang, "(risico-", "hood"), 8, doc::Align::left, true));
     ch.shapes.push_back(label(0, top + 30, tr(c.lang, "score)", "(risk)"), 8, doc::Align::left, true));
-    // Legend.
+    // Legend: the products, darker = more urgent.
     double lx = left + 5 * cell + 22, ly = top + 4;
-    const char* names_nl[] = {"laag", "matig", "verhoogd", "hoog"};
-    const char* names_en[] = {"low", "moderate", "elevated", "high"};
     ch.shapes.push_back(label(lx, ly + 6, tr(c.lang, "Kans × blootstelling", "Likelihood × exposure"), 7.5, doc::Align::left, true));
     const char* ranges[] = {"1–4", "5–9", "10–14", "15–25"};
-    for (int k = 0; k < 4; ++k) {
-        double yy = ly + 14 + k * 15;
-        ch.shapes.push_back(rect(lx, yy, 11, 11, mix(palette::risk[static_cast<std::size_t>(k)], palette::white, 0.15)));
-        ch.shapes.push_back(label(lx + 16, yy + 8.5, fmt::format("{} ({})", tr(c.lang, names_nl[k], names_en[k]), ranges[k]), 7.5));
+    for (int k = 3; k >= 0; --k) {
+        double yy = ly + 14 + (3 - k) * 15;
+        ch.shapes.push_back(rect(lx, yy, 11, 11, mix(palette::risk[static_cast<std::size_t>(k)], palette::white, 0.45)));
+        ch.shapes.push_back(label(lx + 16, yy + 8.5, ranges[k], 7.5));
     }
-    ch.shapes.push_back(rect(lx, ly + 80, 11, 11, std::nullopt, doc::Stroke{ink, 1.6, 0}));
-    ch.shapes.push_back(label(lx + 16, ly + 88.5,
-                              fmt::format("{} {}", tr(c.lang, "blootstelling van deze dienst:", "exposure of this service:"), exposure),
-                              7.5));
+    ch.shapes.push_back(label(lx, ly + 84, tr(c.lang, "donkerder: eerder aanpakken", "darker: act sooner"), 7.5, doc::Align::left, false,
+                              palette::muted));
     if (!c.as.exposure.known)
-        ch.shapes.push_back(label(lx, ly + 104, tr(c.lang, "(niet ingevuld: 3 aangenomen)", "(not answered: 3 assumed)"), 7.5,
+        ch.shapes.push_back(label(lx, ly + 98, tr(c.lang, "(profiel niet ingevuld: 3 aangenomen)", "(profile not answered: 3 assumed)"), 7.5,
                                   doc::Align::left, false, palette::muted));
     ch.width = c.width;
     ch.height = top + 5 * cell + 30;
-    std::string alt = fmt::format("{} {}.", tr(c.lang, "Risicomatrix; blootstelling van de dienst:", "Risk matrix; exposure of the service:"), exposure);
-    for (const auto& [l, ids] : by_likelihood)
-        alt += fmt::format(" {} {}: {}.", tr(c.lang, "Kans", "Likelihood"), l, fmt::join(ids, ", "));
+    std::string alt = tr(c.lang, "Risicomatrix, kans tegen blootstelling per thema.", "Risk matrix, likelihood against exposure per theme.");
+    for (const auto& [key, ids] : cells)
+        alt += fmt::format(" {} {}, {} {}: {}.", tr(c.lang, "Kans", "Likelihood"), key.first, tr(c.lang, "blootstelling", "exposure"), key.second,
+                           fmt::join(ids, ", "));
     ch.alt = alt;
     return ch;
 }
@@ -259,7 +300,7 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     double y = 4;
     // The legend by label, in order of appearance: questions on different
     // scales may share option ids ("1" .. "5") but not their labels.
-    std::map<std::string, std::size_t> legend;
+    std::map<std::pair<const Scale*, const Option*>, std::size_t> legend;
     std::vector<std::pair<const Scale*, const Option*>> legend_order;
     std::vector<std::string> described; // one "D1.1 3 Ja, 2 Nee" per question
     for (const auto& q : d.questions) {
@@ -284,8 +325,8 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         for (const auto& oc : qr->options) {
             const Option* o = s->find(oc.option);
             if (!o || oc.count == 0 || total == 0) continue;
-            if (!legend.count(o->label.get(c.lang))) {
-                legend[o->label.get(c.lang)] = legend_order.size();
+            if (!legend.count({s, o})) {
+                legend[{s, o}] = legend_order.size();
                 legend_order.push_back({s, o});
             }
             double w = plot_w * oc.count / total;
@@ -328,7 +369,27 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         return std::pair{si, static_cast<std::size_t>(e.second - e.first->options.data())};
     };
     std::stable_sort(legend_order.begin(), legend_order.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-    for (const auto& [ls, o] : legend_order) legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, o->label.get(c.lang));
+    // With more than one scale in a theme, each scale's options are named
+    // with the questions that use it, so equal labels ("Ja" on a reversed
+    // scale) are told apart.
+    const Scale* prev_scale = nullptr;
+    for (const auto& [ls, o] : legend_order) {
+        std::string text = o->label.get(c.lang);
+        if (scales.size() > 1 && ls != prev_scale) {
+            std::vector<std::string> ids;
+            for (const auto& q : d.questions)
+                if (q.scale == ls->id && q.kind == QuestionKind::choice) ids.push_back(q.id);
+            if (ls != scales.front()) {
+                lx = label_w;
+                ly += 13;
+            }
+            std::string head = fmt::format("{}:", fmt::join(ids, ", "));
+            ch.shapes.push_back(label(lx, ly + 7.5, head, 7.5, doc::Align::left, true));
+            lx += text_width(head, 7.5) + 8;
+        }
+        prev_scale = ls;
+        legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, text);
+    }
     legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
     ch.width = c.width;
     ch.height = ly + 14;

@@ -34,6 +34,8 @@ std::string band_label(const Instrument& ins, const std::string& band, std::stri
 std::string role_label(const Instrument& ins, const std::string& role, std::string_view lang) {
     if (role.empty()) return tr(lang, "Zonder rol", "No role given");
     if (const Role* r = ins.find_role(role)) return r->label.get(lang);
+    for (const auto& p : ins.risk.pools)
+        if (p.id == role) return p.label.get(lang);
     return role;
 }
 

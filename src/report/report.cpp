@@ -14,6 +14,7 @@
 #include "scoring/number_summary.hpp"
 #include "scoring/plan_export.hpp"
 #include "util/i18n.hpp"
+#include "util/text.hpp"
 
 namespace zs {
 
@@ -42,13 +43,18 @@ const std::vector<std::string> placeholders = {
     "confidence_high", "confidence_medium", "confidence_low", "respondents_phrase", "individuals_phrase",
     "sessions_phrase", "disagreement_count_phrase", "question_count_phrase", "has_choice", "has_numbers",
     "has_open_questions", "open_answer_count", "has_sources", "answered_by_all", "has_low_response", "low_response", "answered",
-    "shown", "companions", "has_companions", "version", "minimum"};
+    "shown", "companions", "has_companions", "version", "minimum", "has_heatmap", "not_applicable", "has_not_applicable", "not_applicable_count", "show_range", "risk_low",
+    "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
+    "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
+    "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
+    "uncovered", "has_uncovered", "gap"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
     "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
-    "table:numbers", "answers", "companions", "table:by-role"};
+    "table:numbers", "answers", "companions", "table:by-role", "method", "table:profile", "appendix:answers",
+    "table:later"};
 
 // Parts that only mean something with a risk model. For an instrument
 // without one (risk.scored = false) they are an error at the directive:
@@ -57,7 +63,7 @@ bool risk_only(const std::string& directive) {
     static const std::set<std::string> names = {"chart:domain-risk", "chart:heatmap",    "chart:groups",
                                                 "chart:impact-effort", "table:domains",  "table:red-flags",
                                                 "table:top-measures",  "table:plan",     "table:discuss",
-                                                "table:find-out",      "table:bands"};
+                                                "table:find-out",      "table:bands",    "method", "table:later"};
     return names.count(directive) > 0;
 }
 
@@ -194,6 +200,14 @@ class ReportBuilder {
         d.set("lifted", dr.lifted_red_flag || dr.lifted_critical);
         d.set("lifted_red_flag", dr.lifted_red_flag);
         d.set("lifted_critical", dr.lifted_critical);
+        d.set("not_applicable", dr.not_applicable);
+        d.set("show_range", dr.show_range);
+        d.set("risk_low", dr.risk_low ? percent(*dr.risk_low, l_) : "");
+        d.set("risk_high", dr.risk_high ? percent(*dr.risk_high, l_) : "");
+        d.set("band_low", report::band_label(ins_, dr.band_low, l_));
+        d.set("band_high", report::band_label(ins_, dr.band_high, l_));
+        d.set("band_holds", !dr.band_low.empty() && dr.band_low == dr.band_high);
+        d.set("uncovered", dr.owners_answered == 0);
         d.set("knowledge_gap", percent(dr.knowledge_gap * 100, l_));
         d.set("disagreement_count", std::to_string(dr.disagreements));
         d.set("disagreement_count_phrase", questions_phrase(dr.disagreements));
@@ -225,15 +239,34 @@ class ReportBuilder {
         d.set("has_open_questions", texts);
         d.set("open_answer_count", std::to_string(open));
         list rf;
-        for (const auto& qid : dr.red_flag_questions) {
-            Data q;
-            q.set("id", qid);
-            q.set("text", ins_.find_question(qid)->text.get(l_));
-            rf.push_back(q);
-        }
+        for (const auto& qid : dr.red_flag_questions) rf.push_back(red_flag_data(qid, i));
         d.set("red_flags", rf);
         d.set("has_red_flags", !dr.red_flag_questions.empty());
         return d;
+    }
+
+    // "1 van 12": respondents who gave a red-flag answer, of those who answered.
+    std::string count_text(const QuestionResult& q) const {
+        return fmt::format("{} {} {}", q.red_flags, tr(l_, "van", "of"), q.answered - q.not_applicable);
+    }
+
+    // The do-no-harm measure of a red-flag question, if the instrument has one.
+    const Measure* harm_measure(const std::string& qid) const {
+        for (const auto& m : ins_.measures)
+            if (m.red_flag && std::find(m.addresses.begin(), m.addresses.end(), qid) != m.addresses.end()) return &m;
+        return nullptr;
+    }
+
+    Data red_flag_data(const std::string& qid, std::size_t domain) const {
+        Data q;
+        const QuestionResult* qr = as_.find_question(qid);
+        q.set("id", qid);
+        q.set("text", ins_.find_question(qid)->text.get(l_));
+        q.set("domain", domain_of(domain).title.get(l_));
+        q.set("count_text", qr ? count_text(*qr) : "");
+        const Measure* m = harm_measure(qid);
+        q.set("measure", m ? fmt::format("{} {}", m->id, m->title.get(l_)) : "");
+        return q;
     }
 
     Data data() const {
@@ -319,9 +352,15 @@ class ReportBuilder {
         d.set("answered_by_all", std::to_string(by_all));
         d.set("low_response", low);
         d.set("has_low_response", !low.empty());
-        bool few = as_.respondents < ins_.risk.anonymity_threshold;
-        std::string conf = few || gap >= 0.3 || miss >= 0.3 ? "low" : gap >= 0.15 || miss >= 0.15 || as_.overall.disagreements > 3 ? "medium" : "high";
+        std::string conf(to_string(as_.confidence.level));
         d.set("confidence", conf);
+        list reasons;
+        for (const auto& r : confidence_reasons()) {
+            Data x;
+            x.set("reason", r);
+            reasons.push_back(x);
+        }
+        d.set("confidence_reasons", reasons);
         d.set("confidence_high", conf == "high");
         d.set("confidence_medium", conf == "medium");
         d.set("confidence_low", conf == "low");
@@ -335,18 +374,45 @@ class ReportBuilder {
         });
         for (std::size_t i : order)
             if (as_.domains[i].risk && is_high(as_.domains[i].band)) high.push_back(domain_data(i));
+        list ranged;
+        for (std::size_t i = 0; i < as_.domains.size(); ++i)
+            if (as_.domains[i].show_range) ranged.push_back(domain_data(i));
+        d.set("has_range_domains", !ranged.empty());
+        d.set("range_domains", ranged);
+        d.set("has_not_applicable", as_.overall.not_applicable > 0);
+        d.set("not_applicable_count", std::to_string(as_.overall.not_applicable));
+        d.set("has_heatmap", as_.domain_exposure);
+        list contra;
+        for (const auto& c : as_.contradictions) {
+            Data x;
+            const ConsistencyRule* rule = nullptr;
+            for (const auto& r : ins_.risk.consistency)
+                if (r.id == c.rule) rule = &r;
+            x.set("id", c.rule);
+            x.set("text", rule ? rule->text.get(l_) : c.rule);
+            x.set("when", std::to_string(c.when));
+            x.set("contradicts", std::to_string(c.contradicts));
+            contra.push_back(x);
+        }
+        d.set("has_contradictions", !contra.empty());
+        d.set("contradictions", contra);
+        d.set("deadline_days", std::to_string(ins_.risk.red_flag_deadline_days));
+        d.set("red_flag_lifts", ins_.risk.red_flag_lifts);
+        d.set("plan_size", std::to_string(ins_.report.plan_size));
+        d.set("agenda_size", std::to_string(ins_.report.agenda_size));
+        d.set("has_later", plan_.later > 0);
+        d.set("later_count", std::to_string(plan_.later));
+        d.set("has_profile", !ins_.profile.questions.empty());
+        bool open_answers = false;
+        for (const auto& q : as_.questions) open_answers = open_answers || !q.texts.empty() || !q.notes.empty() || !q.reasons.empty() || !q.evidence.empty();
+        d.set("has_open_answers", open_answers);
+        d.set("has_uncovered", !as_.confidence.uncovered_domains.empty());
         d.set("domains", domains);
         d.set("high_domains", high);
         d.set("has_high_domains", !high.empty());
         list red;
         for (std::size_t i = 0; i < as_.domains.size(); ++i)
-            for (const auto& qid : as_.domains[i].red_flag_questions) {
-                Data q;
-                q.set("id", qid);
-                q.set("text", ins_.find_question(qid)->text.get(l_));
-                q.set("domain", domain_of(i).title.get(l_));
-                red.push_back(q);
-            }
+            for (const auto& qid : as_.domains[i].red_flag_questions) red.push_back(red_flag_data(qid, i));
         d.set("red_flags", red);
         list shown_groups, suppressed;
         for (const auto& g : as_.groups) {
@@ -413,6 +479,33 @@ class ReportBuilder {
         return d;
     }
 
+    // Why the picture is as sure as it is, in words.
+    std::vector<std::string> confidence_reasons() const {
+        const Confidence& c = as_.confidence;
+        std::vector<std::string> out;
+        if (c.few_respondents)
+            out.push_back(fmt::format("{} {} {}", tr(l_, "Er deden minder dan", "Fewer than"), ins_.risk.anonymity_threshold,
+                                      tr(l_, "mensen mee.", "people took part.")));
+        if (c.knowledge_gap >= 0.15 - 1e-9)
+            out.push_back(fmt::format("{} {} {}", tr(l_, "Wie het kan weten, antwoordde bij", "Those who can know answered ‘don’t know’ in"),
+                                      percent(c.knowledge_gap * 100, l_), tr(l_, "van de antwoorden ‘weet ik niet’.", "of their answers.")));
+        if (c.missing >= 0.15 - 1e-9)
+            out.push_back(fmt::format("{} {} {}", percent(c.missing * 100, l_), tr(l_, "van de antwoorden bleef leeg.", "of the answers were left empty."), ""));
+        if (c.disagreement_share >= 0.10 - 1e-9)
+            out.push_back(fmt::format("{} {} {}", tr(l_, "Bij", "On"), percent(c.disagreement_share * 100, l_),
+                                      tr(l_, "van de vragen verschillen de antwoorden sterk.", "of the questions the answers differ widely.")));
+        for (const auto& id : c.uncovered_domains) {
+            const Domain* dom = nullptr;
+            for (const auto& dd : ins_.domains)
+                if (dd.id == id) dom = &dd;
+            out.push_back(fmt::format("{} {} {}", tr(l_, "Bij", "In"), dom ? fmt::format("{} {}", dom->id, dom->title.get(l_)) : id,
+                                      tr(l_, "antwoordde niemand uit een rol die het onderwerp kent.", "nobody from a role that knows the topic answered.")));
+        }
+        for (auto& r : out)
+            while (!r.empty() && r.back() == ' ') r.pop_back();
+        return out;
+    }
+
     std::string option_label(const std::string& id) const {
         for (const auto& s : ins_.scales)
             if (const Option* o = s.find(id)) return o->label.get(l_);
@@ -459,7 +552,16 @@ class ReportBuilder {
             return true;
         }
         if (n == "chart:domain-risk") return chart(out, report::domain_risk_chart(charts_)), true;
-        if (n == "chart:heatmap") return chart(out, report::heatmap_chart(charts_)), true;
+        if (n == "chart:heatmap") {
+            if (as_.domain_exposure) chart(out, report::heatmap_chart(charts_));
+            else out.push_back(note_paragraph(tr(l_, "Het instrument geeft geen blootstelling per thema. Daarom is er geen risicomatrix: alle thema's zouden in één kolom staan.",
+                                                   "The instrument gives no exposure per theme. So there is no risk matrix: every theme would sit in one column.")));
+            return true;
+        }
+        if (n == "method") return method(out), true;
+        if (n == "table:profile") return profile_table(out), true;
+        if (n == "appendix:answers") return appendix_answers(out), true;
+        if (n == "table:later") return later_table(out), true;
         if (n == "chart:groups") {
             bool any = std::any_of(as_.groups.begin(), as_.groups.end(), [](const GroupResult& g) { return !g.suppressed && !g.domains.empty(); });
             if (any) chart(out, report::group_chart(charts_));
@@ -586,31 +688,59 @@ class ReportBuilder {
         auto t = table({{tr(l_, "Thema", "Theme"), doc::Align::left},
                         {tr(l_, "Risico", "Risk"), doc::Align::right},
                         {tr(l_, "Niveau", "Level"), doc::Align::left},
-                        {tr(l_, "Rode vlag", "Red flag"), doc::Align::left},
-                        {tr(l_, "Weet niet", "Don't know"), doc::Align::right}});
+                        {tr(l_, "Onbekend", "Unknown"), doc::Align::right},
+                        {tr(l_, "Staat het niveau vast?", "Does the level hold?"), doc::Align::left},
+                        {tr(l_, "Rode vlag", "Red flag"), doc::Align::left}});
         for (std::size_t i = 0; i < as_.domains.size(); ++i) {
             const auto& dr = as_.domains[i];
-            std::string flag = dr.lifted_red_flag ? fmt::format("{}", fmt::join(dr.red_flag_questions, ", "))
-                             : dr.lifted_critical ? std::string(tr(l_, "kritiek: ", "critical: ")) + fmt::format("{}", fmt::join(dr.critical_questions, ", "))
-                                                  : "";
+            std::string flag = fmt::format("{}", fmt::join(dr.red_flag_questions, ", "));
+            std::string level = dr.risk ? report::band_label(ins_, dr.band, l_) : dr.not_applicable ? tr(l_, "niet van toepassing", "not applicable") : "–";
+            if (dr.lifted_critical) level += fmt::format(" ({} {})", tr(l_, "kritiek:", "critical:"), fmt::join(dr.critical_questions, ", "));
+            if (dr.lifted_red_flag) level += fmt::format(" ({} {})", tr(l_, "rode vlag:", "red flag:"), fmt::join(dr.red_flag_questions, ", "));
             t.rows.push_back({{cell(fmt::format("{} {}", domain_of(i).id, domain_of(i).title.get(l_))),
                                cell(dr.risk ? percent(*dr.risk, l_) : "–"),
-                               cell(dr.risk ? report::band_label(ins_, dr.band, l_) : "–", is_high(dr.band) ? doc::bold : doc::plain),
-                               cell(flag), cell(percent(dr.knowledge_gap * 100, l_))}});
+                               cell(level, is_high(dr.band) ? doc::bold : doc::plain),
+                               cell(dr.not_applicable ? "–" : percent(dr.knowledge_gap * 100, l_)),
+                               cell(robustness(dr)), cell(flag, doc::bold)}});
         }
+        t.columns[4].width = 120;
         out.push_back(doc::block(std::move(t)));
     }
 
+    // "Staat vast" when the band is the same whether the unknown answers are
+    // no risk or full risk; otherwise the range of bands.
+    std::string robustness(const DomainResult& dr) const {
+        if (dr.not_applicable || !dr.risk_low) return "–";
+        if (dr.band_low == dr.band_high) return tr(l_, "staat vast", "holds either way");
+        return fmt::format("{}: {} {} – {} {}", tr(l_, "hangt af van wat onbekend is", "depends on what is unknown"), percent(*dr.risk_low, l_),
+                           report::band_label(ins_, dr.band_low, l_), percent(*dr.risk_high, l_), report::band_label(ins_, dr.band_high, l_));
+    }
+
+    // Raised red flags as alerts: how many gave the answer, a deadline to
+    // check it, and the do-no-harm measure with its redress step.
     void red_flags_table(doc::Blocks& out) {
         auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
                         {tr(l_, "Wat is er aan de hand", "What is the matter"), doc::Align::left},
-                        {tr(l_, "Aantal", "Count"), doc::Align::right}});
+                        {tr(l_, "Aantal", "Count"), doc::Align::right},
+                        {tr(l_, "Wat nu", "What now"), doc::Align::left}});
         for (const auto& q : as_.questions) {
-            if (q.red_flags == 0) continue;
-            t.rows.push_back({{cell(q.id, doc::bold), cell(ins_.find_question(q.id)->text.get(l_)),
-                               cell(fmt::format("{} {} {}", q.red_flags, tr(l_, "van", "of"), q.answered))}});
+            if (!q.red_flag) continue;
+            doc::TableCell now{{run(fmt::format("{} {} {}", tr(l_, "Controleer binnen", "Check within"), ins_.risk.red_flag_deadline_days,
+                                                tr(l_, "dagen of het klopt.", "days whether it is so.")))}};
+            if (const Measure* m = harm_measure(q.id)) {
+                now.text.push_back(run(fmt::format("\n{} ", m->id), doc::bold));
+                now.text.push_back(run(m->title.get(l_)));
+                if (!m->redress.empty()) {
+                    doc::Inline r = run(fmt::format("\n{}: {}", tr(l_, "Herstel", "Redress"), m->redress.get(l_)), doc::italic);
+                    now.text.push_back(r);
+                }
+            }
+            t.rows.push_back({{cell(q.id, doc::bold), cell(ins_.find_question(q.id)->text.get(l_)), cell(count_text(q)), now}});
         }
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Geen rode vlaggen.", "No red flags.")));
+        t.columns[0].width = 40;
+        t.columns[2].width = 48;
+        t.columns[3].width = 190;
         out.push_back(doc::block(std::move(t)));
     }
 
@@ -638,7 +768,7 @@ class ReportBuilder {
         auto t = table(head);
         std::size_t n = 0;
         for (const auto& a : plan_.actions) {
-            if (a.kind == ActionKind::find_out) continue;
+            if (a.kind == ActionKind::find_out || a.later) continue;
             if (limit && n >= limit) break;
             ++n;
             doc::TableCell title;
@@ -649,10 +779,27 @@ class ReportBuilder {
             }
             title.text.push_back(run(fmt::format("{} ", a.measure), doc::bold));
             title.text.push_back(run(action_title(ins_, a, l_)));
-            if (const Measure* m = ins_.find_measure(a.measure); m && !m->first_step.empty() && full) {
-                doc::Inline step = run(fmt::format("\n{}: {}", tr(l_, "Eerste stap", "First step"), m->first_step.get(l_)), doc::italic);
-                step.color = palette::muted;
-                title.text.push_back(step);
+            if (const Measure* m = ins_.find_measure(a.measure); m && full) {
+                auto line = [&](const char* nl, const char* en, const LocalizedText& what, bool italic) {
+                    if (what.empty()) return;
+                    doc::Inline x = run(fmt::format("\n{}: {}", tr(l_, nl, en), plain_text(what.get(l_))), italic ? doc::italic : doc::plain);
+                    x.color = palette::muted;
+                    x.size = 8;
+                    title.text.push_back(x);
+                };
+                if (!m->description.empty()) {
+                    doc::Inline x = run(fmt::format("\n{}", plain_text(m->description.get(l_))));
+                    x.size = 8;
+                    title.text.push_back(x);
+                }
+                line("Eerste stap", "First step", m->first_step, true);
+                if (a.kind == ActionKind::do_no_harm || m->red_flag) line("Herstel", "Redress", m->redress, true);
+                line("Zo ziet u vooruitgang", "Progress shows as", m->indicator, false);
+                if (!a.after.empty()) {
+                    doc::Inline x = run(fmt::format("\n{} {}", tr(l_, "Na:", "After:"), fmt::join(a.after, ", ")), doc::bold);
+                    x.size = 8;
+                    title.text.push_back(x);
+                }
             }
             doc::TableRow row{{cell(std::to_string(n)), title, cell(short_timeframe(a.timeframe))}};
             if (full) {
@@ -664,7 +811,8 @@ class ReportBuilder {
                 kind.text.push_back(levels);
                 row.cells.push_back(kind);
                 row.cells.push_back(cell(fmt::format("{}", fmt::join(a.questions, " "))));
-                row.cells.push_back(cell(""));
+                const Measure* m = ins_.find_measure(a.measure);
+                row.cells.push_back(cell(m ? m->owner.get(l_) : ""));
                 row.cells.push_back(cell(""));
             } else {
                 row.cells.push_back(cell(fmt::format("{}", fmt::join(a.questions, ", "))));
@@ -687,6 +835,34 @@ class ReportBuilder {
         out.push_back(doc::block(std::move(t)));
     }
 
+    // Markdown of a measure's description as one plain line in a table cell.
+    static std::string plain_text(std::string s) {
+        std::string out;
+        for (char c : s) {
+            if (c == '*' || c == '_' || c == '`') continue;
+            if (c == '\n') c = ' ';
+            if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+            out += c;
+        }
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        return out;
+    }
+
+    // Measures beyond the director's plan: id, title and priority.
+    void later_table(doc::Blocks& out) {
+        auto t = table({{tr(l_, "Maatregel", "Measure"), doc::Align::left},
+                        {tr(l_, "Vragen", "Questions"), doc::Align::left},
+                        {tr(l_, "Prioriteit", "Priority"), doc::Align::right}});
+        for (const auto& a : plan_.actions) {
+            if (!a.later) continue;
+            doc::TableCell title{{run(fmt::format("{} ", a.measure), doc::bold), run(action_title(ins_, a, l_))}};
+            t.rows.push_back({{title, cell(fmt::format("{}", fmt::join(a.questions, " "))), cell(report::decimal(a.priority, 2, l_))}});
+        }
+        if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Alle maatregelen staan in het plan hierboven.", "Every measure is in the plan above.")));
+        t.columns[2].width = 60;
+        out.push_back(doc::block(std::move(t)));
+    }
+
     void find_out_table(doc::Blocks& out) {
         auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
                         {tr(l_, "Zoek uit", "Find out"), doc::Align::left},
@@ -695,31 +871,79 @@ class ReportBuilder {
             if (a.kind != ActionKind::find_out) continue;
             const QuestionResult* q = as_.find_question(a.question);
             t.rows.push_back({{cell(a.question, doc::bold), cell(ins_.find_question(a.question)->text.get(l_)),
-                               cell(q ? percent(q->knowledge_gap * 100, l_) : "")}});
+                               cell(q ? percent(q->owner_gap * 100, l_) : "")}});
         }
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Geen grote kennisgaten.", "No large knowledge gaps.")));
         out.push_back(doc::block(std::move(t)));
     }
 
+    // The labels of the lowest- and highest-risk answer options of a question.
+    std::pair<std::string, std::string> end_labels(const Question& q) const {
+        const Scale* s = ins_.find_scale(q.scale);
+        const Option *lo = nullptr, *hi = nullptr;
+        if (s)
+            for (const auto& o : s->options)
+                if (o.kind == OptionKind::answer && o.risk) {
+                    if (!lo || *o.risk < *lo->risk) lo = &o;
+                    if (!hi || *o.risk > *hi->risk) hi = &o;
+                }
+        return {lo ? lo->label.get(l_) : "", hi ? hi->label.get(l_) : ""};
+    }
+
+    // The agenda of a follow-up meeting: contradictions first, then the
+    // questions with disagreement ranked by weight x spread, capped at the
+    // instrument's agenda_size, the rest counted.
     void discuss_table(doc::Blocks& out) {
         auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
                         {tr(l_, "Bespreek", "Discuss"), doc::Align::left},
                         {tr(l_, "Waarom", "Why"), doc::Align::left}});
-        for (const auto& q : as_.questions) {
-            if (q.domain < 0 || !(q.disagreement || q.find_out)) continue;
+        for (const auto& c : as_.contradictions) {
+            const ConsistencyRule* rule = nullptr;
+            for (const auto& r : ins_.risk.consistency)
+                if (r.id == c.rule) rule = &r;
+            if (!rule) continue;
+            t.rows.push_back({{cell(fmt::format("{} / {}", rule->when_question, rule->contradicts_question), doc::bold), cell(rule->text.get(l_)),
+                               cell(fmt::format("{}: {} {} {}, {} {} {}", tr(l_, "tegenstrijdig", "contradiction"), c.when,
+                                                tr(l_, "keer", "times"), rule->when_question, c.contradicts, tr(l_, "keer", "times"),
+                                                rule->contradicts_question))}});
+        }
+        std::vector<const QuestionResult*> agenda;
+        for (const auto& q : as_.questions)
+            if (q.domain >= 0 && q.disagreement) agenda.push_back(&q);
+        std::stable_sort(agenda.begin(), agenda.end(), [](const QuestionResult* a, const QuestionResult* b) {
+            double x = a->weight * a->spread, y = b->weight * b->spread;
+            if (std::abs(x - y) > 1e-12) return x > y;
+            return natural_less(a->id, b->id);
+        });
+        std::size_t cap = static_cast<std::size_t>(ins_.report.agenda_size), rest = 0;
+        for (std::size_t k = 0; k < agenda.size(); ++k) {
+            if (k >= cap) {
+                ++rest;
+                continue;
+            }
+            const QuestionResult& q = *agenda[k];
+            const Question& iq = *ins_.find_question(q.id);
             std::string why;
-            if (q.disagreement)
-                why = q.opposites ? tr(l_, "zowel ‘ja’ als ‘nee’ gegeven", "both ‘yes’ and ‘no’ given")
-                                  : tr(l_, "antwoorden lopen ver uiteen", "answers differ widely");
+            if (q.opposites) {
+                auto [lo, hi] = end_labels(iq);
+                why = fmt::format("{} ‘{}’ {} ‘{}’", tr(l_, "zowel", "both"), lo, tr(l_, "als", "and"), hi);
+            } else {
+                why = tr(l_, "antwoorden lopen ver uiteen", "answers differ widely");
+            }
+            why += fmt::format(" ({} {})", tr(l_, "spreiding", "spread"), report::decimal(q.spread, 2, l_));
             if (q.find_out)
-                why += fmt::format("{}{} {}", why.empty() ? "" : "; ", percent(q.knowledge_gap * 100, l_), tr(l_, "weet het niet", "don't know"));
-            t.rows.push_back({{cell(q.id, doc::bold), cell(ins_.find_question(q.id)->text.get(l_)), cell(why)}});
+                why += fmt::format("; {} {}", percent(q.owner_gap * 100, l_), tr(l_, "weet het niet", "don't know"));
+            t.rows.push_back({{cell(q.id, doc::bold), cell(iq.text.get(l_)), cell(why)}});
         }
         if (t.rows.size() == 1)
-            return out.push_back(note_paragraph(tr(l_, "Er zijn geen vragen met grote verschillen of kennisgaten.",
-                                                   "There are no questions with large differences or knowledge gaps.")));
-        t.columns[2].width = 130;
+            return out.push_back(note_paragraph(tr(l_, "Er zijn geen vragen waarover de antwoorden sterk verschillen.",
+                                                   "There are no questions on which the answers differ widely.")));
+        t.columns[2].width = 150;
         out.push_back(doc::block(std::move(t)));
+        if (rest > 0)
+            out.push_back(note_paragraph(fmt::format("{} {} {}", tr(l_, "Nog", "A further"), questions_phrase(static_cast<long long>(rest)),
+                                                     tr(l_, "met verschil van mening staan niet op deze agenda (zie de thema's).",
+                                                        "with disagreement are not on this agenda (see the themes)."))));
     }
 
     void questions_table(doc::Blocks& out, const Domain& dom) {
@@ -738,12 +962,16 @@ class ReportBuilder {
             if (qr->skipped) dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", qr->skipped, tr(l_, "overgeslagen", "skipped"));
             std::string flags;
             auto add = [&](const char* nl, const char* en) { flags += (flags.empty() ? "" : ", ") + std::string(tr(l_, nl, en)); };
-            if (qr->red_flags) add("rode vlag", "red flag");
+            if (qr->red_flag) add("rode vlag", "red flag");
+            else if (qr->red_flags) add("rode-vlagantwoord onder de drempel", "red-flag answer below the threshold");
             if (qr->critical_answers && q.weight >= ins_.risk.critical_weight) add("kritiek", "critical");
+            if (!q.scored) add("filtervraag, telt niet mee", "filter, not scored");
+            if (qr->cannot_know) add(fmt::format("{} {}", qr->cannot_know, tr(l_, "kan het niet weten", "cannot know")).c_str(), 
+                                     fmt::format("{} {}", qr->cannot_know, tr(l_, "kan het niet weten", "cannot know")).c_str());
             if (qr->disagreement) add("verschil van mening", "disagreement");
             if (qr->find_out) add("kennisgat", "knowledge gap");
             if (qr->unevidenced) add("‘ja’ zonder bewijs", "‘yes’ without evidence");
-            doc::TableCell fc{{run(flags, qr->red_flags ? doc::bold : doc::plain)}};
+            doc::TableCell fc{{run(flags, qr->red_flag ? doc::bold : doc::plain)}};
             t.rows.push_back({{text, cell(dist.empty() ? "–" : dist), cell(qr->mean_risk ? report::decimal(*qr->mean_risk, 2, l_) : "–"), fc}});
         }
         t.columns[0].width = 190;
@@ -763,7 +991,7 @@ class ReportBuilder {
             if (!qr) continue;
             auto add = [&](const std::vector<std::string>& items, const char* nl, const char* en) {
                 // A director reads a handful per question, not hundreds.
-                auto merged = merge_texts(items, 6);
+                auto merged = merge_texts(items, static_cast<std::size_t>(ins_.report.open_answers));
                 for (const auto& [text, count] : merged) {
                     if (count < 0) {
                         doc::TableCell more{{run(more_in_files(text), doc::italic)}};
@@ -792,6 +1020,7 @@ class ReportBuilder {
     }
 
     std::string more_in_files(const std::string& rest) const {
+        if (scored()) return fmt::format("{} {}", rest, tr(l_, "meer in de bijlage", "more in the appendix"));
         return fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files"));
     }
 
@@ -923,7 +1152,7 @@ class ReportBuilder {
             // One row per question, so its answers stay on one page with it;
             // a blank line between answers.
             doc::TableCell c;
-            for (const auto& [text, count] : merge_texts(qr->texts, 12)) {
+            for (const auto& [text, count] : merge_texts(qr->texts, scored() ? static_cast<std::size_t>(ins_.report.open_answers) : 1000000)) {
                 if (!c.text.empty()) c.text.push_back(run("\n\n"));
                 // A closing line break of a multi-line TOML string is no part of the answer.
                 std::string shown = count < 0 ? more_in_files(text) : text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
@@ -971,6 +1200,211 @@ class ReportBuilder {
             from = b.upto;
         }
         out.push_back(doc::block(std::move(t)));
+    }
+
+    // The service profile: per question the answers given and the median
+    // exposure they set.
+    void profile_table(doc::Blocks& out) {
+        auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
+                        {tr(l_, "Antwoorden", "Answers"), doc::Align::left},
+                        {tr(l_, "Blootstelling", "Exposure"), doc::Align::right}});
+        for (const auto& q : ins_.profile.questions) {
+            const QuestionResult* qr = as_.find_question(q.id);
+            if (!qr) continue;
+            std::string dist;
+            for (const auto& [count, label] : answer_counts(q, *qr)) dist += fmt::format("{}{} × {}", dist.empty() ? "" : "\n", count, label);
+            t.rows.push_back({{question_cell(q), cell(dist.empty() ? "–" : dist), cell(qr->exposure > 0 ? fmt::format("{}/5", qr->exposure) : "–")}});
+        }
+        if (t.rows.size() == 1) return;
+        t.columns[0].width = 200;
+        t.columns[2].width = 70;
+        out.push_back(doc::block(std::move(t)));
+        std::string uses;
+        for (std::size_t i = 0; i < ins_.domains.size(); ++i)
+            if (const auto& de = ins_.domains[i].exposure) {
+                const DomainResult& dr = as_.domains[i];
+                uses += fmt::format("{}{} {} ({} {}: {})", uses.empty() ? "" : "; ", ins_.domains[i].id,
+                                    dr.exposure > 0 ? std::to_string(dr.exposure) : "?",
+                                    de->method == ExposureMethod::max ? tr(l_, "hoogste van", "highest of") : tr(l_, "gemiddelde van", "mean of"),
+                                    tr(l_, "vragen", "questions"), fmt::join(de->from, ", "));
+            }
+        if (!uses.empty())
+            out.push_back(doc::paragraph({run(fmt::format("{} {}.", tr(l_, "Blootstelling per thema:", "Exposure per theme:"), uses))}));
+    }
+
+    // Everything respondents wrote, per question, without codes: the body
+    // shows up to open_answers per question, this appendix all of it.
+    void appendix_answers(doc::Blocks& out) {
+        auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
+                        {tr(l_, "Soort", "Kind"), doc::Align::left},
+                        {tr(l_, "Wat deelnemers schreven", "What respondents wrote"), doc::Align::left}});
+        for (const auto& qid : ins_.question_order) {
+            const QuestionResult* qr = as_.find_question(qid);
+            if (!qr) continue;
+            auto add = [&](const std::vector<std::string>& items, const char* nl, const char* en) {
+                for (const auto& [text, count] : merge_texts(items, 1000000)) {
+                    doc::TableCell c{{run(text.substr(0, text.find_last_not_of(" \t\r\n") + 1))}};
+                    if (count > 1) {
+                        doc::Inline times = run(fmt::format("  ({}×)", count), doc::italic);
+                        times.color = palette::muted;
+                        c.text.push_back(times);
+                    }
+                    t.rows.push_back({{cell(qid, doc::bold), cell(tr(l_, nl, en)), c}});
+                }
+            };
+            add(qr->texts, "antwoord", "answer");
+            add(qr->notes, "toelichting", "note");
+            add(qr->reasons, "waarom n.v.t.", "why n/a");
+            add(qr->evidence, "bewijs", "evidence");
+        }
+        if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Niemand schreef iets bij de vragen.", "Nobody wrote anything with the questions.")));
+        t.columns[0].width = 40;
+        t.columns[1].width = 70;
+        out.push_back(doc::block(std::move(t)));
+    }
+
+    std::string share_text(double share) const { return percent(share * 100, l_); }
+
+    std::string quoted(const std::string& s) const { return fmt::format("‘{}’", s); }
+
+    // How the figures are computed, written from this instrument's own
+    // scales, risk values, bands and settings (docs/method.md has the rules).
+    void method(doc::Blocks& out) {
+        const RiskModel& rm = ins_.risk;
+        std::vector<std::string> items;
+        // Scales used by scored questions, with their risk values.
+        std::vector<const Scale*> used;
+        std::vector<std::string> filters, numbers;
+        bool owners = false, cannot_know = false;
+        for (const auto& d : ins_.domains) {
+            owners = owners || !d.owners.empty();
+            for (const auto& q : d.questions) {
+                owners = owners || (q.owners && !q.owners->empty());
+                if (!q.scored) filters.push_back(q.id);
+                if (q.kind == QuestionKind::number && !q.number_risk.empty()) numbers.push_back(q.id);
+                if ((q.kind == QuestionKind::choice || q.kind == QuestionKind::multi) && q.scored)
+                    if (const Scale* sc = ins_.find_scale(q.scale); sc && std::find(used.begin(), used.end(), sc) == used.end()) used.push_back(sc);
+            }
+        }
+        for (const Scale* sc : used) {
+            std::string opts, dk, na, ck;
+            for (const auto& o : sc->options) {
+                if (o.kind == OptionKind::answer && o.risk)
+                    opts += fmt::format("{}{} {}", opts.empty() ? "" : ", ", quoted(o.label.get(l_)), report::decimal(*o.risk, 2, l_));
+                else if (o.kind == OptionKind::dont_know)
+                    dk = o.risk ? fmt::format("{} {} {}", quoted(o.label.get(l_)), tr(l_, "telt als", "counts as"), report::decimal(*o.risk, 2, l_))
+                                : fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "telt niet als risico", "is not counted as a risk"));
+                else if (o.kind == OptionKind::not_applicable)
+                    na = fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "telt niet mee", "is left out"));
+                else if (o.kind == OptionKind::cannot_know) {
+                    ck = fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "is een kennisgat en nooit een risico", "is a knowledge gap, never a risk"));
+                    cannot_know = true;
+                }
+            }
+            std::string name = sc->label.empty() ? sc->id : sc->label.get(l_);
+            std::string line = fmt::format("{} {}: {}.", tr(l_, "Risicowaarden op de schaal", "Risk values on the scale"), quoted(name), opts);
+            for (const auto& extra : {dk, ck, na})
+                if (!extra.empty()) line += fmt::format(" {}.", capitalised(extra));
+            items.push_back(line);
+        }
+        if (!rm.unevidenced_option.empty())
+            items.push_back(fmt::format("{} {} {} {}.", tr(l_, "Bij een vraag die om bewijs vraagt, telt", "Where a question asks for evidence,"),
+                                        quoted(option_label(rm.unevidenced_option)),
+                                        tr(l_, "zonder genoemd bewijs als", "without named evidence counts as"),
+                                        quoted(option_label(rm.unevidenced_score_as))));
+        if (owners)
+            items.push_back(tr(l_, "Niet elke rol kan alles weten. Het instrument zegt per vraag welke rollen het onderwerp kennen. ‘Weet ik niet’ van een andere rol is een kennisgat, geen risico.",
+                               "Not every role can know everything. The instrument says per question which roles know the topic. ‘Don’t know’ from another role is a knowledge gap, not a risk."));
+        else if (!cannot_know)
+            items.push_back(tr(l_, "Het instrument zegt niet welke rollen een onderwerp kennen: ‘weet ik niet’ telt voor iedereen zoals hierboven.",
+                               "The instrument does not say which roles know a topic: ‘don’t know’ counts for everyone as above."));
+        if (!filters.empty())
+            items.push_back(fmt::format("{} ({}) {}", tr(l_, "Filtervragen", "Filter questions"), fmt::join(filters, ", "),
+                                        tr(l_, "bepalen alleen welke vragen volgen en tellen niet mee. Sluit een thema voor iedereen af, dan is het ‘niet van toepassing’.",
+                                           "only decide which questions follow and are not scored. A theme closed for everyone is ‘not applicable’.")));
+        for (const auto& id : numbers) {
+            const Question* q = ins_.find_question(id);
+            std::string steps;
+            for (const auto& st : q->number_risk)
+                steps += fmt::format("{}{} {}", steps.empty() ? "" : ", ",
+                                     st.upto ? fmt::format("{} {}", tr(l_, "tot en met", "up to"), report::amount(*st.upto, l_)) : std::string(tr(l_, "daarboven", "above")),
+                                     report::decimal(st.risk, 2, l_));
+            items.push_back(fmt::format("{} {}: {}.", tr(l_, "Getal bij", "Number at"), id, steps));
+        }
+        items.push_back(tr(l_, "Per vraag nemen we het gemiddelde risico. Per thema tellen zwaardere vragen (gewicht 1 tot 3) zwaarder mee. Dat geeft een score van 0 tot 100.",
+                           "Per question we take the mean risk. Per theme, heavier questions (weight 1 to 3) count more. That gives a score from 0 to 100."));
+        items.push_back(fmt::format("{} {} {}", tr(l_, "Is in een thema", "When"), share_text(rm.knowledge_gap_range),
+                                    tr(l_, "of meer van de antwoorden onbekend, dan tonen we ook het bereik: de score als al het onbekende geen risico is, en als het volledig risico is. Is het niveau aan beide kanten gelijk, dan staat het vast.",
+                                       "or more of the answers in a theme are unknown, we also show the range: the score if everything unknown is no risk, and if it is full risk. If the level is the same at both ends, it holds either way.")));
+        if (!rm.critical_band.empty())
+            items.push_back(fmt::format("{} {} {} {} {} **{}**.", tr(l_, "Geeft", "When"), share_text(rm.critical_share),
+                                        tr(l_, "of meer van de antwoorden op een kritieke vraag (gewicht", "or more of the answers to a critical question (weight"),
+                                        rm.critical_weight,
+                                        tr(l_, ") het hoogste risico, dan staat het thema op minstens", ") carry the highest risk, the theme is at least"),
+                                        report::band_label(ins_, rm.critical_band, l_)));
+        bool flags = false;
+        for (const auto& q : as_.questions) flags = flags || ins_.find_question(q.id)->red_flags.size() > 0;
+        if (flags)
+            items.push_back(fmt::format("{} {} {}", tr(l_, "Een rode vlag is een waarschuwing: één signaal is genoeg om het te controleren, binnen", "A red flag is an alert: one signal is enough to check it, within"),
+                                        rm.red_flag_deadline_days,
+                                        rm.red_flag_lifts ? fmt::format("{} **{}**.", tr(l_, "dagen. Het thema gaat dan naar", "days. The theme then goes to"), report::band_label(ins_, rm.red_flag_band, l_))
+                                                          : std::string(tr(l_, "dagen. Het niveau van het thema verandert er niet door.", "days. It does not change the level of the theme."))));
+        if (rm.disagreement_opposites)
+            items.push_back(fmt::format("{} {} {} {}.", tr(l_, "Verschil van mening: minstens", "Disagreement: at least"), share_text(rm.disagreement_share),
+                                        tr(l_, "van de antwoorden aan elke kant van de schaal (laagste en hoogste risico), of een spreiding boven",
+                                           "of the answers at each end of the scale (lowest and highest risk), or a spread above"),
+                                        report::decimal(rm.disagreement_spread, 2, l_)));
+        else
+            items.push_back(fmt::format("{} {}.", tr(l_, "Verschil van mening: een spreiding boven", "Disagreement: a spread above"), report::decimal(rm.disagreement_spread, 2, l_)));
+        items.push_back(fmt::format("{} {} {}", tr(l_, "Weet", "When"), share_text(rm.knowledge_gap_share),
+                                    tr(l_, "of meer van wie het kan weten het antwoord niet, dan is de vraag een ‘zoek uit’-actie.",
+                                       "or more of those who can know do not know the answer, the question becomes a ‘find out’ action.")));
+        items.push_back(rm.missing == MissingPolicy::ignore
+                            ? tr(l_, "Lege antwoorden tellen niet mee. Vragen die door een eerder antwoord zijn overgeslagen, tellen ook niet als leeg.",
+                                 "Empty answers are left out. Questions skipped because of an earlier answer do not count as empty either.")
+                            : tr(l_, "Een leeg antwoord telt als ‘weet ik niet’. Vragen die door een eerder antwoord zijn overgeslagen, tellen niet als leeg.",
+                                 "An empty answer counts as ‘don’t know’. Questions skipped because of an earlier answer do not count as empty."));
+        items.push_back(as_.domain_exposure
+                            ? tr(l_, "Blootstelling (1–5) per thema komt uit de dienstvragen die het instrument daarvoor noemt; de mediaan per vraag, dan het gemiddelde of het hoogste.",
+                                 "Exposure (1–5) per theme comes from the profile questions the instrument names for it; the median per question, then the mean or the highest.")
+                            : tr(l_, "Blootstelling (1–5) van de dienst komt uit de dienstvragen; het instrument geeft geen blootstelling per thema, dus er is geen risicomatrix.",
+                                 "Exposure (1–5) of the service comes from the profile questions; the instrument gives no exposure per theme, so there is no risk matrix."));
+        items.push_back(fmt::format("{} {}{}", tr(l_, "Een maatregel doet mee bij een gemiddeld risico van 0,5 of meer, een rode vlag of genoeg kritieke antwoorden. Een vraag die bij meer maatregelen hoort, telt bij elk voor een deel. Prioriteit = risico × blootstelling ÷ inspanning. Het plan heeft hoogstens",
+                                                   "A measure is proposed at a mean risk of 0.5 or more, a red flag or enough critical answers. A question shared by several measures counts for each in part. Priority = risk × exposure ÷ effort. The plan has at most"),
+                                    ins_.report.plan_size,
+                                    tr(l_, " maatregelen; de rest staat onder ‘Later’.", " measures; the rest is listed under ‘Later’.")));
+        items.push_back(fmt::format("{} {} {}", tr(l_, "Een rolgroep tonen we apart vanaf", "A role group is shown separately from"), rm.anonymity_threshold,
+                                    tr(l_, "deelnemers. Samen moeten de verborgen groepen ook die drempel halen; anders verbergen we ook de kleinste zichtbare groep.",
+                                       "respondents. Together the hidden groups must reach that threshold too; otherwise the smallest shown group is hidden as well.")));
+        doc::List rules;
+        for (const auto& it : items) {
+            doc::ListItem li;
+            li.blocks.push_back(doc::paragraph(bold_runs(it)));
+            rules.items.push_back(std::move(li));
+        }
+        out.push_back(doc::block(std::move(rules)));
+    }
+
+    static std::string capitalised(std::string s) {
+        // The labels are the instrument's; only a plain ASCII first letter
+        // after the opening quote is changed.
+        return s;
+    }
+
+    // "**x**" in a generated sentence becomes bold.
+    static doc::Inlines bold_runs(const std::string& s) {
+        doc::Inlines out;
+        bool bold = false;
+        std::size_t i = 0;
+        while (i < s.size()) {
+            std::size_t j = s.find("**", i);
+            std::string part = s.substr(i, j == std::string::npos ? std::string::npos : j - i);
+            if (!part.empty()) out.push_back(run(part, bold ? doc::bold : doc::plain));
+            if (j == std::string::npos) break;
+            bold = !bold;
+            i = j + 2;
+        }
+        return out;
     }
 
     void impact_effort(doc::Blocks& out) {

@@ -24,6 +24,11 @@ struct ScoringRules {
     // Two shown role groups whose risk percentage for a domain differs by at
     // least this many points: the difference is a finding.
     double group_difference_points = 15.0;
+    // Confidence (docs/method.md, "Confidence"): low at or above the first
+    // value, medium at or above the second.
+    double confidence_gap_low = 0.30, confidence_gap_medium = 0.15;
+    double confidence_missing_low = 0.30, confidence_missing_medium = 0.15;
+    double confidence_disagreement_low = 0.30, confidence_disagreement_medium = 0.10; // share of scored questions
 };
 
 struct OptionCount {
@@ -42,7 +47,8 @@ struct QuestionResult {
     int skipped = 0;        // respondents who skipped it by its condition: never missing
     int answered = 0;       // shown and answered
     int missing = 0;        // shown, not answered
-    int dont_know = 0;      // answered "don't know": a knowledge gap
+    int dont_know = 0;      // answered "don't know" or "cannot know": a knowledge gap
+    int cannot_know = 0;    // of which "don't know" from a role that does not own the topic, or "cannot know": no risk
     int not_applicable = 0; // answered "not applicable": excluded from the risk
     int unevidenced = 0;    // answers scored lower because no evidence was named
     std::vector<OptionCount> options; // in scale order
@@ -55,10 +61,17 @@ struct QuestionResult {
     bool disagreement = false;
     bool opposites = false;          // both ends of the scale were given
 
-    int red_flags = 0;       // respondents who gave a red-flag answer
+    // The risk if every unknown answer (dont_know, also those scored) had
+    // risk 0 and risk 1: the range the knowledge gap leaves open.
+    std::optional<double> risk_low, risk_high;
+    int unknown = 0; // answers in that range: dont_know plus missing scored as don't know
+
+    int red_flags = 0;        // respondents who gave an answer of a red-flag rule (of its roles)
+    bool red_flag = false;    // a rule is raised (count and share)
     int critical_answers = 0; // critical question answered at or above critical_risk
     double knowledge_gap = 0; // dont_know / (answered - not_applicable), 0..1
-    bool find_out = false;    // knowledge_gap >= knowledge_gap_share
+    double owner_gap = 0;     // the same among respondents whose role owns the topic
+    bool find_out = false;    // owner_gap >= knowledge_gap_share
 
     // Untrusted respondent text, without respondent codes, sorted.
     std::vector<std::string> reasons; // why "not applicable"
@@ -68,6 +81,7 @@ struct QuestionResult {
 
     // Answers to a number question, ascending (summarize_numbers()).
     std::vector<double> numbers;
+    bool number_scored = false; // a number question with number_risk
 
     // Median exposure (1..5) of a service-profile question, 0 = no answer.
     int exposure = 0;
@@ -76,6 +90,15 @@ struct QuestionResult {
 struct DomainResult {
     std::string id;
     std::optional<double> risk; // percentage 0..100; empty when nothing was scored
+    bool not_applicable = false; // closed for everyone by its conditions (or all "not applicable")
+    // The range of the risk when every unknown answer is risk 0 .. risk 1,
+    // and the bands at its two ends (equal: the band holds either way).
+    std::optional<double> risk_low, risk_high;
+    std::string band_low, band_high;
+    bool show_range = false; // knowledge_gap >= knowledge_gap_range
+    int exposure = 0;        // the domain's own exposure 1..5; 0 = none (the service's)
+    bool own_exposure = false;
+    int owners_answered = -1; // respondents of the owning roles who answered; -1 = no owners declared
     std::string score_band;     // band from the percentage alone
     std::string band;           // after the lifts below; empty when not scored
     bool lifted_critical = false;
@@ -85,6 +108,24 @@ struct DomainResult {
     double knowledge_gap = 0;                    // share of "don't know" over its scored questions
     int likelihood = 0;                          // 1..5 on the heat map; 0 when not scored
     int disagreements = 0;                       // questions flagged
+    int critical_answers = 0, critical_base = 0; // over critical questions: answers at critical risk, scored answers
+};
+
+// A raised consistency rule of the instrument.
+struct Contradiction {
+    std::string rule;
+    int when = 0;        // respondents who gave a `when` answer
+    int contradicts = 0; // respondents who gave a `contradicts` answer
+    int both = 0;        // respondents who gave both
+};
+
+// How sure the picture is, and why (docs/method.md, "Confidence").
+enum class ConfidenceLevel { high, medium, low };
+struct Confidence {
+    ConfidenceLevel level = ConfidenceLevel::high;
+    double knowledge_gap = 0, missing = 0, disagreement_share = 0;
+    bool few_respondents = false;
+    std::vector<std::string> uncovered_domains; // owners declared, none answered
 };
 
 struct Exposure {
@@ -101,10 +142,13 @@ struct Overall {
     int critical = 0;           // critical questions answered at critical risk
     int disagreements = 0;
     int find_out = 0;
+    int not_applicable = 0; // domains not applicable
 };
 
 struct GroupResult {
-    std::string role; // role id; "" = respondents without a role
+    std::string role; // role id, pool id, or "" = respondents without a role
+    bool pool = false;       // a pool of roles ([[risk.pool]])
+    bool attributed = false; // an attributed session: shown whatever its size
     int respondents = 0;
     bool suppressed = false;     // fewer than the anonymity threshold
     bool complementary = false;  // suppressed only to protect another group
@@ -130,6 +174,9 @@ struct Assessment {
     Exposure exposure;
     std::vector<GroupResult> groups; // instrument role order, then "" (no role)
     std::vector<GroupDifference> differences;
+    std::vector<Contradiction> contradictions; // raised rules, instrument order
+    Confidence confidence;
+    bool domain_exposure = false; // some domain has its own exposure: the heat map means something
 
     [[nodiscard]] const QuestionResult* find_question(std::string_view id) const;
     [[nodiscard]] const DomainResult* find_domain(std::string_view id) const;
@@ -167,5 +214,7 @@ Assessment assess(const Instrument& ins, const std::vector<Response>& responses,
 
 // Heat-map likelihood 1..5 from a risk percentage: 0-20 -> 1, 20-40 -> 2, ...
 int likelihood_for(double percentage);
+
+std::string_view to_string(ConfidenceLevel c); // "high", "medium", "low"
 
 } // namespace zs

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "util/text.hpp"
 
@@ -61,10 +62,73 @@ std::string_view to_string(ActionKind k) {
     return "";
 }
 
+namespace {
+
+// Sorted by priority, then moved so that every action comes after the
+// prerequisites it has in the same list: repeatedly the first action
+// whose prerequisites are all placed (or outside the list).
+void order_by_prerequisites(std::vector<PlanAction>& part) {
+    std::vector<PlanAction> out;
+    std::vector<bool> placed(part.size(), false);
+    auto index_of = [&](const std::string& id) {
+        for (std::size_t i = 0; i < part.size(); ++i)
+            if (part[i].id == id) return static_cast<int>(i);
+        return -1;
+    };
+    while (out.size() < part.size()) {
+        bool progress = false;
+        for (std::size_t i = 0; i < part.size(); ++i) {
+            if (placed[i]) continue;
+            bool ready = true;
+            for (const auto& req : part[i].after)
+                if (int j = index_of(req); j >= 0 && !placed[static_cast<std::size_t>(j)]) ready = false;
+            if (!ready) continue;
+            placed[i] = true;
+            out.push_back(part[i]);
+            progress = true;
+            break;
+        }
+        if (!progress) // a cycle (the loader forbids it): keep the rest in order
+            for (std::size_t i = 0; i < part.size(); ++i)
+                if (!placed[i]) {
+                    placed[i] = true;
+                    out.push_back(part[i]);
+                }
+    }
+    part = std::move(out);
+}
+
+} // namespace
+
+bool critical_share_met(const RiskModel& model, const QuestionResult& q) {
+    return q.critical_answers > 0 && static_cast<double>(q.critical_answers) >= model.critical_share * q.scored_answers - eps;
+}
+
+namespace {
+
+bool triggers(const RiskModel& model, const QuestionResult& q, const PlanRules& rules) {
+    return q.mean_risk && (*q.mean_risk >= rules.trigger_risk - eps || q.red_flag || critical_share_met(model, q));
+}
+
+} // namespace
+
 Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rules) {
     Plan plan;
     plan.exposure = a.exposure.level;
     std::vector<PlanAction> harm, measures, find_out;
+
+    // How many triggered measures address each question: its risk is split
+    // between them, so a question counts once in the plan.
+    std::map<std::string, int> sharing;
+    for (const Measure& m : ins.measures) {
+        bool triggered = false;
+        for (const QuestionResult& q : a.questions)
+            if (std::find(m.addresses.begin(), m.addresses.end(), q.id) != m.addresses.end() && triggers(ins.risk, q, rules))
+                triggered = true;
+        if (!triggered) continue;
+        for (const QuestionResult& q : a.questions)
+            if (std::find(m.addresses.begin(), m.addresses.end(), q.id) != m.addresses.end() && q.mean_risk) ++sharing[q.id];
+    }
 
     for (const Measure& m : ins.measures) {
         PlanAction act;
@@ -80,10 +144,10 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
         for (const QuestionResult& q : a.questions) {
             if (std::find(m.addresses.begin(), m.addresses.end(), q.id) == m.addresses.end() || !q.mean_risk) continue;
             act.questions.push_back(q.id);
-            act.risk_addressed += q.weight * *q.mean_risk;
-            if (*q.mean_risk >= rules.trigger_risk - eps || q.red_flags > 0 || q.critical_answers > 0) {
+            act.risk_addressed += q.weight * *q.mean_risk / std::max(1, sharing[q.id]);
+            if (triggers(ins.risk, q, rules)) {
                 triggered = true;
-                red_flag_raised = red_flag_raised || q.red_flags > 0;
+                red_flag_raised = red_flag_raised || q.red_flag;
                 act.basis.push_back(basis_of(q));
                 act.evidence.insert(act.evidence.end(), q.evidence.begin(), q.evidence.end());
             }
@@ -97,6 +161,7 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
             act.timeframe = Timeframe::now;
         }
         std::sort(act.evidence.begin(), act.evidence.end());
+        act.after = m.prerequisites;
         act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(m.effort));
         (harm_now ? harm : measures).push_back(std::move(act));
     }
@@ -116,14 +181,38 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
         act.impact = Level::medium;
         act.quadrant = quadrant_for(act.impact, act.effort);
         act.timeframe = Timeframe::months3;
-        act.risk_addressed = q.weight * q.knowledge_gap;
+        act.risk_addressed = q.weight * q.owner_gap;
         act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(act.effort));
         find_out.push_back(std::move(act));
     }
 
+    // Prerequisites only count when they are in the plan.
+    auto in_plan = [&](const std::string& id) {
+        auto has = [&](const std::vector<PlanAction>& v) {
+            return std::any_of(v.begin(), v.end(), [&](const PlanAction& x) { return x.id == id; });
+        };
+        return has(harm) || has(measures);
+    };
+    for (auto* part : {&harm, &measures})
+        for (auto& act : *part) {
+            std::vector<std::string> kept;
+            for (const auto& req : act.after)
+                if (in_plan(req)) kept.push_back(req);
+            act.after = std::move(kept);
+        }
     for (auto* part : {&harm, &measures, &find_out}) {
         std::sort(part->begin(), part->end(), by_priority);
+        order_by_prerequisites(*part);
         plan.actions.insert(plan.actions.end(), std::make_move_iterator(part->begin()), std::make_move_iterator(part->end()));
+    }
+    // The director's plan: at most plan_size measures; "do no harm" always in it.
+    int n = 0;
+    for (auto& act : plan.actions) {
+        if (act.kind == ActionKind::find_out) continue;
+        if (++n > ins.report.plan_size && act.kind != ActionKind::do_no_harm) {
+            act.later = true;
+            ++plan.later;
+        }
     }
     return plan;
 }

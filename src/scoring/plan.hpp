@@ -44,7 +44,9 @@ struct PlanAction {
     std::vector<std::string> questions; // questions addressed that have a risk (instrument order)
     std::vector<Basis> basis;           // the triggering questions and their figures
     std::vector<std::string> evidence;  // evidence respondents named for those questions (sorted)
-    double risk_addressed = 0;          // sum of weight x mean risk of the questions
+    double risk_addressed = 0;          // sum of weight x mean risk / (triggered measures sharing the question)
+    std::vector<std::string> after;     // prerequisites (measure `requires`) that are in the plan; they come first
+    bool later = false;                 // beyond the instrument's plan_size: listed under "later"
     double priority = 0;                // risk_addressed x exposure / effort, rounded to 0.01
     Quadrant quadrant = Quadrant::quick_win;
     Timeframe timeframe = Timeframe::months12;
@@ -54,13 +56,18 @@ struct PlanAction {
 
 struct Plan {
     int exposure = 3; // the exposure level the priorities used
-    std::vector<PlanAction> actions; // do-no-harm first, then measures, then find-out; each by priority, then id (natural order)
+    std::vector<PlanAction> actions; // do-no-harm first, then measures, then find-out; each by priority, then id (natural order), prerequisites first
+    int later = 0;                   // measures marked later
 };
 
 Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rules = {});
 
 // Effort as the divisor of the priority: low 1, medium 2, high 3.
 int effort_divisor(Level effort);
+
+// A critical question answered at critical risk by at least the
+// instrument's critical_share of its scored answers.
+bool critical_share_met(const RiskModel& model, const QuestionResult& q);
 
 // Impact medium or high counts as high; only low effort counts as low.
 Quadrant quadrant_for(Level impact, Level effort);

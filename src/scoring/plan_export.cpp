@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "scoring/json_writer.hpp"
+#include "scoring/number_summary.hpp"
 #include "util/i18n.hpp"
 
 namespace zs {
@@ -154,8 +155,17 @@ void write_domain(JsonWriter& w, const DomainResult& d) {
     w.begin_object();
     w.string("id", d.id);
     w.optional("risk", d.risk);
+    w.boolean("not_applicable", d.not_applicable);
     w.string("score_band", d.score_band);
     w.string("band", d.band);
+    w.optional("risk_low", d.risk_low);
+    w.optional("risk_high", d.risk_high);
+    w.string("band_low", d.band_low);
+    w.string("band_high", d.band_high);
+    w.boolean("band_holds", !d.band_low.empty() && d.band_low == d.band_high);
+    w.boolean("show_range", d.show_range);
+    if (d.own_exposure) w.integer("exposure", d.exposure);
+    if (d.owners_answered >= 0) w.integer("owners_answered", d.owners_answered);
     w.boolean("lifted_critical", d.lifted_critical);
     w.boolean("lifted_red_flag", d.lifted_red_flag);
     w.strings("red_flag_questions", d.red_flag_questions);
@@ -163,6 +173,8 @@ void write_domain(JsonWriter& w, const DomainResult& d) {
     w.number("knowledge_gap", d.knowledge_gap);
     w.integer("likelihood", d.likelihood);
     w.integer("disagreements", d.disagreements);
+    w.integer("critical_answers", d.critical_answers);
+    w.integer("critical_base", d.critical_base);
     w.end_object();
 }
 
@@ -189,7 +201,27 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
     w.integer("critical", a.overall.critical);
     w.integer("disagreements", a.overall.disagreements);
     w.integer("find_out", a.overall.find_out);
+    w.integer("not_applicable", a.overall.not_applicable);
     w.end_object();
+    w.begin_object("confidence");
+    w.string("level", to_string(a.confidence.level));
+    w.number("knowledge_gap", a.confidence.knowledge_gap);
+    w.number("missing", a.confidence.missing);
+    w.number("disagreement_share", a.confidence.disagreement_share);
+    w.boolean("few_respondents", a.confidence.few_respondents);
+    w.strings("uncovered_domains", a.confidence.uncovered_domains);
+    w.end_object();
+    w.boolean("heat_map", a.domain_exposure);
+    w.begin_array("contradictions");
+    for (const auto& c : a.contradictions) {
+        w.begin_object();
+        w.string("rule", c.rule);
+        w.integer("when", c.when);
+        w.integer("contradicts", c.contradicts);
+        w.integer("both", c.both);
+        w.end_object();
+    }
+    w.end_array();
     w.begin_array("domains");
     for (const auto& d : a.domains) write_domain(w, d);
     w.end_array();
@@ -203,7 +235,10 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
         w.integer("skipped", q.skipped);
         w.integer("answered", q.answered);
         w.integer("missing", q.missing);
+        w.string("kind", to_string(ins.find_question(q.id)->kind));
+        w.boolean("scored", q.scored);
         w.integer("dont_know", q.dont_know);
+        w.integer("cannot_know", q.cannot_know);
         w.integer("not_applicable", q.not_applicable);
         w.integer("unevidenced", q.unevidenced);
         w.begin_array("options");
@@ -220,9 +255,25 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
         w.number("spread", q.spread);
         w.boolean("opposites", q.opposites);
         w.boolean("disagreement", q.disagreement);
+        w.optional("risk_low", q.risk_low);
+        w.optional("risk_high", q.risk_high);
         w.integer("red_flags", q.red_flags);
+        w.boolean("red_flag", q.red_flag);
         w.integer("critical_answers", q.critical_answers);
         w.number("knowledge_gap", q.knowledge_gap);
+        w.number("owner_gap", q.owner_gap);
+        if (!q.numbers.empty() || ins.find_question(q.id)->kind == QuestionKind::number) {
+            NumberSummary ns = summarize_numbers(q.numbers);
+            w.begin_object("numbers");
+            w.integer("count", static_cast<long long>(q.numbers.size()));
+            if (ns.count > 0) {
+                w.number("median", ns.median);
+                w.number("lowest", ns.lowest);
+                w.number("highest", ns.highest);
+                w.number("mean", ns.mean);
+            }
+            w.end_object();
+        }
         w.boolean("find_out", q.find_out);
         if (q.domain < 0) w.integer("exposure", q.exposure);
         w.strings("reasons", q.reasons);
@@ -235,6 +286,8 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
     for (const auto& g : a.groups) {
         w.begin_object();
         w.string("role", g.role);
+        if (g.pool) w.boolean("pool", true);
+        if (g.attributed) w.boolean("attributed", true);
         w.integer("respondents", g.respondents);
         w.boolean("suppressed", g.suppressed);
         w.boolean("complementary", g.complementary);
@@ -262,6 +315,8 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
     w.end_array();
     w.begin_object("plan");
     w.integer("exposure", plan.exposure);
+    w.integer("size", ins.report.plan_size);
+    w.integer("later", plan.later);
     w.begin_array("actions");
     for (const auto& act : plan.actions) {
         w.begin_object();
@@ -271,6 +326,8 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
         w.strings("questions", act.questions);
         w.number("risk_addressed", act.risk_addressed);
         w.number("priority", act.priority);
+        w.strings("after", act.after);
+        w.boolean("later", act.later);
         w.string("quadrant", to_string(act.quadrant));
         w.string("timeframe", to_string(act.timeframe));
         w.string("effort", to_string(act.effort));

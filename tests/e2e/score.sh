@@ -24,18 +24,22 @@ answer c.toml R3 uitvoering '"P1" = "meer-dan-10000"
 "D2.1" = { answer = "ja", note = "Sinds dit jaar" }'
 
 # The summary: D1 = (0 + 0.5 + 0.75) / 3 = 41.7 % (R2's ja names no evidence: deels);
-# D2 = (1 x 0.5/3 + 3 x 1/3) / 4 = 29.2 %, lifted to Hoog by R2's red flag; exposure median(3, 5, 5) = 5.
+# D2.0 is a filter; D2 = 3 x 1/3 / 3 = 33.3 %, lifted to Verhoogd by the critical share (1 of 3 >= 20 %),
+# not by R2's red flag (an alert); exposure median(3, 5, 5) = 5. D1's gap (33 %) shows its range 16.7-50 %.
 out=$("$zs" score "$ex" "$tmp/a.toml" "$tmp/b.toml" "$tmp/c.toml") || fail "score exit $?"
 grep -q 'Voorbeeldscan gelijke behandeling 1.0.0: 3 respondenten' <<<"$out" || fail "header: $out"
 grep -q 'Blootstelling: 5/5' <<<"$out" || fail "exposure: $out"
 grep -Eq 'D1 Leiderschap +41,7 %  Verhoogd' <<<"$out" || fail "D1: $out"
-grep -Eq 'D2 Risicoprofielen +29,2 %  Hoog  \(rode vlag: D2.1\)' <<<"$out" || fail "D2: $out"
+grep -Eq 'D1 Leiderschap +41,7 %  Verhoogd  bereik 16,7 %–50,0 %: niveau hangt af van wat onbekend is' <<<"$out" || fail "D1 range: $out"
+grep -Eq 'D2 Risicoprofielen +33,3 %  Verhoogd  \(kritieke vraag: D2.1\)  \[rode vlag: D2.1\]' <<<"$out" || fail "D2: $out"
+grep -q 'Totaal: 37,5 % Matig (hoogste thema: Verhoogd)' <<<"$out" || fail "overall: $out"
+grep -q 'D2.1 Zijn nationaliteit en afkomst uitgesloten als criterium?  (1 van 3; controleer binnen 14 dagen)' <<<"$out" || fail "alert: $out"
 grep -q '1. M2 Stop met nationaliteit als criterium (niet schaden: direct' <<<"$out" || fail "plan: $out"
 grep -q 'Zoek uit: Is er een directeur' <<<"$out" || fail "find out: $out"
 grep -q 'Leidinggevende: 1 respondent (verborgen: minder dan 3 respondenten)' <<<"$out" || fail "suppressed: $out"
 grep -q 'Uitvoering (contact met klanten): 2 respondenten (verborgen: minder dan 3' <<<"$out" || fail "suppressed: $out"
 en=$("$zs" score "$ex" "$tmp/a.toml" "$tmp/b.toml" "$tmp/c.toml" --lang en)
-grep -Eq 'D2 Risk profiles +29.2 %  High  \(red flag: D2.1\)' <<<"$en" || fail "english: $en"
+grep -Eq 'D2 Risk profiles +33.3 %  Elevated  \(critical question: D2.1\)  \[red flag: D2.1\]' <<<"$en" || fail "english: $en"
 
 # Same answers in another order: byte-identical JSON and plans.
 "$zs" score "$ex" "$tmp/a.toml" "$tmp/b.toml" "$tmp/c.toml" --json --plan "$tmp/p1.csv" >"$tmp/1.json"
@@ -50,7 +54,13 @@ import csv, json, sys, tomllib
 j = json.load(open(sys.argv[1]))
 assert j["respondents"] == 3 and j["exposure"]["level"] == 5, j["exposure"]
 d2 = [d for d in j["domains"] if d["id"] == "D2"][0]
-assert abs(d2["risk"] - 29.1667) < 1e-3 and d2["band"] == "hoog" and d2["score_band"] == "matig", d2
+assert abs(d2["risk"] - 33.3333) < 1e-3 and d2["band"] == "verhoogd" and d2["score_band"] == "matig", d2
+assert d2["lifted_critical"] and not d2["lifted_red_flag"] and d2["red_flag_questions"] == ["D2.1"], d2
+d1 = [d for d in j["domains"] if d["id"] == "D1"][0]
+assert abs(d1["risk_low"] - 16.6667) < 1e-3 and abs(d1["risk_high"] - 50) < 1e-9 and d1["show_range"] and not d1["band_holds"], d1
+assert abs(j["overall"]["risk"] - 37.5) < 1e-9 and not j["heat_map"], j["overall"]
+q = {x["id"]: x for x in j["questions"]}
+assert not q["D2.0"]["scored"] and q["D2.0"]["mean_risk"] is None and not q["D2.0"]["disagreement"], q["D2.0"]
 rows = list(csv.DictReader(open(sys.argv[2], newline="")))
 assert [r["measure"] for r in rows] == ["M2", "find-out:D1.1"], rows
 assert rows[0]["priority"] == "5.00" and rows[0]["timeframe"] == "now" and rows[0]["owner"] == "", rows[0]

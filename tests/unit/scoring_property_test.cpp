@@ -151,3 +151,96 @@ TEST_CASE("property: streaming with Assessor gives what assess gives") {
     Assessment b = assess(example(), rs);
     CHECK(assessment_to_json(example(), a, make_plan(example(), a), "en") == assessment_to_json(example(), b, make_plan(example(), b), "en"));
 }
+
+namespace {
+
+// Five roles (one answers as an attributed session), threshold 5.
+const char* five_roles = R"(
+[instrument]
+id = "rollen"
+version = "1.0.0"
+languages = ["nl"]
+title = "Rollen"
+description = "Vijf rollen."
+[[scale]]
+id = "jn"
+  [[scale.option]]
+  id = "ja"
+  label = "Ja"
+  risk = 0.0
+  [[scale.option]]
+  id = "nee"
+  label = "Nee"
+  risk = 1.0
+[[role]]
+id = "a"
+label = "A"
+[[role]]
+id = "b"
+label = "B"
+[[role]]
+id = "c"
+label = "C"
+[[role]]
+id = "d"
+label = "D"
+[[role]]
+id = "s"
+label = "S"
+attributed = true
+[[domain]]
+id = "D1"
+title = "Thema"
+  [[domain.question]]
+  id = "D1.1"
+  text = "Vraag?"
+  scale = "jn"
+[risk]
+anonymity_threshold = 5
+  [[risk.band]]
+  id = "laag"
+  label = "Laag"
+  upto = 100
+  colour = "#1a9850"
+)";
+
+} // namespace
+
+TEST_CASE("property: no group below the threshold can be derived from the overall figures and the shown groups") {
+    Diagnostics diags;
+    auto ins = parse_instrument(five_roles, "rollen.toml", diags);
+    REQUIRE(ins);
+    Dice dice(20261201);
+    const std::vector<std::string> role_ids = {"a", "b", "c", "d", "s", ""};
+    for (int round = 0; round < 400; ++round) {
+        std::vector<Response> rs;
+        int n = 0;
+        for (const auto& role : role_ids) {
+            std::size_t size = dice(role == "s" ? 2 : 9);
+            for (std::size_t k = 0; k < size; ++k) {
+                Response r = respond("R" + std::to_string(n++), role, {{"D1.1", dice(2) ? "ja" : "nee"}});
+                r.instrument = "rollen";
+                rs.push_back(r);
+            }
+        }
+        Assessment a = assess(*ins, rs);
+        std::vector<const GroupResult*> shown, hidden;
+        for (const auto& g : a.groups) (g.suppressed ? hidden : shown).push_back(&g);
+        if (hidden.empty()) continue;
+        // Every difference "overall minus some shown groups" leaves the
+        // hidden groups plus the shown groups not subtracted.
+        // (Subtracting nothing is the overall figure itself, of everyone.)
+        for (std::size_t mask = 1; mask < (std::size_t{1} << shown.size()); ++mask) {
+            int rest = 0;
+            for (const auto* g : hidden) rest += g->respondents;
+            for (std::size_t k = 0; k < shown.size(); ++k)
+                if (!(mask >> k & 1)) rest += shown[k]->respondents;
+            if (rest == a.respondents) continue;
+            CAPTURE(round);
+            CAPTURE(mask);
+            CHECK((rest == 0 || rest >= ins->risk.anonymity_threshold));
+        }
+        for (const auto& g : a.groups)
+            if (g.attributed && !g.complementary) CHECK_FALSE(g.suppressed);
+    }
+}
