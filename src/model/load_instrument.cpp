@@ -492,9 +492,6 @@ class InstrumentLoader {
         m.red_flag = r_.boolean(t, "red_flag").value_or(false);
         m.prerequisites = r_.strings(t, "requires");
         m.redress = text(t, "redress", false);
-        if (m.red_flag && m.redress.empty())
-            r_.diags().warning(m.where, fmt::format("red-flag measure '{}' has no redress step", m.id),
-                               "add redress = { nl = \"Zoek uit wie geraakt is, herstel en informeer hen.\", … }");
         return m;
     }
 

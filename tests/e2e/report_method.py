@@ -84,7 +84,7 @@ def fmt(x: Fraction | None, decimals: int) -> str:
 @dataclass
 class Option:
     id: str
-    kind: str  # answer, dont-know, not-applicable
+    kind: str  # answer, dont-know, not-applicable, cannot-know
     risk: Fraction | None
     exposure: int | None
 
@@ -97,12 +97,24 @@ class Question:
     weight: int
     options: dict[str, Option]
     asks_evidence: bool
-    red_flag: set[str]
+    red_flag: list[tuple[set[str], set[str], Fraction]]  # rules: options, roles (empty = all), share
     only_if: dict | None
+    filter: bool = False  # scored = false
+    owners: list[str] | None = None  # roles that can know; None or [] = every role
+    number_risk: list[tuple[Fraction | None, Fraction]] = field(default_factory=list)
 
     @property
     def scored(self) -> bool:
+        if self.filter:
+            return False
+        if self.kind == "number":
+            return bool(self.number_risk)
         return self.kind in ("choice", "multi") and any(o.risk is not None for o in self.options.values())
+
+    def owns(self, role: str | None) -> bool:
+        """docs/method.md 1: without owners every role owns the topic; a
+        respondent without a role counts as an owner."""
+        return not self.owners or role is None or role in self.owners
 
     def dont_know_option(self) -> Option | None:
         return next((o for o in self.options.values() if o.kind == "dont-know"), None)
@@ -144,6 +156,13 @@ class Instrument:
     unevidenced: dict | None
     opposites: bool
     spread_limit: Fraction
+    disagreement_share: Fraction = Fraction(1, 5)
+    critical_share: Fraction = Fraction(1, 5)
+    red_flag_lifts: bool = False
+    knowledge_gap_range: Fraction = Fraction(1, 4)
+    plan_size: int = 10
+    domain_exposure: dict[str, tuple[list[str], str]] = field(default_factory=dict)
+    requires: dict[str, list[str]] = field(default_factory=dict)
 
     def band_index(self, band_id: str | None) -> int | None:
         return None if band_id is None else [b.id for b in self.bands].index(band_id)
@@ -171,7 +190,16 @@ def load_instrument(path: Path) -> Instrument:
             for o in scale["option"]
         }
 
-    def question(q, domain):
+    def red_flag_rules(value) -> list:
+        if not value:
+            return []
+        if isinstance(value, dict):
+            value = [value]
+        if all(isinstance(v, str) for v in value):
+            return [(set(value), set(), Fraction(0))]
+        return [(set(v["options"]), set(v.get("roles", [])), exact(v.get("share", 0))) for v in value]
+
+    def question(q, domain, owners=None):
         return Question(
             id=q["id"],
             domain=domain,
@@ -179,8 +207,11 @@ def load_instrument(path: Path) -> Instrument:
             weight=q.get("weight", 1),
             options=scales.get(q.get("scale"), {}),
             asks_evidence="evidence" in q,
-            red_flag=set(q.get("red_flag", [])),
+            red_flag=red_flag_rules(q.get("red_flag")),
             only_if=q.get("only_if"),
+            filter=q.get("scored", True) is False,
+            owners=q["owners"] if "owners" in q else owners,
+            number_risk=[(exact(st["upto"]) if "upto" in st else None, exact(st["risk"])) for st in q.get("number_risk", [])],
         )
 
     questions: dict[str, Question] = {}
@@ -188,10 +219,13 @@ def load_instrument(path: Path) -> Instrument:
     for q in profile.get("question", []):
         questions[q["id"]] = question(q, None)
     domains = []
+    domain_exposure = {}
     for d in doc.get("domain", []):
         ids = []
+        if "exposure" in d:
+            domain_exposure[d["id"]] = (list(d["exposure"]["from"]), d["exposure"].get("method", "mean"))
         for q in d["question"]:
-            questions[q["id"]] = question(q, d["id"])
+            questions[q["id"]] = question(q, d["id"], d.get("owners"))
             ids.append(q["id"])
         domains.append((d["id"], exact(d.get("weight", 1)), ids, text_of(d["title"], languages)))
     measures = [
@@ -218,6 +252,13 @@ def load_instrument(path: Path) -> Instrument:
         unevidenced=risk.get("unevidenced"),
         opposites=risk.get("disagreement", {}).get("opposites", True),
         spread_limit=exact(risk.get("disagreement", {}).get("spread", 0.35)),
+        disagreement_share=exact(risk.get("disagreement", {}).get("share", 0.2)),
+        critical_share=exact(risk.get("critical_share", 0.2)),
+        red_flag_lifts=bool(risk.get("red_flag_lifts", False)),
+        knowledge_gap_range=exact(risk.get("knowledge_gap_range", 0.25)),
+        plan_size=doc.get("report", {}).get("plan_size", 10),
+        domain_exposure=domain_exposure,
+        requires={m["id"]: list(m.get("requires", [])) for m in doc.get("measure", [])},
     )
 
 
@@ -230,6 +271,7 @@ class Answer:
     evidence: str = ""
     note: str = ""
     reason: str = ""
+    number: Fraction | None = None
 
 
 @dataclass
@@ -264,14 +306,16 @@ def load_answer_file(path: Path, ins: Instrument) -> Respondent:
         if isinstance(value, dict):
             extra = value
             value = value.get("answer", "")
+        number = None
         if isinstance(value, str):
             options = [value] if value.strip() else []
         elif isinstance(value, list):
             options = [str(v) for v in value]
         else:
-            options = [str(value)]  # a number question: not scored
+            options = []
+            number = exact(value)  # a number question
         r.answers[qid] = Answer(
-            options, str(extra.get("evidence", "")), str(extra.get("note", "")), str(extra.get("reason", ""))
+            options, str(extra.get("evidence", "")), str(extra.get("note", "")), str(extra.get("reason", "")), number
         )
     return r
 
@@ -359,13 +403,23 @@ def write_answer_file(r: Respondent, ins: Instrument, path: Path) -> None:
 @dataclass
 class QuestionResult:
     id: str
-    scored: int = 0  # answered minus not applicable (+ missing under as-dont-know)
+    scored: int = 0  # answers with a risk (informed, owners' don't know, missing scored as don't know)
     risk_sum: Fraction = Fraction(0)
-    dont_know: int = 0
-    red_flags: int = 0
+    dont_know: int = 0  # unknown answers given (don't know, cannot know), from anyone
+    base: int = 0  # answered minus not applicable (+ missing scored as don't know)
+    missing_unknown: int = 0  # missing answers scored as don't know (owners) or unknown (others)
+    owner_gaps: int = 0
+    owner_base: int = 0
+    informed_sum: Fraction = Fraction(0)
+    informed: int = 0
+    unknown: int = 0  # answers in the range: all unknown answers
+    red_flags: int = 0  # respondents matching a red-flag rule
+    red_flag: bool = False  # a rule raised
     critical: int = 0
+    skipped: int = 0
+    not_applicable: int = 0
     risks: list[Fraction] = field(default_factory=list)
-    given: set[str] = field(default_factory=set)  # options of the scored answers
+    given: dict[str, int] = field(default_factory=dict)  # chosen options of the scored answers, counted
     opposites: bool = False
 
     @property
@@ -386,13 +440,28 @@ class QuestionResult:
 
     @property
     def dont_know_share(self) -> Fraction:
-        return Fraction(self.dont_know, self.scored) if self.scored else Fraction(0)
+        gaps = self.dont_know + self.missing_unknown
+        return Fraction(gaps, self.base) if self.base else Fraction(0)
+
+    @property
+    def owner_gap(self) -> Fraction:
+        return Fraction(self.owner_gaps, self.owner_base) if self.owner_base else Fraction(0)
+
+    @property
+    def range(self) -> tuple[Fraction, Fraction] | None:
+        n = self.informed + self.unknown
+        if not n:
+            return None
+        return self.informed_sum / n, (self.informed_sum + self.unknown) / n
 
 
 @dataclass
 class DomainResult:
     id: str
     risk: Fraction | None
+    not_applicable: bool
+    risk_low: Fraction | None
+    risk_high: Fraction | None
     score_band: str | None
     band: str | None
     red_flag_questions: list[str]
@@ -424,26 +493,41 @@ class Expected:
     exposure_level: int
     red_flag_questions: list[str]
     plan: list[Action]
+    domain_exposure: dict[str, int | None] = field(default_factory=dict)
 
 
 def shown(q: Question, r: Respondent) -> bool:
     """Asked only after a certain earlier answer; if the earlier question was
-    not answered either, the question counts as shown (method.md, section 2)."""
+    not answered either, the question counts as shown (method.md, section 2).
+    A condition on a number: shown when the number lies in min..max."""
     if not q.only_if:
         return True
     gate = r.answers.get(q.only_if["question"])
+    if "answers" not in q.only_if:
+        if gate is None or gate.number is None:
+            return True
+        lo, hi = q.only_if.get("min"), q.only_if.get("max")
+        return (lo is None or gate.number >= exact(lo)) and (hi is None or gate.number <= exact(hi))
     if gate is None or not gate.options:
         return True
     return any(o in q.only_if["answers"] for o in gate.options)
 
 
-def answer_risk(q: Question, a: Answer, ins: Instrument) -> tuple[Fraction, Option] | None:
-    """The risk of one answer, or None for "not applicable". Several answers:
-    the riskiest. "Yes" without evidence where evidence is asked: scored as
-    the instrument's score_as option."""
+def answer_risk(q: Question, a: Answer, ins: Instrument, owner: bool) -> tuple[Fraction, Option] | None:
+    """The risk of one answer, or None for "not applicable" or an unknown
+    answer without risk. Several answers: the riskiest. "Yes" without
+    evidence where evidence is asked: scored as the instrument's score_as
+    option. Don't know counts only from an owner; cannot know never, except
+    from an owner as the scale's don't know."""
     scored = []
     for oid in a.options:
         o = q.options[oid]
+        if o.kind in ("dont-know", "cannot-know") and not owner:
+            continue
+        if o.kind == "cannot-know":
+            o = q.dont_know_option()
+            if o is None:
+                continue
         if o.kind == "not-applicable" or o.risk is None:
             continue
         risk = o.risk
@@ -487,72 +571,137 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
         if q.domain is None or not q.scored:
             continue
         qr = QuestionResult(q.id)
+        rule_hits = [0] * len(q.red_flag)
         for r in respondents:
             if not shown(q, r):
+                qr.skipped += 1
                 continue
+            owner = q.owns(r.role)
             a = r.answers.get(q.id, Answer([]))
+            if q.kind == "number":
+                if a.number is None:
+                    continue
+                risk = next(rk for upto, rk in q.number_risk if upto is None or a.number <= upto)
+                qr.scored += 1
+                qr.base += 1
+                qr.risk_sum += risk
+                qr.risks.append(risk)
+                qr.informed += 1
+                qr.informed_sum += risk
+                continue
             if not a.options:
                 dk = q.dont_know_option()
-                if ins.missing == "as-dont-know" and dk is not None:
-                    qr.scored += 1
-                    qr.risk_sum += dk.risk
-                    qr.risks.append(dk.risk)
-                    qr.dont_know += 1
+                if ins.missing == "as-dont-know" and dk is not None and dk.risk is not None:
+                    qr.base += 1
+                    qr.missing_unknown += 1
+                    qr.unknown += 1
+                    if owner:
+                        qr.scored += 1
+                        qr.risk_sum += dk.risk
+                        qr.risks.append(dk.risk)
+                        qr.owner_gaps += 1
+                        qr.owner_base += 1
                 continue
-            if any(o in q.red_flag for o in a.options):
+            flagged = False
+            for k, (opts, roles, _share) in enumerate(q.red_flag):
+                if any(o in opts for o in a.options) and (not roles or r.role in roles):
+                    rule_hits[k] += 1
+                    flagged = True
+            if flagged:
                 qr.red_flags += 1
-            scored = answer_risk(q, a, ins)
+            kinds = {q.options[o].kind for o in a.options}
+            unknown = bool(kinds & {"dont-know", "cannot-know"})
+            if kinds == {"not-applicable"}:
+                qr.not_applicable += 1
+                continue
+            qr.base += 1
+            if unknown:
+                qr.dont_know += 1
+            scored = answer_risk(q, a, ins, owner)
+            informed = scored is not None and scored[1].kind == "answer"
+            if owner:
+                qr.owner_base += 1
+                if unknown and not informed:
+                    qr.owner_gaps += 1
             if scored is None:
+                if unknown:
+                    qr.unknown += 1
                 continue
             risk, option = scored
             qr.scored += 1
             qr.risk_sum += risk
             qr.risks.append(risk)
-            qr.given.update(o for o in a.options if q.options[o].risk is not None)
-            if option.kind == "dont-know":
-                qr.dont_know += 1
+            if informed:
+                qr.informed += 1
+                qr.informed_sum += risk
+            else:
+                qr.unknown += 1
+            for o in a.options:
+                if q.options[o].risk is not None:
+                    qr.given[o] = qr.given.get(o, 0) + 1
             if q.weight >= ins.critical_weight and risk >= ins.critical_risk:
                 qr.critical += 1
-        # Both ends of the scale: someone answered the safest option ("yes")
-        # and someone the riskiest ("no"), whatever evidence they named.
+        # A rule is raised by its count and, with a share, by that share of
+        # the answers (not applicable left out).
+        answered = qr.base - qr.missing_unknown
+        qr.red_flag = any(h > 0 and h >= share * answered for h, (_o, _r, share) in zip(rule_hits, q.red_flag))
+        # Both ends of the scale: at least the disagreement share of the
+        # scored answers chose the safest option ("yes"), and as many the
+        # riskiest ("no"), whatever evidence they named.
         risky = [o for o in q.options.values() if o.risk is not None and o.kind == "answer"]
-        if risky:
+        if risky and qr.scored:
             low = min(risky, key=lambda o: o.risk)
             high = max(risky, key=lambda o: o.risk)
-            qr.opposites = low.risk < high.risk and low.id in qr.given and high.id in qr.given
+            at_end = lambda o: qr.given.get(o.id, 0) > 0 and qr.given.get(o.id, 0) >= ins.disagreement_share * qr.scored
+            qr.opposites = low.risk < high.risk and at_end(low) and at_end(high)
         results[q.id] = qr
+
+    def critical_lift(qr: QuestionResult) -> bool:
+        return qr.critical > 0 and qr.critical >= ins.critical_share * qr.scored
 
     domains = []
     for did, _weight, qids, _title in ins.domains:
         num, den = Fraction(0), Fraction(0)
+        rlow, rhigh, rden = Fraction(0), Fraction(0), Fraction(0)
         for qid in qids:
             qr = results.get(qid)
             if qr and qr.mean is not None:
                 w = ins.questions[qid].weight
                 num += w * qr.mean
                 den += w
+            if qr and qr.range is not None:
+                w = ins.questions[qid].weight
+                lo, hi = qr.range
+                rlow += w * lo
+                rhigh += w * hi
+                rden += w
         pct = num / den * 100 if den else None
-        red = [q for q in qids if q in results and results[q].red_flags]
-        crit = [q for q in qids if q in results and results[q].critical]
+        in_domain = [results[q] for q in qids if q in results]
+        base = sum(qr.base for qr in in_domain)
+        not_applicable = rden == 0 and base == 0 and any(qr.skipped or qr.not_applicable for qr in in_domain)
+        red = [q for q in qids if q in results and results[q].red_flag]
+        crit = [q for q in qids if q in results and critical_lift(results[q])]
         sband = score_band(ins, pct) if pct is not None else None
         idx = ins.band_index(sband)
         crit_idx = ins.band_index(ins.critical_band) if crit and ins.critical_band else None
-        red_idx = ins.band_index(ins.red_flag_band) if red and ins.red_flag_band else None
+        red_idx = ins.band_index(ins.red_flag_band) if red and ins.red_flag_band and ins.red_flag_lifts else None
         final = max(i for i in (idx, crit_idx, red_idx) if i is not None) if any(
             i is not None for i in (idx, crit_idx, red_idx)) else None
-        base = idx if idx is not None else -1
+        base_idx = idx if idx is not None else -1
         band = ins.bands[final].id if final is not None else None
-        lifted_rf = red_idx is not None and red_idx > base and red_idx == final
-        lifted_cr = crit_idx is not None and crit_idx > base and crit_idx == final and not lifted_rf
+        lifted_rf = red_idx is not None and red_idx > base_idx and red_idx == final
+        lifted_cr = crit_idx is not None and crit_idx > base_idx and crit_idx == final and not lifted_rf
         like = None
         if pct is not None:
             like = likelihood(pct)
             if final is not None and final > idx and final > 0:
                 # at least the likelihood of the lowest percentage in the lifted band
                 like = max(like, likelihood(ins.bands[final - 1].upto + Fraction(1, 10**9)))
-        scored = sum(results[q].scored for q in qids if q in results)
-        gap = Fraction(sum(results[q].dont_know for q in qids if q in results), scored) if scored else None
-        domains.append(DomainResult(did, pct, sband, band, red, crit, lifted_rf, lifted_cr, like, gap))
+        gaps = sum(qr.dont_know + qr.missing_unknown for qr in in_domain)
+        gap = Fraction(gaps, base) if base else None
+        domains.append(DomainResult(did, pct, not_applicable, rlow / rden * 100 if rden else None,
+                                    rhigh / rden * 100 if rden else None, sband, band, red, crit, lifted_rf, lifted_cr,
+                                    like, gap))
 
     weighted = [(w, d.risk) for (_, w, _, _), d in zip(ins.domains, domains) if d.risk is not None]
     overall = sum(w * p for w, p in weighted) / sum(w for w, _ in weighted) if weighted else None
@@ -560,7 +709,7 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
     lifted = [ins.band_index(d.band) for d in domains if d.band is not None]
     worst = ins.bands[max(lifted)].id if lifted else None
 
-    medians = []
+    medians = {}
     for q in ins.questions.values():
         if q.domain is not None:
             continue
@@ -571,25 +720,37 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
             if q.options.get(o) and q.options[o].exposure is not None
         ]
         if levels:
-            medians.append(median_higher(levels))
-    if not medians:
-        exposure = 3  # unknown: 3 for the priorities
-    elif ins.exposure_rule == "max":
-        exposure = max(medians)
-    else:
-        exposure = math.floor(Fraction(sum(medians), len(medians)) + Fraction(1, 2))  # half up: 3.5 -> 4
+            medians[q.id] = median_higher(levels)
+
+    def combine(values: list[int], rule: str) -> int | None:
+        if not values:
+            return None
+        if rule == "max":
+            return max(values)
+        return math.floor(Fraction(sum(values), len(values)) + Fraction(1, 2))  # half up: 3.5 -> 4
+
+    exposure = combine(list(medians.values()), ins.exposure_rule) or 3  # unknown: 3 for the priorities
+    domain_exposure = {did: combine([medians[q] for q in qs if q in medians], rule)
+                       for did, (qs, rule) in ins.domain_exposure.items()}
+
+    # A question's risk is split between the triggered measures that address it.
+    def triggers(qr: QuestionResult) -> bool:
+        return qr.mean is not None and (qr.mean >= Fraction(1, 2) or qr.red_flag or critical_lift(qr))
+
+    triggered_measures = [m for m in ins.measures if any(triggers(results[q]) for q in m.addresses if q in results)]
+    sharing: dict[str, int] = {}
+    for m in triggered_measures:
+        for q in m.addresses:
+            if q in results and results[q].mean is not None:
+                sharing[q] = sharing.get(q, 0) + 1
 
     plan_parts: dict[str, list[Action]] = {"do-no-harm": [], "measure": [], "find-out": []}
-    for m in ins.measures:
+    for m in triggered_measures:
         addressed = [results[q] for q in m.addresses if q in results]
-        triggered = any(
-            (qr.mean is not None and qr.mean >= Fraction(1, 2)) or qr.red_flags or qr.critical for qr in addressed
-        )
-        if not triggered:
-            continue
-        risk_addressed = sum((ins.questions[qr.id].weight * qr.mean for qr in addressed if qr.mean is not None), Fraction(0))
+        risk_addressed = sum((ins.questions[qr.id].weight * qr.mean / sharing[qr.id] for qr in addressed if qr.mean is not None),
+                             Fraction(0))
         priority = round_half_up(risk_addressed * exposure / EFFORT_DIVISOR[m.effort], 2)
-        do_no_harm = m.red_flag and any(qr.red_flags for qr in addressed)
+        do_no_harm = m.red_flag and any(qr.red_flag and triggers(qr) for qr in addressed)
         high_impact = m.impact in ("medium", "high")
         quick = m.effort == "low"
         quadrant = {(True, True): "quick-win", (True, False): "major-project",
@@ -598,13 +759,23 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
         plan_parts[kind].append(
             Action(m.id, kind, priority, "now" if do_no_harm else m.timeframe, quadrant, sorted(m.addresses)))
     for qid, qr in results.items():
-        if qr.scored and qr.dont_know_share >= ins.knowledge_gap_share:
-            priority = round_half_up(ins.questions[qid].weight * qr.dont_know_share * exposure, 2)
+        if qr.owner_gaps and qr.owner_gap >= ins.knowledge_gap_share:
+            priority = round_half_up(ins.questions[qid].weight * qr.owner_gap * exposure, 2)
             plan_parts["find-out"].append(Action(f"find-out:{qid}", "find-out", priority, "3-months", "quick-win", [qid]))
+    in_plan = {a.id for kind in ("do-no-harm", "measure") for a in plan_parts[kind]}
     plan = []
     for kind in ("do-no-harm", "measure", "find-out"):
-        # highest priority first; equal priorities in natural order of the id
-        plan += sorted(plan_parts[kind], key=lambda a: (-a.priority, natural_key(a.id)))
+        # highest priority first; equal priorities in natural order of the id;
+        # then every measure after its prerequisites that are in the plan
+        ordered = sorted(plan_parts[kind], key=lambda a: (-a.priority, natural_key(a.id)))
+        placed: list[Action] = []
+        while ordered:
+            done = {a.id for a in plan + placed}
+            nxt = next((a for a in ordered if all(q in done or q not in in_plan or q not in {x.id for x in ordered}
+                                                  for q in ins.requires.get(a.id, []))), ordered[0])
+            placed.append(nxt)
+            ordered.remove(nxt)
+        plan += placed
 
     return Expected(
         respondents=len(respondents),
@@ -614,8 +785,9 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
         overall_band=overall_band,
         worst_band=worst,
         exposure_level=exposure,
-        red_flag_questions=[q for q, qr in results.items() if qr.red_flags],
+        red_flag_questions=[q for q, qr in results.items() if qr.red_flag],
         plan=plan,
+        domain_exposure=domain_exposure,
     )
 
 
@@ -664,8 +836,20 @@ def check_score_json(ins: Instrument, exp: Expected, data: dict, fail: Failures)
         fail.check(d.red_flag_questions == a["red_flag_questions"], f"score: domain {d.id} red-flag questions", d.red_flag_questions, a["red_flag_questions"])
         fail.check(d.critical_questions == a["critical_questions"], f"score: domain {d.id} critical questions", d.critical_questions, a["critical_questions"])
         fail.check(d.likelihood == a["likelihood"], f"score: domain {d.id} likelihood", d.likelihood, a["likelihood"])
-        fail.check(close(d.knowledge_gap, a["knowledge_gap"], 1e-3), f"score: domain {d.id} knowledge gap",
+        fail.check(close(d.knowledge_gap or Fraction(0), a["knowledge_gap"], 1e-3), f"score: domain {d.id} knowledge gap",
                    fmt(d.knowledge_gap, 4), a["knowledge_gap"])
+        fail.check(d.not_applicable == a["not_applicable"], f"score: domain {d.id} not applicable", d.not_applicable, a["not_applicable"])
+        fail.check(close(d.risk_low, a["risk_low"], 1e-3), f"score: domain {d.id} range low", fmt(d.risk_low, 4), a["risk_low"])
+        fail.check(close(d.risk_high, a["risk_high"], 1e-3), f"score: domain {d.id} range high", fmt(d.risk_high, 4), a["risk_high"])
+        if d.risk_low is not None:
+            holds = score_band(ins, d.risk_low) == score_band(ins, d.risk_high)
+            fail.check(holds == a["band_holds"], f"score: domain {d.id} band holds", holds, a["band_holds"])
+            show = d.knowledge_gap is not None and d.knowledge_gap > 0 and d.knowledge_gap >= ins.knowledge_gap_range
+            fail.check(show == a["show_range"], f"score: domain {d.id} range shown", show, a["show_range"])
+        if d.id in exp.domain_exposure:
+            fail.check(exp.domain_exposure[d.id] == a.get("exposure") or (exp.domain_exposure[d.id] is None and a.get("exposure") == 0),
+                       f"score: domain {d.id} exposure", exp.domain_exposure[d.id], a.get("exposure"))
+    fail.check(bool(ins.domain_exposure) == data["heat_map"], "score: heat map", bool(ins.domain_exposure), data["heat_map"])
     fail.check(close(exp.overall, data["overall"]["risk"], 1e-3), "score: overall risk %", fmt(exp.overall, 4), data["overall"]["risk"])
     fail.check(exp.overall_band == data["overall"]["band"], "score: overall band", exp.overall_band, data["overall"]["band"])
     fail.check(exp.worst_band == data["overall"]["worst_band"], "score: highest band", exp.worst_band, data["overall"]["worst_band"])
@@ -677,6 +861,11 @@ def check_score_json(ins: Instrument, exp: Expected, data: dict, fail: Failures)
             continue
         fail.check(close(qr.mean, a["mean_risk"], 1e-3), f"score: question {qid} mean risk", fmt(qr.mean, 4), a["mean_risk"])
         fail.check(qr.red_flags == a["red_flags"], f"score: question {qid} red-flag answers", qr.red_flags, a["red_flags"])
+        fail.check(qr.red_flag == a["red_flag"], f"score: question {qid} red flag raised", qr.red_flag, a["red_flag"])
+        fail.check(close(qr.owner_gap, a["owner_gap"], 1e-3), f"score: question {qid} owners' gap", fmt(qr.owner_gap, 4), a["owner_gap"])
+        rng = qr.range
+        fail.check(close(rng[0] if rng else None, a["risk_low"], 1e-3) and close(rng[1] if rng else None, a["risk_high"], 1e-3),
+                   f"score: question {qid} range", (fmt(rng[0], 4), fmt(rng[1], 4)) if rng else None, (a["risk_low"], a["risk_high"]))
         fail.check(qr.critical == a["critical_answers"], f"score: question {qid} critical answers", qr.critical, a["critical_answers"])
         fail.check(abs(qr.spread - a["spread"]) <= 1e-3, f"score: question {qid} spread", f"{qr.spread:.4f}", a["spread"])
         fail.check(qr.opposites == a["opposites"], f"score: question {qid} both ends of the scale", qr.opposites, a["opposites"])
@@ -716,24 +905,26 @@ def pdf_text(pdf: Path, layout: bool) -> str:
 REPORT_TEXT = {
     "nl": {
         "summary": "Samenvatting", "summary_end": "Hoe zeker is dit beeld?",
-        "overall": r"Het totale risico op ongelijke behandeling is (.+?) \(score (\d+)%\)\.",
+        "overall": r"Gemiddeld over de thema.s is het risico (.+?) \(score (\d+)%\)\.",
         "worst": r"Het hoogste niveau in een thema is (.+?)\.",
         "red_flag_box": "Rode vlag: eerst schade voorkomen",
         "red_flag_tag": "RODE VLAG · ", "raised_rf": ", opgehoogd door een rode vlag",
         "top": "Eerst doen: de vijf belangrijkste maatregelen",
-        "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door een kritieke vraag)?\.",
-        "picture": "Het risicobeeld", "picture_end": "Kans en gevolgen",
+        "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
+        "picture": "Het risicobeeld", "picture_end": "Verschillen tussen rolgroepen",
+        "of": "van", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
         "disagreements": r"Bij (\d+) vra(?:ag|gen) verschillen de antwoorden sterk",
     },
     "en": {
         "summary": "Summary", "summary_end": "How sure is this picture?",
-        "overall": r"The overall risk of unequal treatment is (.+?) \(score (\d+)%\)\.",
+        "overall": r"Averaged over the themes the risk is (.+?) \(score (\d+)%\)\.",
         "worst": r"The highest level in any theme is (.+?)\.",
         "red_flag_box": "Red flag: prevent harm first",
         "red_flag_tag": "RED FLAG · ", "raised_rf": ", raised by a red flag",
         "top": "Do first: the five most important measures",
-        "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by a critical question)?\.",
-        "picture": "The risk picture", "picture_end": "Likelihood and impact",
+        "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",
+        "picture": "The risk picture", "picture_end": "Differences between role groups",
+        "of": "of", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
         "disagreements": r"On (\d+) questions? the answers differ widely",
     },
 }
@@ -796,8 +987,14 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
 
     # The red-flag box names every red-flag question, and only those.
     box = between(flat, t["red_flag_box"], t["top"])
-    named = re.findall(r"• (D[0-9]+\.[0-9]+):", box)
-    fail.check(named == exp.red_flag_questions, f"{where}: summary red-flag questions", exp.red_flag_questions, named or "(no box)")
+    named = re.findall(r"• (\S+) \((\d+) " + t["of"] + r" (\d+)\):", box)
+    fail.check([n[0] for n in named] == exp.red_flag_questions, f"{where}: summary red-flag questions", exp.red_flag_questions,
+               [n[0] for n in named] or "(no box)")
+    for qid, count, of in named:
+        qr = exp.questions.get(qid)
+        if qr:
+            fail.check((int(count), int(of)) == (qr.red_flags, qr.base - qr.missing_unknown), f"{where}: red flag {qid} count",
+                       f"{qr.red_flags} {t['of']} {qr.base - qr.missing_unknown}", f"{count} {t['of']} {of}")
 
     # The five first measures of the plan (find-out actions are not
     # measures), in order, from the layout table.
@@ -854,6 +1051,19 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
         # higher is not settled by docs/method.md; check it only without one.
         if not d.lifted_red_flag:
             fail.check(critical == d.lifted_critical, f"{where}: section {d.id} says lifted by a critical answer", d.lifted_critical, critical)
+    # "Dit niveau staat vast" / "hangt af van wat nog onbekend is" where the gap is large.
+    flat_plain = re.sub(r"\s+", " ", plain)
+    said_by = {}
+    for m in re.finditer(r" (D\d+) [^·]{0,200}?(?:Risicoscore|Risk score) \d+% · [^.]*\. ?(" + re.escape(t["holds"]) + "|"
+                         + re.escape(t["depends"]) + ")?", flat_plain):
+        said_by.setdefault(m.group(1), m.group(2))
+    for d in exp.domains:
+        if d.risk is None or d.risk_low is None or not d.knowledge_gap or d.knowledge_gap < ins.knowledge_gap_range:
+            continue
+        holds = score_band(ins, d.risk_low) == score_band(ins, d.risk_high)
+        phrase = said_by.get(d.id)
+        said = None if phrase is None else phrase == t["holds"]
+        fail.check(said == holds, f"{where}: section {d.id} says whether the level holds", holds, said)
 
     # The plan file written with the report: the full order.
     with open(plan_csv, newline="", encoding="utf-8") as f:

@@ -76,9 +76,10 @@ TEST_CASE("priority is risk addressed x exposure / effort; ties by id") {
     Plan p = make_plan(ins, a);
     CHECK(p.exposure == 5);
     REQUIRE(ids(p) == std::vector<std::string>{"A1", "M1", "M3", "M4"});
-    CHECK(p.actions[0].priority == doctest::Approx(11.25)); // 3 x 0.75 x 5 / 1
-    CHECK(p.actions[2].priority == doctest::Approx(5.63));  // 5.625 rounded
-    CHECK(p.actions[3].priority == doctest::Approx(3.75));
+    // All four address D1.1: its risk is split between them (/ 4).
+    CHECK(p.actions[0].priority == doctest::Approx(2.81)); // 3 x 0.75 / 4 x 5 / 1 = 2.8125
+    CHECK(p.actions[2].priority == doctest::Approx(1.41)); // 1.40625 rounded
+    CHECK(p.actions[3].priority == doctest::Approx(0.94));
     CHECK(p.actions[2].quadrant == Quadrant::major_project);
     CHECK(p.actions[3].quadrant == Quadrant::reconsider);
     // Each row keeps its questions and the evidence behind it.
@@ -94,7 +95,7 @@ TEST_CASE("equal priorities in natural id order: M9 before M10, M1.2 before M1.1
     auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
     Plan p = make_plan(ins, a);
     CHECK(ids(p) == std::vector<std::string>{"M1", "M1.2", "M1.10", "M9", "M10"});
-    for (const auto& act : p.actions) CHECK(act.priority == doctest::Approx(9)); // 3 x 1 x 3 / 1: all equal
+    for (const auto& act : p.actions) CHECK(act.priority == doctest::Approx(1.8)); // 3 x 1 / 5 shared x 3 / 1: all equal
 }
 
 TEST_CASE("quadrants: medium impact counts as high, medium effort as high") {
@@ -153,7 +154,24 @@ TEST_CASE("the assessment as JSON") {
     auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
     std::string json = assessment_to_json(example(), a, make_plan(example(), a), "nl");
     CHECK(json.rfind("{\n  \"instrument\": \"voorbeeld\",\n  \"version\": \"1.0.0\",\n  \"language\": \"nl\",\n  \"respondents\": 1,\n", 0) == 0);
-    CHECK(json.find("\"id\": \"D1\",\n      \"risk\": 100,\n      \"score_band\": \"hoog\",") != std::string::npos);
+    CHECK(json.find("\"id\": \"D1\",\n      \"risk\": 100,\n      \"not_applicable\": false,\n      \"score_band\": \"hoog\",") != std::string::npos);
     CHECK(json.find("\"id\": \"D2\",\n      \"risk\": null,") != std::string::npos);
     CHECK(json.back() == '\n');
+}
+
+TEST_CASE("prerequisites come first, and the plan is capped at plan_size") {
+    Instrument ins = example();
+    ins.measures.push_back(extra("A1", Level::low, Level::high));
+    ins.measures.push_back(extra("B1", Level::high, Level::high));
+    ins.measures.back().prerequisites = {};
+    ins.measures[2].prerequisites = {"B1"}; // A1 requires B1 (lower priority)
+    auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    Plan p = make_plan(ins, a);
+    REQUIRE(ids(p) == std::vector<std::string>{"M1", "B1", "A1"});
+    CHECK(p.actions[2].after == std::vector<std::string>{"B1"});
+    ins.report.plan_size = 2;
+    Plan q = make_plan(ins, a);
+    CHECK(q.later == 1);
+    CHECK(q.actions[2].later);
+    CHECK_FALSE(q.actions[1].later);
 }

@@ -39,16 +39,18 @@ const QuestionResult& question(const Assessment& a, std::string_view id) {
 } // namespace
 
 TEST_CASE("domain risk is the weighted mean of the question risks") {
-    // D2 = (1 x 0.5 + 3 x 0) / (1 + 3) = 12.5 %
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "deels"}, {"D2.1", "ja"}, {"D1.1", "ja", "Besluit 12"}})});
-    CHECK(risk(a, "D2") == doctest::Approx(12.5));
-    CHECK(a.find_domain("D2")->band == "laag");
+    // D2.0 is a filter (scored = false): D2 = 3 x 0.5 / 3 = 50 %
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "deels"}, {"D2.1", "deels"}, {"D1.1", "ja", "Besluit 12"}})});
+    CHECK(risk(a, "D2") == doctest::Approx(50));
+    CHECK(a.find_domain("D2")->band == "verhoogd");
+    CHECK_FALSE(question(a, "D2.0").mean_risk);
+    CHECK_FALSE(question(a, "D2.0").scored);
     CHECK(risk(a, "D1") == doctest::Approx(0));
     CHECK(question(a, "D1.1").unevidenced == 0);
-    // Overall: domain weights 1 and 1: (0 + 12.5) / 2
+    // Overall: domain weights 1 and 1: (0 + 50) / 2
     REQUIRE(a.overall.risk);
-    CHECK(*a.overall.risk == doctest::Approx(6.25));
-    CHECK(a.overall.band == "laag");
+    CHECK(*a.overall.risk == doctest::Approx(25));
+    CHECK(a.overall.band == "matig");
 }
 
 TEST_CASE("yes without evidence is scored as partly, only where evidence is asked") {
@@ -84,21 +86,27 @@ TEST_CASE("don't know scores its risk and is a knowledge gap") {
 }
 
 TEST_CASE("not applicable is excluded from the risk and keeps its reason") {
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nvt", "", "Geen regels"}, {"D1.1", "nee"}}),
-                                respond("R2", "uitvoering", {{"D2.0", "nee"}, {"D1.1", "nee"}})});
-    const auto& q = question(a, "D2.0");
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}, {"D1.1", "nee"}}),
+                                respond("R2", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nee"}, {"D1.1", "nee"}})});
+    const auto& q = question(a, "D2.1");
     CHECK(q.answered == 2);
     CHECK(q.not_applicable == 1);
     CHECK(q.scored_answers == 1);
     CHECK(*q.mean_risk == doctest::Approx(1.0));
     REQUIRE(q.reasons.size() == 1);
     CHECK(q.reasons[0] == "Geen regels");
-    // Only not applicable: no risk at all for the domain.
-    auto b = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nvt", "", "Geen regels"}})});
-    CHECK_FALSE(question(b, "D2.0").mean_risk);
+    // Only not applicable: no risk at all; the domain is not applicable.
+    auto b = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}})});
+    CHECK_FALSE(question(b, "D2.1").mean_risk);
     CHECK_FALSE(b.find_domain("D2")->risk);
+    CHECK(b.find_domain("D2")->not_applicable);
     CHECK(b.find_domain("D2")->band.empty());
     CHECK(b.find_domain("D2")->likelihood == 0);
+    // A gate closed for everyone: not applicable, not 0 %.
+    auto c = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nee"}}), respond("R2", "leiding", {{"D2.0", "nee"}})});
+    CHECK(c.find_domain("D2")->not_applicable);
+    CHECK_FALSE(c.find_domain("D2")->risk);
+    CHECK(c.overall.not_applicable == 1);
 }
 
 TEST_CASE("missing answers: ignored, or scored as don't know") {
@@ -128,25 +136,64 @@ TEST_CASE("a question skipped by its condition is not missing") {
     CHECK(question(a, "D2.3").missing == 3); // unconditional text question
 }
 
-TEST_CASE("a red-flag answer lifts the domain band to the red-flag band") {
-    // D2.1 mean = 1/4 = 0.25; D2 = (1 x 0 + 3 x 0.25) / 4 = 18.75 %: laag, lifted to hoog.
+TEST_CASE("a red flag is an alert; it lifts the band only when the instrument says so") {
+    // D2.1 mean = 1/4 = 0.25; D2 = 3 x 0.25 / 3 = 25 %: matig. The red flag
+    // (1 of 4) is raised; the critical answers (1 of 4 = 25 % >= 20 %) lift to verhoogd.
     std::vector<Response> rs;
     for (int i = 1; i <= 4; ++i)
         rs.push_back(respond("R" + std::to_string(i), "uitvoering", {{"D2.0", "ja"}, {"D2.1", i == 1 ? "nee" : "ja"}}));
     auto a = assess(example(), rs);
     const DomainResult& d = *a.find_domain("D2");
-    CHECK(*d.risk == doctest::Approx(18.75));
-    CHECK(d.score_band == "laag");
-    CHECK(d.band == "hoog");
-    CHECK(d.lifted_red_flag);
-    CHECK_FALSE(d.lifted_critical);
+    CHECK(*d.risk == doctest::Approx(25));
+    CHECK(d.score_band == "matig");
+    CHECK(d.band == "verhoogd");
+    CHECK_FALSE(d.lifted_red_flag);
+    CHECK(d.lifted_critical);
     CHECK(d.red_flag_questions == std::vector<std::string>{"D2.1"});
-    CHECK(d.critical_questions == std::vector<std::string>{"D2.1"}); // weight 3 answered at risk 1 too
+    CHECK(d.critical_questions == std::vector<std::string>{"D2.1"});
     CHECK(question(a, "D2.1").red_flags == 1);
-    // The heat map: 18.75 % alone is likelihood 1; the band hoog starts above 60 %: 4.
-    CHECK(d.likelihood == 4);
-    CHECK(a.overall.worst_band == "hoog");
+    CHECK(question(a, "D2.1").red_flag);
+    // The heat map: 25 % alone is likelihood 2; verhoogd starts above 40 %: 3.
+    CHECK(d.likelihood == 3);
+    CHECK(a.overall.worst_band == "verhoogd");
     CHECK(a.overall.red_flags == 1);
+    // With red_flag_lifts the flag moves the band to the red-flag band.
+    Instrument ins = example();
+    ins.risk.red_flag_lifts = true;
+    auto b = assess(ins, rs);
+    CHECK(b.find_domain("D2")->band == "hoog");
+    CHECK(b.find_domain("D2")->lifted_red_flag);
+    CHECK(b.find_domain("D2")->likelihood == 4);
+    // One nee in five (20 %) still lifts; one in six (16.7 %) does not.
+    rs.push_back(respond("R5", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "ja"}}));
+    CHECK(assess(example(), rs).find_domain("D2")->lifted_critical);
+    rs.push_back(respond("R6", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "ja"}}));
+    CHECK_FALSE(assess(example(), rs).find_domain("D2")->lifted_critical);
+}
+
+TEST_CASE("don't know from a role that does not own the topic is a knowledge gap, not a risk") {
+    Instrument ins = example();
+    ins.domains[0].owners = {"leiding"};
+    auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})});
+    const auto& q = question(a, "D1.1");
+    CHECK(q.dont_know == 1);
+    CHECK(q.cannot_know == 1);
+    CHECK(q.scored_answers == 1);
+    CHECK(*q.mean_risk == doctest::Approx(0));
+    CHECK(q.knowledge_gap == doctest::Approx(0.5));
+    CHECK(q.owner_gap == doctest::Approx(0));
+    CHECK_FALSE(q.find_out);
+    // The range: the unknown answer at 0 or at 1.
+    CHECK(*q.risk_low == doctest::Approx(0));
+    CHECK(*q.risk_high == doctest::Approx(0.5));
+    const DomainResult& d = *a.find_domain("D1");
+    CHECK(d.show_range);
+    CHECK(d.band_low == "laag");
+    CHECK(d.band_high == "verhoogd");
+    // From the owner it counts at 0.75 and is a find-out action.
+    auto b = assess(ins, {respond("R1", "leiding", {{"D1.1", "weet-niet"}}), respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})});
+    CHECK(*question(b, "D1.1").mean_risk == doctest::Approx(0.375));
+    CHECK(question(b, "D1.1").find_out);
 }
 
 TEST_CASE("a critical question answered at critical risk lifts to the critical band") {
