@@ -1152,7 +1152,7 @@ class ReportBuilder {
             // One row per question, so its answers stay on one page with it;
             // a blank line between answers.
             doc::TableCell c;
-            for (const auto& [text, count] : merge_texts(qr->texts, scored() ? static_cast<std::size_t>(ins_.report.open_answers) : 1000000)) {
+            for (const auto& [text, count] : merge_texts(qr->texts, scored() ? static_cast<std::size_t>(ins_.report.open_answers) : 12)) {
                 if (!c.text.empty()) c.text.push_back(run("\n\n"));
                 // A closing line break of a multi-line TOML string is no part of the answer.
                 std::string shown = count < 0 ? more_in_files(text) : text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
