@@ -69,14 +69,14 @@ struct Words {
 
 const Words nl_words = {{"respondent", "respondenten"}, {"groepssessie", "groepssessies"}, "Blootstelling", "onbekend, 3 gebruikt: geen antwoorden over de dienst",
                         "Totaal", "hoogste thema", "Thema's", "geen score", "rode vlag", "kritieke vraag", "Rode vlaggen", "van",
-                        "Onenigheid (eerst bespreken)", "Kennisgaten (uitzoeken)", "weet niet", "Groepen",
+                        "Onenigheid (eerst bespreken)", "Kennisgaten (uitzoeken)", "onbekend", "Groepen",
                         "verborgen: minder dan {} respondenten", "verborgen, zodat een kleinere groep niet te herleiden is",
                         "zonder rol", "Verschillen tussen groepen", "tegenover", "Eerste acties", "Geen maatregelen nodig volgens de antwoorden.",
                         "prioriteit", "en {} meer in het plan", "Plan geschreven", "niet schaden: direct", "nu", "binnen 3 maanden",
                         "binnen 12 maanden"};
 const Words en_words = {{"respondent", "respondents"}, {"group session", "group sessions"}, "Exposure", "unknown, 3 used: no answers about the service",
                         "Overall", "highest domain", "Domains", "no score", "red flag", "critical question", "Red flags", "of",
-                        "Disagreement (discuss first)", "Knowledge gaps (find out)", "don't know", "Groups",
+                        "Disagreement (discuss first)", "Knowledge gaps (find out)", "unknown", "Groups",
                         "hidden: fewer than {} respondents", "hidden, so that a smaller group cannot be derived",
                         "no role", "Differences between groups", "versus", "First actions", "No measures needed according to the answers.",
                         "priority", "and {} more in the plan", "Plan written", "do no harm: at once", "now", "within 3 months",

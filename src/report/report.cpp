@@ -47,7 +47,7 @@ const std::vector<std::string> placeholders = {
     "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
     "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
-    "uncovered", "has_uncovered", "gap"};
+    "uncovered", "has_uncovered", "gap", "dont_know"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -330,6 +330,7 @@ class ReportBuilder {
         double miss = shown > 0 ? static_cast<double>(missing) / shown : 0;
         d.set("knowledge_gap", percent(gap * 100, l_));
         d.set("missing_share", percent(miss * 100, l_));
+        d.set("dont_know", dont_know_words());
         // Response per question: answered by everyone it was shown to, or
         // by fewer than half of them.
         long long questions = 0, by_all = 0;
@@ -487,8 +488,8 @@ class ReportBuilder {
             out.push_back(fmt::format("{} {} {}", tr(l_, "Er deden minder dan", "Fewer than"), ins_.risk.anonymity_threshold,
                                       tr(l_, "mensen mee.", "people took part.")));
         if (c.knowledge_gap >= 0.15 - 1e-9)
-            out.push_back(fmt::format("{} {} {}", tr(l_, "Wie het kan weten, antwoordde bij", "Those who can know answered ‘don’t know’ in"),
-                                      percent(c.knowledge_gap * 100, l_), tr(l_, "van de antwoorden ‘weet ik niet’.", "of their answers.")));
+            out.push_back(fmt::format("{} {} {}", tr(l_, "Wie het kan weten, weet het antwoord niet bij", "Those who can know do not know the answer in"),
+                                      percent(c.knowledge_gap * 100, l_), tr(l_, "van de antwoorden.", "of their answers.")));
         if (c.missing >= 0.15 - 1e-9)
             out.push_back(fmt::format("{} {} {}", percent(c.missing * 100, l_), tr(l_, "van de antwoorden bleef leeg.", "of the answers were left empty."), ""));
         if (c.disagreement_share >= 0.10 - 1e-9)
@@ -866,7 +867,7 @@ class ReportBuilder {
     void find_out_table(doc::Blocks& out) {
         auto t = table({{tr(l_, "Vraag", "Question"), doc::Align::left},
                         {tr(l_, "Zoek uit", "Find out"), doc::Align::left},
-                        {tr(l_, "Weet niet", "Don't know"), doc::Align::right}});
+                        {tr(l_, "Onbekend", "Unknown"), doc::Align::right}});
         for (const auto& a : plan_.actions) {
             if (a.kind != ActionKind::find_out) continue;
             const QuestionResult* q = as_.find_question(a.question);
@@ -932,7 +933,7 @@ class ReportBuilder {
             }
             why += fmt::format(" ({} {})", tr(l_, "spreiding", "spread"), report::decimal(q.spread, 2, l_));
             if (q.find_out)
-                why += fmt::format("; {} {}", percent(q.owner_gap * 100, l_), tr(l_, "weet het niet", "don't know"));
+                why += fmt::format("; {} {}", percent(q.owner_gap * 100, l_), tr(l_, "onbekend", "unknown"));
             t.rows.push_back({{cell(q.id, doc::bold), cell(iq.text.get(l_)), cell(why)}});
         }
         if (t.rows.size() == 1)
@@ -1267,6 +1268,29 @@ class ReportBuilder {
 
     std::string quoted(const std::string& s) const { return fmt::format("‘{}’", s); }
 
+    // The instrument's own "don't know" answers, quoted and joined with "of"
+    // / "or" (‘Onbekend’ of ‘Geen idee’), for sentences about the knowledge
+    // gap; "onbekend" / "unknown" when no scored scale has one.
+    std::string dont_know_words() const {
+        std::vector<std::string> labels;
+        for (const auto& d : ins_.domains)
+            for (const auto& q : d.questions) {
+                if (!q.scored || (q.kind != QuestionKind::choice && q.kind != QuestionKind::multi)) continue;
+                const Scale* sc = ins_.find_scale(q.scale);
+                if (!sc) continue;
+                for (const auto& o : sc->options)
+                    if (o.kind == OptionKind::dont_know) {
+                        std::string l = quoted(o.label.get(l_));
+                        if (std::find(labels.begin(), labels.end(), l) == labels.end()) labels.push_back(l);
+                    }
+            }
+        if (labels.empty()) return tr(l_, "onbekend", "unknown");
+        std::string out = labels.front();
+        for (std::size_t i = 1; i < labels.size(); ++i)
+            out += fmt::format("{}{}", i + 1 == labels.size() ? tr(l_, " of ", " or ") : ", ", labels[i]);
+        return out;
+    }
+
     // How the figures are computed, written from this instrument's own
     // scales, risk values, bands and settings (docs/method.md has the rules).
     void method(doc::Blocks& out) {
@@ -1313,11 +1337,13 @@ class ReportBuilder {
                                         tr(l_, "zonder genoemd bewijs als", "without named evidence counts as"),
                                         quoted(option_label(rm.unevidenced_score_as))));
         if (owners)
-            items.push_back(tr(l_, "Niet elke rol kan alles weten. Het instrument zegt per vraag welke rollen het onderwerp kennen. ‘Weet ik niet’ van een andere rol is een kennisgat, geen risico.",
-                               "Not every role can know everything. The instrument says per question which roles know the topic. ‘Don’t know’ from another role is a knowledge gap, not a risk."));
+            items.push_back(fmt::format("{} {} {}", tr(l_, "Niet elke rol kan alles weten. Het instrument zegt per vraag welke rollen het onderwerp kennen.",
+                                                       "Not every role can know everything. The instrument says per question which roles know the topic."),
+                                        capitalised(dont_know_words()),
+                                        tr(l_, "van een andere rol is een kennisgat, geen risico.", "from another role is a knowledge gap, not a risk.")));
         else if (!cannot_know)
-            items.push_back(tr(l_, "Het instrument zegt niet welke rollen een onderwerp kennen: ‘weet ik niet’ telt voor iedereen zoals hierboven.",
-                               "The instrument does not say which roles know a topic: ‘don’t know’ counts for everyone as above."));
+            items.push_back(fmt::format("{} {} {}", tr(l_, "Het instrument zegt niet welke rollen een onderwerp kennen:", "The instrument does not say which roles know a topic:"),
+                                        dont_know_words(), tr(l_, "telt voor iedereen zoals hierboven.", "counts for everyone as above.")));
         if (!filters.empty())
             items.push_back(fmt::format("{} ({}) {}", tr(l_, "Filtervragen", "Filter questions"), fmt::join(filters, ", "),
                                         tr(l_, "bepalen alleen welke vragen volgen en tellen niet mee. Sluit een thema voor iedereen af, dan is het ‘niet van toepassing’.",
@@ -1360,10 +1386,11 @@ class ReportBuilder {
                                     tr(l_, "of meer van wie het kan weten het antwoord niet, dan is de vraag een ‘zoek uit’-actie.",
                                        "or more of those who can know do not know the answer, the question becomes a ‘find out’ action.")));
         items.push_back(rm.missing == MissingPolicy::ignore
-                            ? tr(l_, "Lege antwoorden tellen niet mee. Vragen die door een eerder antwoord zijn overgeslagen, tellen ook niet als leeg.",
-                                 "Empty answers are left out. Questions skipped because of an earlier answer do not count as empty either.")
-                            : tr(l_, "Een leeg antwoord telt als ‘weet ik niet’. Vragen die door een eerder antwoord zijn overgeslagen, tellen niet als leeg.",
-                                 "An empty answer counts as ‘don’t know’. Questions skipped because of an earlier answer do not count as empty."));
+                            ? std::string(tr(l_, "Lege antwoorden tellen niet mee. Vragen die door een eerder antwoord zijn overgeslagen, tellen ook niet als leeg.",
+                                             "Empty answers are left out. Questions skipped because of an earlier answer do not count as empty either."))
+                            : fmt::format("{} {}. {}", tr(l_, "Een leeg antwoord telt als", "An empty answer counts as"), dont_know_words(),
+                                          tr(l_, "Vragen die door een eerder antwoord zijn overgeslagen, tellen niet als leeg.",
+                                             "Questions skipped because of an earlier answer do not count as empty.")));
         items.push_back(as_.domain_exposure
                             ? tr(l_, "Blootstelling (1–5) per thema komt uit de dienstvragen die het instrument daarvoor noemt; de mediaan per vraag, dan het gemiddelde of het hoogste.",
                                  "Exposure (1–5) per theme comes from the profile questions the instrument names for it; the median per question, then the mean or the highest.")

@@ -88,7 +88,7 @@ std::string basis_text(const PlanAction& act, std::string_view lang) {
     for (const Basis& b : act.basis) {
         std::string s = fmt::format("{}: ", b.question);
         if (act.kind == ActionKind::find_out)
-            s += fmt::format("{} {} %", nl ? "weet niet" : "don't know", decimal(b.knowledge_gap * 100, 0, lang));
+            s += fmt::format("{} {} %", nl ? "onbekend" : "unknown", decimal(b.knowledge_gap * 100, 0, lang));
         else
             s += fmt::format("{} {}", nl ? "risico" : "risk", decimal(b.mean_risk, 2, lang));
         if (b.red_flags) s += fmt::format("; {} {} ×", nl ? "rode vlag" : "red flag", b.red_flags);
