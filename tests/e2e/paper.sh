@@ -71,7 +71,7 @@ grep -q "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Th
 
 # Question texts have typographic quotes, as the help texts do.
 full_nl=$(pdftotext "$tmp/institutioneel-racisme-nl.pdf" - | tr '\n' ' ')
-[[ $full_nl == *"zoals ‘geen hoofddoek’?"* && $full_nl == *"over collega’s?"* ]] ||
+[[ $full_nl == *"zoals ‘geen hoofddoek’?"* && $full_nl == *"taal, ‘tolk nodig’, woonsituatie"* ]] ||
   fail "question texts: no typographic quotes: $(grep -o "zoals .geen hoofddoek.?" <<<"$full_nl")"
 
 # The closing words: a scan counts in the report; a questionnaire without a

@@ -54,11 +54,12 @@ def item(text: str, start: str) -> str:
 
 
 def question_ids(text: str) -> set[str]:
-    """Ids named in prose; "D6.1–D6.4" is D6.1, D6.2, D6.3, D6.4."""
+    """Ids named in prose, also split ones ("D3.2b"); "D6.1–D6.4" is D6.1,
+    D6.2, D6.3, D6.4."""
     ids = set()
-    for d, a, b in re.findall(r"\bD(\d+)\.(\d+)–D\1\.(\d+)", text):
+    for d, a, b in re.findall(r"\bD(\d+)\.(\d+)–D\1\.(\d+)\b", text):
         ids |= {f"D{d}.{n}" for n in range(int(a), int(b) + 1)}
-    return ids | set(re.findall(r"\bD\d+\.\d+\b", text))
+    return ids | set(re.findall(r"\bD\d+\.\d+[a-z]?\b", text))
 
 
 def says_lifted(why: str) -> bool:

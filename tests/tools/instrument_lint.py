@@ -6,7 +6,9 @@ Usage: instrument_lint.py [--max-words N] [--max-average N] FILE.toml...
 The loader (`zelfscan check`) checks the format. This script checks the
 content rules that the format cannot express:
 
-  language   no question text (any language) is over --max-words words;
+  language   no question text (any language) is over --max-words words
+             (default 20, language level B1); a question text holds one
+             question: at most one question mark, and no "en/of" ("and/or");
              the average sentence length per instrument and language is
              printed, and must not exceed --max-average (0 = only report);
   structure  every question has a help text in every language; every measure
@@ -15,10 +17,20 @@ content rules that the format cannot express:
              every weight-3 question is addressed by a measure; every cited
              source id exists, and every year cited in a help text, such as
              "(KIS, 2021)", belongs to a source the question cites;
+  red flags  every question with a red flag is addressed by a "do no harm"
+             measure (red_flag = true) that has a redress step in every
+             language (redress = { nl = ..., en = ... }): stopping a practice
+             is not enough, clients already affected must be found and helped;
   quick scan an instrument whose id is "<base>-quickscan" must share its
              questions with instrument "<base>": same id, domain, texts,
              help, scale, weight and condition; shared scales and measures
-             must be identical too.
+             must be identical too; a quick-scan measure addresses only
+             questions its full-scan measure addresses;
+  changelog  an instrument with [[changes]] is compared with its previous
+             version, found as archive/<id>-<from>.toml next to it (or in
+             --previous DIR): every old question id that is gone is listed as
+             `old` of an entry, every old id whose question text changed is
+             listed too, and no `new` id is unknown.
 
 Exit status 0 when all rules hold, 1 otherwise. Python 3.11+ (tomllib).
 """
@@ -31,6 +43,23 @@ from pathlib import Path
 WORD = re.compile(r"[0-9A-Za-zÀ-ÿ]")
 CITATION = re.compile(r"\(([^()]*?\b(1[89]\d\d|20\d\d)[a-z]?)\)")
 YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+AND_OR = re.compile(r"\b(en\s*/\s*of|and\s*/\s*or)\b", re.I)
+
+
+def red_flag_options(flag):
+    """The option ids of a red_flag value: a list of ids, a table with
+    `options`, or a list of such tables."""
+    if flag is None:
+        return []
+    if isinstance(flag, dict):
+        flag = [flag]
+    out = []
+    for item in flag:
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, dict):
+            out += [o for o in item.get("options", []) if isinstance(o, str)]
+    return out
 
 
 def words(text):
@@ -102,8 +131,13 @@ def check(ins, errors, max_words):
             t = texts(q.get("text"), lang)
             if not t:
                 err(f"question {qid} has no text in '{lang}'")
-            elif len(words(t)) > max_words:
-                err(f"question {qid} ({lang}) has {len(words(t))} words, more than {max_words}: {t}")
+            else:
+                if len(words(t)) > max_words:
+                    err(f"question {qid} ({lang}) has {len(words(t))} words, more than {max_words}: {t}")
+                if t.count("?") > 1:
+                    err(f"question {qid} ({lang}) asks more than one question ({t.count('?')} question marks): {t}")
+                if AND_OR.search(t):
+                    err(f"question {qid} ({lang}) uses 'en/of' or 'and/or'; ask one thing: {t}")
             if not (texts(q.get("help"), lang) or "").strip():
                 err(f"question {qid} has no help text in '{lang}'")
         cited = q.get("sources", [])
@@ -127,6 +161,19 @@ def check(ins, errors, max_words):
             if a not in ins.questions:
                 err(f"measure {m.get('id')} addresses unknown question '{a}'")
             addressed.setdefault(a, []).append(m.get("id"))
+
+    measures = {m.get("id"): m for m in ins.measures}
+    for qid, (dom, q) in ins.questions.items():
+        if not red_flag_options(q.get("red_flag")):
+            continue
+        harm = [measures[m] for m in addressed.get(qid, []) if measures.get(m, {}).get("red_flag")]
+        if not harm:
+            err(f"red-flag question {qid} is not addressed by a 'do no harm' measure (red_flag = true)")
+            continue
+        for lang in ins.langs:
+            if not any((texts(m.get("redress"), lang) or "").strip() for m in harm):
+                err(f"red-flag question {qid}: no 'do no harm' measure ({', '.join(m.get('id') for m in harm)}) "
+                    f"has a redress step in '{lang}'; add redress = {{ ... }} to find and help clients already affected")
 
     if ins.scored:
         for d in ins.domains:
@@ -166,16 +213,75 @@ def check_quickscan(quick, full, errors):
                   "effort", "impact", "timeframe", "red_flag"):
             if m.get(k) != fm[mid].get(k):
                 err(f"measure {mid}: '{k}' differs from the full scan")
-        if not set(m.get("addresses", [])) <= set(fm[mid].get("addresses", [])):
-            err(f"measure {mid} addresses questions the full scan's measure does not")
+        extra = sorted(set(m.get("addresses", [])) - set(fm[mid].get("addresses", [])))
+        if extra:
+            err(f"measure {mid} addresses {', '.join(extra)}, which the full scan's measure {mid} "
+                f"was not written for (it addresses {', '.join(fm[mid].get('addresses', []))})")
     for sid, s in quick.sources.items():
         if sid in full.sources and s != full.sources[sid]:
             err(f"source '{sid}' differs from the full scan")
 
 
+def previous_version(ins, version, previous_dir):
+    """The archived instrument <id>-<version>.toml, or None."""
+    name = f"{ins.id}-{version}.toml"
+    for d in ([previous_dir] if previous_dir else []) + [ins.path.parent / "archive", ins.path.parent]:
+        p = Path(d) / name
+        if p.is_file():
+            return Instrument(p)
+    return None
+
+
+def check_changelog(ins, errors, previous_dir):
+    err = lambda msg: errors.append(f"{ins.path.name}: {msg}")
+    sets = ins.data.get("changes", [])
+    if not sets:
+        return
+    newest = sets[-1]
+    version = ins.data.get("instrument", {}).get("version")
+    if newest.get("to") != version:
+        err(f"the newest [[changes]] lead to {newest.get('to')}, but the instrument is version {version}")
+    old = previous_version(ins, newest.get("from"), previous_dir)
+    if old is None:
+        err(f"changelog from {newest.get('from')}: the previous version {ins.id}-{newest.get('from')}.toml "
+            f"is not in archive/ (or --previous); the mapping cannot be checked")
+        return
+    listed = {}
+    for c in newest.get("question", []):
+        for n in c.get("new", []):
+            if n not in ins.questions:
+                err(f"changelog: new question id '{n}' is not in this instrument")
+        if c.get("old"):
+            listed[c["old"]] = c
+            if c["old"] not in old.questions:
+                err(f"changelog: old question id '{c['old']}' is not in version {newest.get('from')}")
+    for qid, (_, q) in old.questions.items():
+        if qid in listed:
+            continue
+        if qid not in ins.questions:
+            err(f"changelog: question {qid} of version {newest.get('from')} is gone, but the changelog "
+                f"does not say where it went; add [[changes.question]] old = \"{qid}\"")
+            continue
+        _, nq = ins.questions[qid]
+        for k in ("text", "scale", "kind"):
+            if q.get(k) != nq.get(k):
+                err(f"changelog: question {qid} has a different '{k}' than in version {newest.get('from')}, "
+                    f"but the changelog does not list it; add [[changes.question]] old = \"{qid}\"")
+                break
+    mlisted = {c.get("old") for c in newest.get("measure", []) if c.get("old")}
+    new_measures = {m.get("id") for m in ins.measures}
+    for m in old.measures:
+        mid = m.get("id")
+        if mid not in mlisted and mid not in new_measures:
+            err(f"changelog: measure {mid} of version {newest.get('from')} is gone, but the changelog "
+                f"does not list it; add [[changes.measure]] old = \"{mid}\"")
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--max-words", type=int, default=25)
+    ap.add_argument("--max-words", type=int, default=20)
+    ap.add_argument("--previous", type=Path, default=None,
+                    help="folder with earlier versions (<id>-<version>.toml); default: archive/ next to each file")
     ap.add_argument("--max-average", type=float, default=0)
     ap.add_argument("files", nargs="+", type=Path)
     args = ap.parse_args()
@@ -193,6 +299,7 @@ def main():
           f"{'avg words':>9} {'longest q':>9}")
     for ins in instruments:
         check(ins, errors, args.max_words)
+        check_changelog(ins, errors, args.previous)
         if ins.id.endswith("-quickscan"):
             base = by_id.get(ins.id[: -len("-quickscan")])
             if base:
