@@ -27,12 +27,12 @@ if grep -qE "WI-[0-9]{2}" "$tmp/nl.txt" "$tmp/en.txt"; then fail "a respondent c
 # Markdown and template syntax in a note shows literally.
 grep -q '\*\*vet\*\*' "$tmp/nl.txt" || fail "injected Markdown was interpreted"
 grep -q '{{naam}}' "$tmp/nl.txt" || fail "injected template syntax was interpreted"
-# Only frontline (5 people) is shown as a group; suppressed groups have no (n=…) legend.
+# Both pools are shown (staf 5, praktijk 8); suppressed groups have no (n=…) legend.
 grep -q "(n=5)" "$tmp/nl.txt" || fail "shown group missing"
 if grep -qE "\(n=[1-4]\)" "$tmp/nl.txt"; then fail "a suppressed group is shown"; fi
 # Plan files: columns, and owner/deadline/status left empty.
 head -1 "$tmp/plan.csv" | tr -d "\r" | grep -qx "measure,title,questions,priority,quadrant,timeframe,effort,impact,owner,deadline,indicator,status,kind,basis,evidence" || fail "plan.csv header"
-sed -n 2p "$tmp/plan.csv" | tr -d "\r" | grep -q "^M8,.*,low,high,,,.*,,do-no-harm," || fail "plan.csv first row: owner/deadline/status must be empty"
+sed -n 2p "$tmp/plan.csv" | tr -d "\r" | grep -q "^M42,.*,low,high,,,.*,,do-no-harm," || fail "plan.csv first row (the first do-no-harm measure): owner/deadline/status must be empty"
 grep -q "^\[\[action\]\]" "$tmp/plan.toml" && grep -q "^measure = \"M8\"" "$tmp/plan.toml" || fail "plan.toml content"
 # Same inputs, same bytes, in any order.
 "$zs" report "$ins" "${answers[@]}" -o "$tmp/again.pdf"
