@@ -246,8 +246,19 @@ std::optional<Response> load_response(const std::string& path, const Instrument&
     return parse_response(file.data, path, ins, diags);
 }
 
-Visibility visibility(const Question& q, const Response& r) {
+namespace {
+Visibility visibility_at(const Question& q, const Response& r, const Instrument& ins, int depth);
+
+bool gate_skipped_at(const Question& q, const Response& r, const Instrument& ins, int depth) {
+    if (!q.condition) return false;
+    const Question* g = ins.find_question(q.condition->question);
+    // The loader refuses cycles; the depth only guards against a bad instrument.
+    return g && g->condition && depth < 64 && visibility_at(*g, r, ins, depth + 1) == Visibility::skipped;
+}
+
+Visibility visibility_at(const Question& q, const Response& r, const Instrument& ins, int depth) {
     if (!q.condition) return Visibility::shown;
+    if (gate_skipped_at(q, r, ins, depth)) return Visibility::skipped;
     const Answer* gate = r.find(q.condition->question);
     if (q.condition->on_number()) {
         if (!gate || !gate->number) return Visibility::undetermined;
@@ -259,12 +270,17 @@ Visibility visibility(const Question& q, const Response& r) {
             return Visibility::shown;
     return Visibility::skipped;
 }
+} // namespace
+
+Visibility visibility(const Question& q, const Response& r, const Instrument& ins) { return visibility_at(q, r, ins, 0); }
+
+bool gate_skipped(const Question& q, const Response& r, const Instrument& ins) { return gate_skipped_at(q, r, ins, 0); }
 
 std::size_t count_missing(const Instrument& ins, const Response& r) {
     std::size_t n = 0;
     for (const auto& id : ins.question_order) {
         const Question* q = ins.find_question(id);
-        if (visibility(*q, r) == Visibility::skipped) continue;
+        if (visibility(*q, r, ins) == Visibility::skipped) continue;
         const Answer* a = r.find(id);
         if (!a || !a->answered()) ++n;
     }
@@ -297,7 +313,13 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
             continue;
         }
         if (!a.answered()) continue;
-        if (visibility(*q, r) == Visibility::skipped && q->condition->on_number()) {
+        const Visibility vis = visibility(*q, r, ins);
+        if (vis == Visibility::skipped && gate_skipped(*q, r, ins)) {
+            diags.error(a.where,
+                        fmt::format("'{}' is answered, but it is skipped: it depends on '{}', which is skipped itself", q->id,
+                                    q->condition->question),
+                        "remove this answer or change the answer it depends on");
+        } else if (vis == Visibility::skipped && q->condition->on_number()) {
             const Answer* gate = r.find(q->condition->question);
             diags.error(a.where,
                         fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}{}{}, and '{}' was answered {}",
@@ -307,7 +329,7 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
                                     q->condition->max ? fmt::format("at most {}", *q->condition->max) : "",
                                     q->condition->question, *gate->number),
                         "remove this answer or change the answer it depends on");
-        } else if (visibility(*q, r) == Visibility::skipped) {
+        } else if (vis == Visibility::skipped) {
             const Answer* gate = r.find(q->condition->question);
             diags.error(a.where,
                         fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}, and '{}' was answered '{}'",

@@ -46,9 +46,12 @@ std::optional<Response> read_toml_answers(std::string_view data, const std::stri
 // to skipped questions, missing reasons, numbers out of range.
 void validate_response(const Instrument& ins, const Response& r, Diagnostics& diags);
 
-// Whether a question is shown to this respondent, given its condition.
+// Whether a question is shown to this respondent, given its condition. A
+// question whose gate is itself skipped is skipped too (conditions chain).
 enum class Visibility { shown, skipped, undetermined };
-Visibility visibility(const Question& q, const Response& r);
+Visibility visibility(const Question& q, const Response& r, const Instrument& ins);
+// True when q's own gate question is skipped (the chain, not q's condition).
+bool gate_skipped(const Question& q, const Response& r, const Instrument& ins);
 
 // Questions that were shown (or undetermined) but not answered.
 std::size_t count_missing(const Instrument& ins, const Response& r);

@@ -177,11 +177,16 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
     std::set<std::string> skipped;
     for (const auto& ans : r.answers) {
         const Question* q = ins.find_question(ans.question);
-        if (q && ans.answered() && visibility(*q, r) == Visibility::skipped) {
+        if (q && ans.answered() && visibility(*q, r, ins) == Visibility::skipped) {
             const Answer* gate = r.find(q->condition->question);
-            diags.warning(where, fmt::format("{} was answered, but it only applies when {} is {}; {} was answered '{}', so the answer to {} is left out",
-                                             q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
-                                             q->condition->question, fmt::join(gate->options, ", "), q->id));
+            if (gate_skipped(*q, r, ins) || !gate) {
+                diags.warning(where, fmt::format("{} was answered, but it depends on {}, which is skipped itself; the answer to {} is left out",
+                                                 q->id, q->condition->question, q->id));
+            } else {
+                diags.warning(where, fmt::format("{} was answered, but it only applies when {} is {}; {} was answered '{}', so the answer to {} is left out",
+                                                 q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
+                                                 q->condition->question, fmt::join(gate->options, ", "), q->id));
+            }
             skipped.insert(q->id);
         }
     }

@@ -36,7 +36,7 @@ std::string answers_summary(const Instrument& ins, const Response& resp) {
     std::size_t total = 0;
     for (const auto& id : ins.question_order) {
         const Question* q = ins.find_question(id);
-        if (visibility(*q, resp) != Visibility::skipped) ++total;
+        if (visibility(*q, resp, ins) != Visibility::skipped) ++total;
     }
     std::size_t missing = count_missing(ins, resp);
     std::string who = resp.respondent.code.empty() ? "" : fmt::format(" by {}", resp.respondent.code);

@@ -156,6 +156,9 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
                     std::uint32_t stamp, const Who& who, std::vector<Count>& total, std::vector<Count>& group,
                     std::vector<Texts>* texts) {
     const RiskModel& model = ins.risk;
+    // Questions skipped for this respondent: a question whose gate is
+    // skipped is skipped too (conditions chain; a gate comes first).
+    std::vector<char> skipped(infos.size(), 0);
     for (std::size_t qi = 0; qi < infos.size(); ++qi) {
         const QuestionInfo& info = infos[qi];
         Count* counts[2] = {&total[qi], &group[qi]};
@@ -170,7 +173,9 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
                 bool gate_answered = rs.stamp[g] == stamp && rs.mask[g] != 0;
                 skip = gate_answered && (rs.mask[g] & info.allowed) == 0;
             }
+            skip = skip || skipped[g];
             if (skip) {
+                skipped[qi] = 1;
                 for (Count* c : counts) ++c->skipped;
                 continue;
             }

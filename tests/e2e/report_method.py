@@ -496,12 +496,16 @@ class Expected:
     domain_exposure: dict[str, int | None] = field(default_factory=dict)
 
 
-def shown(q: Question, r: Respondent) -> bool:
+def shown(q: Question, r: Respondent, ins: "Instrument") -> bool:
     """Asked only after a certain earlier answer; if the earlier question was
     not answered either, the question counts as shown (method.md, section 2).
-    A condition on a number: shown when the number lies in min..max."""
+    A condition on a number: shown when the number lies in min..max. A
+    question whose earlier question was itself skipped is skipped too."""
     if not q.only_if:
         return True
+    gq = ins.questions.get(q.only_if["question"])
+    if gq is not None and gq.only_if and not shown(gq, r, ins):
+        return False
     gate = r.answers.get(q.only_if["question"])
     if "answers" not in q.only_if:
         if gate is None or gate.number is None:
@@ -563,7 +567,7 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
             unknown = [o for o in a.options if ins.questions[qid].kind in ("choice", "multi") and o not in ins.questions[qid].options]
             if unknown:
                 raise SystemExit(f"{r.source}: {qid}: unknown option(s) {unknown}")
-            if a.options and not shown(ins.questions[qid], r):
+            if a.options and not shown(ins.questions[qid], r, ins):
                 print(f"note: {r.source}: {qid} is answered but skipped; left out", file=sys.stderr)
 
     results: dict[str, QuestionResult] = {}
@@ -573,7 +577,7 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
         qr = QuestionResult(q.id)
         rule_hits = [0] * len(q.red_flag)
         for r in respondents:
-            if not shown(q, r):
+            if not shown(q, r, ins):
                 qr.skipped += 1
                 continue
             owner = q.owns(r.role)

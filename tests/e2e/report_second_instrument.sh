@@ -71,7 +71,7 @@ for lang in ("nl", "en"):
     shipped = {squash(t) for t in shipped} - mine
     # long texts as substrings; short labels (band names, answer options)
     # as whole words with their capital, as a legend or table cell shows them
-    long_texts = sorted(t for t in shipped if len(t) >= 25)
+    long_texts = sorted(t for t in shipped if len(t) >= 25 and not any(t in m for m in mine))
     # (a lowercase single word such as a unit, "mensen", is not a label; a
     # numbered option "2 Oneens" is its label without the number)
     short = sorted(t for t in shipped if 3 <= len(t) < 25 and (" " in t or t[0].isupper())

@@ -103,7 +103,7 @@ TEST_CASE("skipped questions are not missing") {
     REQUIRE(r);
     // P1, D1.1 and D2.3 are missing; D2.1 and D2.2 are skipped.
     CHECK(count_missing(example(), *r) == 3);
-    CHECK(visibility(*example().find_question("D2.1"), *r) == Visibility::skipped);
+    CHECK(visibility(*example().find_question("D2.1"), *r, example()) == Visibility::skipped);
 }
 
 TEST_CASE("the template is a valid, empty answer file") {
@@ -177,4 +177,62 @@ TEST_CASE("the answer file skeleton put together with empty answers is the templ
         }
         CHECK(t == write_answer_template(example(), lang));
     }
+}
+
+TEST_CASE("conditions chain: a question whose gate is skipped is skipped too") {
+    const std::string text = R"([instrument]
+id = "keten"
+version = "1.0.0"
+languages = ["nl", "en"]
+title = { nl = "Keten", en = "Chain" }
+description = { nl = "Een scan.", en = "A scan." }
+
+[[scale]]
+id = "jn"
+  [[scale.option]]
+  id = "ja"
+  label = { nl = "Ja", en = "Yes" }
+  risk = 0
+  [[scale.option]]
+  id = "nee"
+  label = { nl = "Nee", en = "No" }
+  risk = 1
+
+[[domain]]
+id = "D1"
+title = { nl = "Een", en = "One" }
+  [[domain.question]]
+  id = "D1.1"
+  text = { nl = "Poort?", en = "Gate?" }
+  scale = "jn"
+  [[domain.question]]
+  id = "D1.2"
+  text = { nl = "Tweede poort?", en = "Second gate?" }
+  scale = "jn"
+  only_if = { question = "D1.1", answers = ["ja"] }
+  [[domain.question]]
+  id = "D1.3"
+  text = { nl = "Vervolg?", en = "Follow-up?" }
+  scale = "jn"
+  only_if = { question = "D1.2", answers = ["ja"] }
+)";
+    Diagnostics d;
+    auto ins = parse_instrument(text, "keten.toml", d);
+    REQUIRE(ins);
+    const std::string h = "instrument = \"keten\"\nversion = \"1.0.0\"\nlanguage = \"nl\"\n[answers]\n";
+    // D1.1 = nee skips D1.2, and so D1.3: nothing is missing.
+    auto r = parse_response(h + "\"D1.1\" = \"nee\"\n", "a.toml", *ins, d);
+    REQUIRE(r);
+    CHECK(visibility(*ins->find_question("D1.3"), *r, *ins) == Visibility::skipped);
+    CHECK(count_missing(*ins, *r) == 0);
+    // D1.1 = ja and D1.2 empty: D1.3 is undetermined, so shown and missing.
+    r = parse_response(h + "\"D1.1\" = \"ja\"\n", "a.toml", *ins, d);
+    REQUIRE(r);
+    CHECK(visibility(*ins->find_question("D1.3"), *r, *ins) == Visibility::undetermined);
+    CHECK(count_missing(*ins, *r) == 2);
+    // An answer to D1.3 while D1.2 is skipped is an error that says why.
+    Diagnostics e;
+    r = parse_response(h + "\"D1.1\" = \"nee\"\n\"D1.3\" = \"ja\"\n", "a.toml", *ins, e);
+    if (r) validate_response(*ins, *r, e);
+    CHECK(format(e).find("'D1.3' is answered, but it is skipped: it depends on 'D1.2', which is skipped itself") != std::string::npos);
 }
