@@ -2,6 +2,7 @@
 // files, filled forms, folders of them) with every rule score and report
 // apply, the rules on the set included (one version per instrument, every
 // respondent code once), and prints a one-line status per file.
+#include <filesystem>
 #include <map>
 #include <set>
 
@@ -10,7 +11,10 @@
 #include "answers/input.hpp"
 #include "answers/load_answers.hpp"
 #include "cli/commands.hpp"
+#include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
+#include "cycle/plan_file.hpp"
+#include "cycle/progress.hpp"
 #include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
 #include "util/files.hpp"
@@ -45,7 +49,67 @@ std::string answers_summary(const Instrument& ins, const Response& resp) {
                        who, total - missing, total, missing);
 }
 
+// A plan file (plan.toml, plan.csv): its form, then what the team wrote,
+// against the instrument it names.
+bool check_plan_file(const std::string& path, const std::string& data, const CheckOptions& opt) {
+    Diagnostics diags;
+    auto plan = cycle::read_plan(data, path, cycle::plan_format_for(path), diags);
+    if (!plan) {
+        print_diagnostics(diags);
+        return false;
+    }
+    std::optional<Instrument> ins;
+    std::string ins_path = opt.instrument;
+    if (ins_path.empty())
+        if (auto found = find_instrument_file(plan->meta.instrument)) ins_path = *found;
+    if (!ins_path.empty()) ins = load_instrument(ins_path, diags, markdown_validator());
+    else
+        diags.warning({path, 0, 0}, fmt::format("cannot find instrument '{}', so measure ids are not checked", plan->meta.instrument),
+                      "give it with --instrument FILE");
+    cycle::check_plan(*plan, ins ? &*ins : nullptr, diags);
+    diags.sort();
+    print_diagnostics(diags);
+    if (diags.has_errors()) return false;
+    auto progress = cycle::plan_progress(*plan, cycle::iso_date(build_epoch()));
+    fmt::print("{}: ok: plan for {} {}: {}, {} done, {} overdue\n", path, plan->meta.instrument, plan->meta.version,
+               counted("en", progress.rows, {"measure", "measures"}, {"measure", "measures"}),
+               progress.by_status[static_cast<std::size_t>(cycle::Status::done)], progress.overdue.size());
+    return true;
+}
+
+// Plan files: a .csv, or a TOML file with [[action]] tables.
+bool is_plan_file(const std::string& path, std::string* data) {
+    if (cycle::plan_format_for(path) == cycle::PlanFormat::csv) return true;
+    auto file = read_file(path);
+    if (!file.ok() || !cycle::looks_like_plan_file(file.data)) return false;
+    if (data) *data = std::move(file.data);
+    return true;
+}
+
+bool run_check_inputs(const CheckOptions& opt);
+
 bool run_check(const CheckOptions& opt) {
+    // Plan files are checked on their own; everything else as inputs.
+    bool plans_ok = true;
+    CheckOptions inputs = opt;
+    inputs.files.clear();
+    for (const auto& path : opt.files) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec) || !is_plan_file(path, nullptr)) {
+            inputs.files.push_back(path);
+            continue;
+        }
+        auto file = read_file(path);
+        if (!file.ok()) {
+            fmt::print(stderr, "{}: error: {}\n", path, file.error);
+            plans_ok = false;
+        } else plans_ok = check_plan_file(path, file.data, opt) && plans_ok;
+    }
+    if (inputs.files.empty()) return plans_ok;
+    return run_check_inputs(inputs) && plans_ok;
+}
+
+bool run_check_inputs(const CheckOptions& opt) {
     // Folders first (they may hold instruments too), then instruments apart
     // from answers.
     Diagnostics diags;
@@ -125,8 +189,8 @@ void add_check_command(CLI::App& app, CliContext& ctx) {
                                             "Controleer instrumenten en antwoorden (antwoordbestanden, ingevulde formulieren, mappen) en meld alle fouten.");
     auto opt = std::make_shared<CheckOptions>();
     cmd->add_option("files", opt->files,
-                    "Instruments (.toml), answer files (.toml), filled forms (.pdf) and folders\n"
-                    "Instrumenten (.toml), antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+                    "Instruments (.toml), answer files (.toml), filled forms (.pdf), folders and plans (plan.toml, plan.csv)\n"
+                    "Instrumenten (.toml), antwoordbestanden (.toml), ingevulde formulieren (.pdf), mappen en plannen (plan.toml, plan.csv)")
         ->required();
     cmd->add_option("--instrument", opt->instrument,
                     "Instrument to check answers against when none is named (default: found by id)\n"

@@ -20,48 +20,7 @@ std::string decimal(double x, int places, std::string_view lang) {
     return s;
 }
 
-// RFC 4180 quoting; text that a spreadsheet would run as a formula gets a
-// leading apostrophe (respondents' evidence is untrusted).
-std::string csv_field(std::string_view s) {
-    std::string v(s);
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) v = "'" + v;
-    if (v.find_first_of(",\"\n\r") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
-
-std::string toml_string(std::string_view s) {
-    std::string out = "\"";
-    for (char ch : s) {
-        auto c = static_cast<unsigned char>(ch);
-        switch (ch) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20 || c == 0x7f) out += fmt::format("\\u{:04X}", c);
-            else out += ch;
-        }
-    }
-    return out + "\"";
-}
-
-std::string toml_strings(const std::vector<std::string>& v) {
-    std::string out = "[";
-    for (std::size_t i = 0; i < v.size(); ++i) out += (i ? ", " : "") + toml_string(v[i]);
-    return out + "]";
-}
-
 std::string join(const std::vector<std::string>& v, std::string_view sep) { return fmt::format("{}", fmt::join(v, sep)); }
-
-const char* const columns[] = {"measure", "title",     "questions", "priority", "quadrant", "timeframe", "effort", "impact",
-                               "owner",   "deadline",  "indicator", "status",   "kind",     "basis",     "evidence"};
 
 } // namespace
 
@@ -99,56 +58,6 @@ std::string basis_text(const PlanAction& act, std::string_view lang) {
     return join(parts, " | ");
 }
 
-std::string plan_to_csv(const Instrument& ins, const Plan& plan, std::string_view lang) {
-    std::string out = join(std::vector<std::string>(std::begin(columns), std::end(columns)), ",") + "\r\n";
-    for (const PlanAction& act : plan.actions) {
-        std::vector<std::string> row = {act.id,
-                                        action_title(ins, act, lang),
-                                        join(act.questions, " "),
-                                        fmt::format("{:.2f}", act.priority),
-                                        std::string(to_string(act.quadrant)),
-                                        std::string(to_string(act.timeframe)),
-                                        std::string(to_string(act.effort)),
-                                        std::string(to_string(act.impact)),
-                                        "",
-                                        "",
-                                        action_indicator(ins, act, lang),
-                                        "",
-                                        std::string(to_string(act.kind)),
-                                        basis_text(act, lang),
-                                        join(act.evidence, " | ")};
-        for (std::size_t i = 0; i < row.size(); ++i) out += (i ? "," : "") + csv_field(row[i]);
-        out += "\r\n";
-    }
-    return out;
-}
-
-std::string plan_to_toml(const Instrument& ins, const Plan& plan, std::string_view lang) {
-    std::string out;
-    out += dutch(lang) ? "# Verbeterplan van zelfscan. Vul owner, deadline en status in en houd ze bij.\n"
-                       : "# Improvement plan from zelfscan. Fill in owner, deadline and status, and keep them up to date.\n";
-    out += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\nexposure = {}\n", toml_string(ins.id),
-                       toml_string(ins.version.text), toml_string(lang), plan.exposure);
-    for (const PlanAction& act : plan.actions) {
-        out += "\n[[action]]\n";
-        out += fmt::format("measure = {}\n", toml_string(act.id));
-        out += fmt::format("title = {}\n", toml_string(action_title(ins, act, lang)));
-        out += fmt::format("questions = {}\n", toml_strings(act.questions));
-        out += fmt::format("priority = {:.2f}\n", act.priority);
-        out += fmt::format("quadrant = {}\n", toml_string(to_string(act.quadrant)));
-        out += fmt::format("timeframe = {}\n", toml_string(to_string(act.timeframe)));
-        out += fmt::format("effort = {}\n", toml_string(to_string(act.effort)));
-        out += fmt::format("impact = {}\n", toml_string(to_string(act.impact)));
-        out += "owner = \"\"\ndeadline = \"\"\n";
-        out += fmt::format("indicator = {}\n", toml_string(action_indicator(ins, act, lang)));
-        out += "status = \"\"\n";
-        out += fmt::format("kind = {}\n", toml_string(to_string(act.kind)));
-        out += fmt::format("basis = {}\n", toml_string(basis_text(act, lang)));
-        out += fmt::format("evidence = {}\n", toml_strings(act.evidence));
-    }
-    return out;
-}
-
 namespace {
 
 void write_domain(JsonWriter& w, const DomainResult& d) {
@@ -180,7 +89,8 @@ void write_domain(JsonWriter& w, const DomainResult& d) {
 
 } // namespace
 
-std::string assessment_to_json(const Instrument& ins, const Assessment& a, const Plan& plan, std::string_view lang) {
+std::string assessment_to_json(const Instrument& ins, const Assessment& a, const Plan& plan, std::string_view lang,
+                               const std::function<void(JsonWriter&)>& more) {
     JsonWriter w;
     w.begin_object();
     w.string("instrument", a.instrument);
@@ -350,6 +260,7 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
     }
     w.end_array();
     w.end_object();
+    if (more) more(w);
     w.end_object();
     return w.str();
 }

@@ -1,27 +1,24 @@
-// The plan and the assessment as files for other tools: the plan as TOML or
-// CSV (one row per action, with columns to fill in while monitoring), the
-// assessment with its plan as JSON. Pure: each returns the file's text; the
+// The assessment with its plan as JSON for other tools, and the texts of a
+// plan action that the plan file (cycle/plan_file.hpp) and the report share. Pure: each returns the file's text; the
 // command layer writes it. Same inputs, same bytes.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 
 #include "model/instrument.hpp"
 #include "scoring/assessment.hpp"
+#include "scoring/json_writer.hpp"
 #include "scoring/plan.hpp"
 
 namespace zs {
 
-// The plan's columns, in order: measure, title, questions, priority,
-// quadrant, timeframe, effort, impact, owner, deadline, indicator, status,
-// kind, basis, evidence. owner, deadline and status are left empty, to be
-// filled in; enum values are stable ids ("quick-win", "3-months").
-std::string plan_to_csv(const Instrument& ins, const Plan& plan, std::string_view lang);
-std::string plan_to_toml(const Instrument& ins, const Plan& plan, std::string_view lang);
-
 // Everything for other tools: the assessment, and the plan.
-std::string assessment_to_json(const Instrument& ins, const Assessment& a, const Plan& plan, std::string_view lang);
+// `more` writes further keys into the outer object before it closes (the
+// comparison with a previous round).
+std::string assessment_to_json(const Instrument& ins, const Assessment& a, const Plan& plan, std::string_view lang,
+                               const std::function<void(JsonWriter&)>& more = {});
 
 // The title of an action in `lang`: the measure's title, or "Zoek uit: …" /
 // "Find out: …" with the question text.

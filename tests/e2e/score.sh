@@ -63,7 +63,8 @@ q = {x["id"]: x for x in j["questions"]}
 assert not q["D2.0"]["scored"] and q["D2.0"]["mean_risk"] is None and not q["D2.0"]["disagreement"], q["D2.0"]
 rows = list(csv.DictReader(open(sys.argv[2], newline="")))
 assert [r["measure"] for r in rows] == ["M2", "find-out:D1.1"], rows
-assert rows[0]["priority"] == "5.00" and rows[0]["timeframe"] == "now" and rows[0]["owner"] == "", rows[0]
+assert rows[0]["priority"] == "5.00" and rows[0]["timeframe"] == "now" and rows[0]["owner"] == "Afdelingshoofd", rows[0]
+assert rows[0]["status"] == "open" and rows[0]["deadline"] == "" and rows[0]["indicated"] == "ja", rows[0]
 t = tomllib.load(open(sys.argv[3], "rb"))
 assert [a["measure"] for a in t["action"]] == ["M2", "find-out:D1.1"]
 assert t["action"][1]["evidence"] == ["MT-besluit 2024-12"] and t["action"][1]["priority"] == 5.0, t["action"][1]

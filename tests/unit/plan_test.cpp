@@ -132,24 +132,6 @@ TEST_CASE("knowledge gaps become find-out actions after the measures") {
     CHECK(pb.actions[2].priority == doctest::Approx(9));
 }
 
-TEST_CASE("the plan as CSV and TOML") {
-    Response r = respond("R1", "uitvoering", {{"D1.1", "deels", "=Besluit, \"concept\""}, {"D2.0", "ja"}, {"D2.1", "nee"}});
-    auto a = assess(example(), {r});
-    Plan p = make_plan(example(), a);
-    CHECK(plan_to_csv(example(), p, "nl") ==
-          "measure,title,questions,priority,quadrant,timeframe,effort,impact,owner,deadline,indicator,status,kind,basis,evidence\r\n"
-          "M2,Stop met nationaliteit als criterium,D2.1,9.00,quick-win,now,low,high,,,Criterium verwijderd,,do-no-harm,"
-          "\"D2.1: risico 1,00; rode vlag 1 ×; 1 antwoord\",\r\n"
-          "M1,Wijs een eigenaar aan,D1.1,4.50,quick-win,3-months,low,high,,,Jaarverslag gelijke behandeling verschenen,,measure,"
-          "\"D1.1: risico 0,50; 1 antwoord\",\"'=Besluit, \"\"concept\"\"\"\r\n");
-    std::string toml = plan_to_toml(example(), p, "en");
-    CHECK(toml.find("instrument = \"voorbeeld\"\nversion = \"1.0.0\"\nlanguage = \"en\"\nexposure = 3\n") != std::string::npos);
-    CHECK(toml.find("\n[[action]]\nmeasure = \"M1\"\ntitle = \"Appoint an owner\"\nquestions = [\"D1.1\"]\npriority = 4.50\n"
-                    "quadrant = \"quick-win\"\ntimeframe = \"3-months\"\neffort = \"low\"\nimpact = \"high\"\nowner = \"\"\n"
-                    "deadline = \"\"\nindicator = \"Yearly equal treatment report published\"\nstatus = \"\"\nkind = \"measure\"\n"
-                    "basis = \"D1.1: risk 0.50; 1 answer\"\nevidence = [\"=Besluit, \\\"concept\\\"\"]\n") != std::string::npos);
-}
-
 TEST_CASE("the assessment as JSON") {
     auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
     std::string json = assessment_to_json(example(), a, make_plan(example(), a), "nl");

@@ -1,0 +1,90 @@
+#include "cli/plan_output.hpp"
+
+#include <filesystem>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "cli/output.hpp"
+#include "util/files.hpp"
+
+namespace zs {
+
+std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const Instrument& ins, Diagnostics& diags) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return std::nullopt;
+    auto file = read_file(path);
+    if (!file.ok()) {
+        diags.error({path, 0, 0}, file.error);
+        return std::nullopt;
+    }
+    std::size_t before = diags.error_count();
+    auto plan = cycle::read_plan(file.data, path, cycle::plan_format_for(path), diags);
+    if (plan && plan->meta.instrument != ins.id && !plan->meta.instrument.empty())
+        diags.error({path, 0, 0}, fmt::format("this is the plan of instrument '{}', not of '{}'", plan->meta.instrument, ins.id),
+                    "give another --plan file; zelfscan does not overwrite it");
+    if (diags.error_count() > before) {
+        diags.add({Severity::note, {path, 0, 0}, "the plan file was left as it is: zelfscan merges into a plan only when it can read all of it", ""});
+        return std::nullopt;
+    }
+    if (plan) cycle::check_plan(*plan, &ins, diags, Severity::warning);
+    return plan;
+}
+
+cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessment& a) {
+    cycle::PlanMeta m;
+    std::map<std::string, int> orgs, units;
+    for (const auto& r : responses) {
+        if (!r.respondent.organisation.empty()) ++orgs[r.respondent.organisation];
+        if (!r.respondent.unit.empty()) ++units[r.respondent.unit];
+        if (r.respondent.date > m.round) m.round = r.respondent.date;
+    }
+    // The name most respondents gave (ties: the first in sorted order).
+    auto most = [](const std::map<std::string, int>& counts) {
+        std::string best;
+        int n = 0;
+        for (const auto& [k, c] : counts)
+            if (c > n) best = k, n = c;
+        return best;
+    };
+    m.organisation = most(orgs);
+    m.unit = most(units);
+    m.updated = cycle::iso_date(build_epoch());
+    if (m.round.empty()) m.round = m.updated;
+    for (const auto& d : a.domains)
+        if (!d.band.empty()) m.domain_bands.emplace_back(d.id, d.band);
+    return m;
+}
+
+bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
+                       const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
+                       const std::vector<std::string>& inputs) {
+    cycle::PlanFile fresh = cycle::make_plan_file(ins, plan, lang, plan_meta(responses, a));
+    fresh.format = cycle::plan_format_for(path);
+    fresh.path = path;
+    std::string old_text;
+    if (previous) {
+        auto file = read_file(path);
+        if (!file.ok()) {
+            fmt::print(stderr, "{}: error: {}\n", path, file.error);
+            return false;
+        }
+        old_text = std::move(file.data);
+        fresh = cycle::merge_plan(*previous, std::move(fresh));
+        // The date the file was last changed stays when nothing else changed.
+        cycle::PlanFile same = fresh;
+        same.meta.updated = previous->meta.updated;
+        if (cycle::write_plan(same) == old_text) return true;
+    }
+    std::string text = cycle::write_plan(fresh);
+    if (previous) {
+        std::string backup = path + "~";
+        if (std::string err = write_file_atomic(backup, old_text); !err.empty()) {
+            fmt::print(stderr, "{}: error: cannot keep the previous plan: {}\n", backup, err);
+            return false;
+        }
+    }
+    return write_output(path, text, inputs);
+}
+
+} // namespace zs
