@@ -9,10 +9,13 @@
 #include <fmt/format.h>
 
 #include "answers/input.hpp"
+#include "answers/load_answers.hpp"
 #include "cli/companion_inputs.hpp"
 #include "cli/commands.hpp"
 #include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
+#include "cli/plan_output.hpp"
+#include "cli/previous_round.hpp"
 #include "layout/layout.hpp"
 #include "model/load_instrument.hpp"
 #include "pdf/render.hpp"
@@ -26,7 +29,7 @@ namespace {
 
 struct ReportArgs {
     std::vector<std::string> inputs; // [INSTRUMENT] ANSWERS...
-    std::string instrument, output, lang, template_path, plan, format, title, organisation, logo, paper = "a4";
+    std::string instrument, output, lang, template_path, plan, format, title, organisation, logo, paper = "a4", previous;
     std::vector<std::string> with; // companion questionnaires: instrument files, answer files, forms, folders
 };
 
@@ -109,6 +112,20 @@ int run_report(ReportArgs a) {
                         "set ZELFSCAN_TEMPLATES to the folder that holds it");
         }
     }
+    // A plan file that is there is merged into, never overwritten: it must
+    // be readable before anything is written.
+    std::optional<cycle::PlanFile> previous_plan;
+    std::optional<PreviousRound> previous;
+    if (run) {
+        const Instrument& current = *run->instrument;
+        note_other_patch_versions(current, run->responses, diags);
+        if (!a.plan.empty()) previous_plan = read_existing_plan(a.plan, current, diags);
+        if (!a.previous.empty()) {
+            if (!current.risk.scored)
+                diags.error({current.path, 0, 0}, fmt::format("instrument '{}' has no risk model, so rounds cannot be compared", current.id));
+            else previous = load_previous_round(a.previous, current, diags);
+        }
+    }
     if (!run || diags.has_errors()) {
         print_diagnostics(diags);
         return 1;
@@ -117,6 +134,14 @@ int run_report(ReportArgs a) {
     std::vector<Response>& responses = run->responses;
     Assessment as = assess(*ins, responses);
     Plan plan = make_plan(*ins, as);
+    std::optional<cycle::Comparison> comparison;
+    if (previous) {
+        cycle::Round now = cycle::round_from_assessment(*ins, as, plan);
+        now.date = round_date(responses);
+        comparison = cycle::compare_rounds(previous->round, now, previous->mapping);
+        ro.comparison = &*comparison;
+        if (previous_plan) ro.plan_file = &*previous_plan;
+    }
     doc::Document d = build_report(*ins, responses, as, plan, ro, diags);
     std::string out;
     if (!diags.has_errors()) {
@@ -135,10 +160,10 @@ int run_report(ReportArgs a) {
     inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
     if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
     if (!a.logo.empty()) inputs.push_back(a.logo);
+    if (previous) inputs.insert(inputs.end(), previous->inputs.begin(), previous->inputs.end());
     if (!write_output(a.output, out, inputs)) return 1;
     if (!a.plan.empty()) {
-        std::string text = ends_with(a.plan, ".csv") ? plan_to_csv(*ins, plan, ro.lang) : plan_to_toml(*ins, plan, ro.lang);
-        if (!write_output(a.plan, text, inputs)) return 1;
+        if (!write_plan_output(a.plan, *ins, as, plan, ro.lang, responses, previous_plan, inputs)) return 1;
     }
     return 0;
 }
@@ -168,6 +193,8 @@ void add_report_command(CLI::App& app, CliContext& ctx) {
     cmd->add_option("--title", a->title, "Report title / titel van het rapport");
     cmd->add_option("--organisation", a->organisation, "Organisation name / naam van de organisatie");
     cmd->add_option("--logo", a->logo, "Logo for the cover (PNG or JPEG) / logo voor de voorkant");
+    cmd->add_option("--previous", a->previous,
+                    "The previous round: its folder of answers or its score --json file / de vorige meting: map met antwoorden of score --json");
     cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
     cmd->callback([a, &ctx] { ctx.exit_code = run_report(*a); });
 }

@@ -12,6 +12,8 @@
 #include "answers/load_answers.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/plan_output.hpp"
+#include "cli/previous_round.hpp"
 #include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
 #include "scoring/number_summary.hpp"
@@ -31,6 +33,7 @@ struct ScoreOptions {
     bool json = false;
     std::string plan;
     std::string lang;
+    std::string previous;
 };
 
 // Every user-visible string of the summary, in Dutch and English.
@@ -268,20 +271,47 @@ int run_score(const ScoreOptions& opt) {
         print_diagnostics(diags);
         return usage_error ? 2 : 1;
     }
-    print_diagnostics(diags); // warnings
+    note_other_patch_versions(*run->instrument, run->responses, diags);
+    print_diagnostics(diags); // warnings and notes
     const Instrument* ins = run->instrument.get();
     std::vector<Response>& responses = run->responses;
 
+    // A plan file that is there is merged into, never overwritten: it must
+    // be readable before anything is written.
+    std::optional<cycle::PlanFile> previous_plan;
+    std::optional<PreviousRound> previous;
+    {
+        Diagnostics more;
+        if (!opt.plan.empty()) previous_plan = read_existing_plan(opt.plan, *ins, more);
+        if (!opt.previous.empty()) previous = load_previous_round(opt.previous, *ins, more);
+        print_diagnostics(more);
+        if (more.has_errors()) return 1;
+    }
+
     Assessment a = assess(*ins, responses);
     Plan plan = make_plan(*ins, a);
+    std::optional<cycle::Comparison> comparison;
+    if (previous) {
+        cycle::Round now = cycle::round_from_assessment(*ins, a, plan);
+        now.date = round_date(responses);
+        comparison = cycle::compare_rounds(previous->round, now, previous->mapping);
+    }
 
     if (!opt.plan.empty()) {
         const std::vector<std::string>& inputs = run->inputs;
-        std::string text = ends_with(opt.plan, ".csv") ? plan_to_csv(*ins, plan, lang) : plan_to_toml(*ins, plan, lang);
-        if (!write_output(opt.plan, text, inputs)) return 1;
+        if (!write_plan_output(opt.plan, *ins, a, plan, lang, responses, previous_plan, inputs)) return 1;
     }
-    if (opt.json) fmt::print("{}", assessment_to_json(*ins, a, plan, lang));
-    else fmt::print("{}", summary(*ins, a, plan, lang));
+    if (opt.json) {
+        std::string date = round_date(responses);
+        fmt::print("{}", assessment_to_json(*ins, a, plan, lang, [&](JsonWriter& w) {
+                       // The round's date lets a later round say when this one was.
+                       w.string("round_date", date);
+                       if (comparison) cycle::write_comparison(w, "comparison", *comparison);
+                   }));
+    } else {
+        fmt::print("{}", summary(*ins, a, plan, lang));
+        if (comparison) fmt::print("\n{}", cycle::comparison_summary(*comparison, lang));
+    }
     return 0;
 }
 
@@ -301,6 +331,8 @@ void add_score_command(CLI::App& app, CliContext& ctx) {
     cmd->add_flag("--json", opt->json, "Print the assessment as JSON / druk de beoordeling af als JSON");
     cmd->add_option("--plan", opt->plan, "Write the plan to FILE (.toml or .csv) / schrijf het plan naar FILE (.toml of .csv)");
     cmd->add_option("--lang", opt->lang, "Language: nl or en (default: the instrument's first) / taal: nl of en");
+    cmd->add_option("--previous", opt->previous,
+                    "The previous round: its folder of answers or its score --json file / de vorige meting: map met antwoorden of score --json");
     cmd->callback([opt, &ctx] { ctx.exit_code = run_score(*opt); });
 }
 

@@ -9,10 +9,12 @@
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
 #include "report/charts.hpp"
+#include "report/changes.hpp"
 #include "report/format.hpp"
 #include "report/template.hpp"
 #include "scoring/number_summary.hpp"
 #include "scoring/plan_export.hpp"
+#include "util/files.hpp"
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
@@ -54,7 +56,7 @@ const std::vector<std::string> directives = {
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
     "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
     "table:numbers", "answers", "companions", "table:by-role", "method", "table:profile", "appendix:answers",
-    "table:later"};
+    "table:later", "changes"};
 
 // Parts that only mean something with a risk model. For an instrument
 // without one (risk.scored = false) they are an error at the directive:
@@ -546,6 +548,11 @@ class ReportBuilder {
             if (c != '\\') arg += c;
         if (n == "cover") return cover(out), true;
         if (n == "page-break") return out.push_back(doc::page_break()), true;
+        if (n == "changes") {
+            report::ChangesInput in{opt_.comparison, opt_.plan_file, cycle::iso_date(build_epoch())};
+            for (auto& b : report::changes_section(ins_, in, l_)) out.push_back(std::move(b));
+            return true;
+        }
         if (!scored() && risk_only(n)) {
             diags_.error(dir.where, fmt::format("[[{}]] needs a risk model, and instrument '{}' has none (risk.scored = false)", n, ins_.id),
                          "leave out --template to get the results report (report-templates/uitkomsten.nl.md, results.en.md), "

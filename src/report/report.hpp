@@ -7,6 +7,8 @@
 #include <vector>
 
 #include "answers/response.hpp"
+#include "cycle/compare.hpp"
+#include "cycle/plan_file.hpp"
 #include "document/document.hpp"
 #include "model/instrument.hpp"
 #include "report/companions.hpp"
@@ -34,6 +36,10 @@ struct ReportOptions {
     int min_answers = 0;
     std::string companion_template_path;
     std::string companion_template_text;
+    // The previous round, for [[changes]] (report --previous); the plan file
+    // as the team kept it, for the plan's progress there.
+    const cycle::Comparison* comparison = nullptr;
+    const cycle::PlanFile* plan_file = nullptr;
 };
 
 doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
