@@ -1,6 +1,7 @@
 #include "answers/load_answers.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include <fmt/format.h>
@@ -287,11 +288,35 @@ std::size_t count_missing(const Instrument& ins, const Response& r) {
     return n;
 }
 
+bool patch_compatible(std::string_view answers_version, const Version& instrument) {
+    auto v = parse_version(answers_version);
+    return v && v->major == instrument.major && v->minor == instrument.minor;
+}
+
+void note_other_patch_versions(const Instrument& ins, const std::vector<Response>& responses, Diagnostics& diags) {
+    std::map<std::string, std::pair<int, std::string>> other; // version -> count, first file
+    for (const auto& r : responses)
+        if (r.version != ins.version.text && patch_compatible(r.version, ins.version)) {
+            auto& [n, first] = other[r.version];
+            if (n++ == 0 || r.path < first) first = r.path;
+        }
+    for (const auto& [version, seen] : other)
+        diags.add({Severity::note, {seen.second, 0, 0},
+                   fmt::format("{} version {} of '{}' and the instrument is {}: another patch version has the same "
+                               "questions, so the answers are used as they are",
+                               seen.first == 1 ? std::string("1 answer file answers") : fmt::format("{} answer files answer", seen.first),
+                               version, ins.id, ins.version.text),
+                   ""});
+}
+
 void validate_response(const Instrument& ins, const Response& r, Diagnostics& diags) {
     SourceLocation file{r.path, 0, 0};
     if (!r.instrument.empty() && r.instrument != ins.id)
         diags.error(file, fmt::format("this file answers instrument '{}', not '{}'", r.instrument, ins.id));
-    if (!r.version.empty() && r.version != ins.version.text)
+    // Another patch version of the same instrument has the same questions
+    // and options (docs/instrument-format.md): used as it is, with one note
+    // per run (note_other_patch_versions).
+    if (!r.version.empty() && r.version != ins.version.text && !patch_compatible(r.version, ins.version))
         diags.error(r.version_where.line ? r.version_where : file,
                     fmt::format("this file answers version {} of '{}', but the instrument is version {}", r.version, ins.id,
                                 ins.version.text),

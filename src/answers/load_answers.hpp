@@ -4,6 +4,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "answers/response.hpp"
 #include "model/instrument.hpp"
@@ -45,6 +46,12 @@ std::optional<Response> read_toml_answers(std::string_view data, const std::stri
 // version, role group, unknown questions, options not on the scale, answers
 // to skipped questions, missing reasons, numbers out of range.
 void validate_response(const Instrument& ins, const Response& r, Diagnostics& diags);
+
+// Answers to another patch version of the instrument (1.0.0 for 1.0.1) are
+// accepted: same major and minor.
+bool patch_compatible(std::string_view answers_version, const Version& instrument);
+// One note per other patch version among `responses`, naming how many files.
+void note_other_patch_versions(const Instrument& ins, const std::vector<Response>& responses, Diagnostics& diags);
 
 // Whether a question is shown to this respondent, given its condition. A
 // question whose gate is itself skipped is skipped too (conditions chain).

@@ -24,6 +24,7 @@ std::vector<Response> load_answer_set(const Instrument& ins, const std::vector<s
         if (parsed[i]) out.push_back(std::move(*parsed[i]));
     }
     check_response_set(out, diags);
+    note_other_patch_versions(ins, out, diags);
     return out;
 }
 

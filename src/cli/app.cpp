@@ -87,6 +87,9 @@ int run_cli(int argc, char** argv) {
     add_import_command(app, ctx);
     add_score_command(app, ctx);
     add_report_command(app, ctx);
+    add_compare_command(app, ctx);
+    add_monitor_command(app, ctx);
+    add_export_command(app, ctx);
 
     // An unknown command is named as such, with the nearest one.
     if (argc > 1 && argv[1][0] != '-') {

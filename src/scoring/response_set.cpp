@@ -32,14 +32,19 @@ void check_response_set(const std::vector<Response>& responses, Diagnostics& dia
     // Group by instrument and version; more than one group is an error at
     // the first file of each group, naming the others.
     std::map<std::pair<std::string, std::string>, std::vector<const Response*>> by_version;
-    for (const Response* r : sorted) by_version[{r->instrument, r->version}].push_back(r);
+    // Patch versions of one instrument have the same questions: they mix.
+    auto minor_of = [](const std::string& v) {
+        auto p = parse_version(v);
+        return p ? fmt::format("{}.{}", p->major, p->minor) : v;
+    };
+    for (const Response* r : sorted) by_version[{r->instrument, minor_of(r->version)}].push_back(r);
     if (by_version.size() > 1) {
         for (const auto& [key, files] : by_version) {
             std::vector<std::string> others;
             for (const auto& [k2, f2] : by_version)
-                if (k2 != key) others.push_back(fmt::format("'{}' {} ({})", k2.first, k2.second, name_files(f2)));
+                if (k2 != key) others.push_back(fmt::format("'{}' {} ({})", k2.first, f2.front()->version, name_files(f2)));
             diags.error(where_version(*files.front()),
-                        fmt::format("answers to '{}' {} ({}) are mixed with answers to {}", key.first, key.second,
+                        fmt::format("answers to '{}' {} ({}) are mixed with answers to {}", key.first, files.front()->version,
                                     name_files(files), fmt::join(others, "; ")),
                         "score the answers to one instrument version per run");
         }
