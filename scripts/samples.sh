@@ -98,4 +98,26 @@ if "$zs" report --help >/dev/null 2>&1; then
 else
   echo "== report: skipped ('zelfscan report' is not available in this build)"
 fi
+
+# Rounds and monitoring (docs/rounds-and-monitoring.md): the first round's
+# plan, kept up to date by the team (samples/make_rounds.py progress), the
+# second round of Werk & Inkomen compared with the first and merged into
+# that plan, and the municipality's overview over it and the plans of two
+# more departments (samples/plannen/). Dates are fixed with SOURCE_DATE_EPOCH.
+wi2=(samples/werk-en-inkomen-ronde-2/*.toml)
+if [ ${#wi2[@]} -gt 0 ] && "$zs" monitor --help >/dev/null 2>&1; then
+  rm -rf "$out/plannen" && mkdir -p "$out/plannen/werk-en-inkomen"
+  cp -r samples/plannen/. "$out/plannen/"
+  plan=$out/plannen/werk-en-inkomen/plan.toml
+  SOURCE_DATE_EPOCH=1792454400 "$zs" score "$full" "${wi[@]}" --plan "$plan" --json >"$out/ronde-1-werk-en-inkomen.json"
+  python3 samples/make_rounds.py progress "$plan"
+  export SOURCE_DATE_EPOCH=1811808000 # 2027-06-01
+  "$zs" report "$full" "${wi2[@]}" --previous samples/werk-en-inkomen --plan "$plan" -o "$out/rapport-werk-en-inkomen-ronde-2.pdf"
+  "$zs" score "$full" "${wi2[@]}" --json >"$out/ronde-2-werk-en-inkomen.json"
+  "$zs" compare "$out/ronde-1-werk-en-inkomen.json" "$out/ronde-2-werk-en-inkomen.json" --csv -o "$out/vergelijking-werk-en-inkomen.csv"
+  "$zs" monitor "$out/plannen" -o "$out/overzicht-gemeente.pdf"
+  "$zs" monitor "$out/plannen" -o "$out/overzicht-gemeente.csv"
+  unset SOURCE_DATE_EPOCH
+  echo "== rounds: the second round's report with what changed, the merged plan and the municipality's overview in $out"
+fi
 ls -l "$out"
