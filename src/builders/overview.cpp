@@ -1,5 +1,7 @@
 #include "builders/overview.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "document/palette.hpp"
@@ -19,7 +21,7 @@ const doc::Color status_colour[5] = {
     {0x9e, 0xca, 0xe1}, // gepland
     {0x56, 0x8f, 0xc4}, // bezig
     {0x1c, 0x3f, 0x6e}, // afgerond
-    {0xb0, 0xb0, 0xb0}, // vervallen
+    {0xee, 0xee, 0xee}, // vervallen (lighter than open, with the grey outline)
 };
 const cycle::Status status_order[5] = {cycle::Status::done, cycle::Status::in_progress, cycle::Status::planned, cycle::Status::open,
                                        cycle::Status::dropped};
@@ -27,6 +29,13 @@ const cycle::Status status_order[5] = {cycle::Status::done, cycle::Status::in_pr
 std::string org_name(const cycle::OrganisationStatus& s) {
     if (s.unit.empty()) return s.organisation.empty() ? "?" : s.organisation;
     return s.organisation.empty() ? s.unit : fmt::format("{} · {}", s.organisation, s.unit);
+}
+
+// The unit alone when every organisation in the overview is the same one.
+std::string short_name(const cycle::Overview& o, const cycle::OrganisationStatus& s) {
+    bool one = std::all_of(o.organisations.begin(), o.organisations.end(),
+                           [&](const cycle::OrganisationStatus& x) { return x.organisation == s.organisation; });
+    return one && !s.unit.empty() ? s.unit : org_name(s);
 }
 
 doc::Table table(const std::vector<std::string>& head, const std::vector<doc::Align>& align) {
@@ -40,18 +49,15 @@ doc::Table table(const std::vector<std::string>& head, const std::vector<doc::Al
     return t;
 }
 
-// Measures per status per organisation as stacked bars.
+// Measures per status per organisation as bars of equal length (shares),
+// so a small plan reads as well as a large one; the count is at the end.
 doc::Chart status_chart(const cycle::Overview& o, const OverviewOptions& opt) {
     std::string_view l = opt.lang;
     doc::Chart c;
-    const double label_w = 150, bar_h = 14, gap = 8, legend_h = 22;
+    const double label_w = 190, bar_h = 14, gap = 8, legend_h = 22;
     std::vector<const cycle::OrganisationStatus*> rows;
-    int most = 1;
     for (const auto& s : o.organisations)
-        if (s.has_plan) {
-            rows.push_back(&s);
-            most = std::max(most, s.progress.rows);
-        }
+        if (s.has_plan) rows.push_back(&s);
     c.width = opt.text_width;
     c.height = legend_h + static_cast<double>(rows.size()) * (bar_h + gap) + 4;
     double bar_w = c.width - label_w - 30;
@@ -66,14 +72,15 @@ doc::Chart status_chart(const cycle::Overview& o, const OverviewOptions& opt) {
     std::vector<std::string> alt;
     double y = legend_h;
     for (const auto* s : rows) {
-        c.shapes.push_back(doc::TextShape{{0, y + bar_h - 3}, org_name(*s), 8, false, palette::text, doc::Align::left});
+        c.shapes.push_back(doc::TextShape{{0, y + bar_h - 3}, short_name(o, *s), 8, false, palette::text, doc::Align::left});
         double x = label_w;
+        int total = std::max(1, s->progress.rows);
         std::vector<std::string> parts;
         for (auto st : status_order) {
             auto i = static_cast<std::size_t>(st);
             int n = s->progress.by_status[i];
             if (n == 0) continue;
-            double w = bar_w * n / most;
+            double w = bar_w * n / total;
             c.shapes.push_back(doc::RectShape{x, y, w, bar_h, {status_colour[i], doc::Stroke{palette::white, 0.8, 0}}});
             if (w > 12)
                 c.shapes.push_back(doc::TextShape{{x + w / 2, y + bar_h - 3.5}, std::to_string(n), 7.5, true,
@@ -81,7 +88,8 @@ doc::Chart status_chart(const cycle::Overview& o, const OverviewOptions& opt) {
             x += w;
             parts.push_back(fmt::format("{} {}", n, cycle::status_label(st, l)));
         }
-        c.shapes.push_back(doc::TextShape{{x + 4, y + bar_h - 3.5}, std::to_string(s->progress.rows), 8, false, palette::muted, doc::Align::left});
+        c.shapes.push_back(doc::TextShape{{label_w + bar_w + 4, y + bar_h - 3.5}, std::to_string(s->progress.rows), 8, false, palette::muted,
+                                          doc::Align::left});
         alt.push_back(fmt::format("{}: {}", org_name(*s), fmt::join(parts, ", ")));
         y += bar_h + gap;
     }
@@ -122,10 +130,10 @@ doc::Document build_overview_document(const cycle::Overview& o, const OverviewOp
                                     report::long_date(o.today, l),
                                     counted(l, with, {"organisatie", "organisaties"}, {"organisation", "organisations"}));
     if (without) intro += fmt::format(fmt::runtime(t(", {} zonder plan", ", {} without a plan")), without);
-    intro += fmt::format(fmt::runtime(t(". Samen {}: {} afgerond, {} te laat, {} rode-vlagmaatregelen nog open.",
-                                        ". Together {}: {} done, {} overdue, {} red-flag measures still open.")),
+    intro += fmt::format(fmt::runtime(t(". Samen {}: {} afgerond, {} te laat, {} nog open.", ". Together {}: {} done, {} overdue, {} still open.")),
                          counted(l, o.measures, {"maatregel", "maatregelen"}, {"measure", "measures"}),
-                         o.by_status[static_cast<std::size_t>(cycle::Status::done)], o.overdue, o.red_flags_open);
+                         o.by_status[static_cast<std::size_t>(cycle::Status::done)], o.overdue,
+                         counted(l, o.red_flags_open, {"rode-vlagmaatregel", "rode-vlagmaatregelen"}, {"red-flag measure", "red-flag measures"}));
     b.push_back(doc::paragraph(intro));
     b.push_back(doc::paragraph(t("Dit overzicht komt uit de verbeterplannen die de organisaties bijhouden. Het toont alleen "
                                  "totalen per organisatie, nooit antwoorden van medewerkers.",
@@ -139,7 +147,7 @@ doc::Document build_overview_document(const cycle::Overview& o, const OverviewOp
                               doc::Align::right});
     for (const auto& s : o.organisations) {
         doc::TableRow r;
-        r.cells.push_back(cell(org_name(s), doc::bold));
+        r.cells.push_back(cell(short_name(o, s), doc::bold));
         if (!s.has_plan) {
             r.cells.push_back(cell(t("geen plan", "no plan"), doc::italic));
             for (int i = 0; i < 5; ++i) r.cells.push_back(cell("—"));
@@ -166,7 +174,7 @@ doc::Document build_overview_document(const cycle::Overview& o, const OverviewOp
                             {doc::Align::left, doc::Align::left, doc::Align::left, doc::Align::left, doc::Align::right});
     for (const auto& s : o.organisations)
         for (const auto& m : s.progress.overdue)
-            late.rows.push_back({{cell(org_name(s)), cell(fmt::format("{} {}", m.measure, m.title)), cell(m.owner.empty() ? "—" : m.owner),
+            late.rows.push_back({{cell(short_name(o, s)), cell(fmt::format("{} {}", m.measure, m.title)), cell(m.owner.empty() ? "—" : m.owner),
                                   cell(report::long_date(m.deadline, l)), cell(std::to_string(m.days_overdue))}});
     if (late.rows.size() > 1) b.push_back(doc::block(std::move(late)));
     else b.push_back(doc::paragraph(t("Geen maatregelen over hun deadline.", "No measures past their deadline.")));
@@ -180,7 +188,7 @@ doc::Document build_overview_document(const cycle::Overview& o, const OverviewOp
                              {doc::Align::left, doc::Align::left, doc::Align::left, doc::Align::right});
     for (const auto& s : o.organisations)
         for (const auto& r : s.red_flags)
-            flags.rows.push_back({{cell(org_name(s)), cell(fmt::format("{} {}", r.measure, r.title)),
+            flags.rows.push_back({{cell(short_name(o, s)), cell(fmt::format("{} {}", r.measure, r.title)),
                                    cell(r.since.empty() ? "?" : report::long_date(r.since, l)),
                                    cell(r.days_open >= 0 ? std::to_string(r.days_open) : "?")}});
     if (flags.rows.size() > 1) b.push_back(doc::block(std::move(flags)));

@@ -46,6 +46,12 @@ std::optional<Instrument> find_version(const std::string& dir, const std::string
     for (const auto& f : files_in_folder(dir))
         if (f.size() > 5 && f.substr(f.size() - 5) == ".toml") candidates.push_back(f);
     if (auto p = find_instrument_file(id)) candidates.push_back(*p);
+    // Older versions are kept as archive/<id>-<version>.toml beside the instruments.
+    for (const auto& folder : instrument_search_path()) {
+        fs::path p = fs::path(folder) / "archive" / (id + "-" + version + ".toml");
+        std::error_code ec;
+        if (fs::is_regular_file(p, ec)) candidates.push_back(p.string());
+    }
     for (const auto& c : candidates) {
         auto file = read_file(c);
         if (!file.ok() || looks_like_answer_file(file.data)) continue;
@@ -77,6 +83,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
             return std::nullopt;
         }
         out.round = std::move(*r);
+        out.mapping = cycle::mapping_from(current, out.round.version);
         out.inputs.push_back(path);
         return out;
     }
@@ -126,6 +133,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
     out.round = cycle::round_from_assessment(*ins, a, plan);
     out.round.date = round_date(responses);
     out.round.source = path;
+    out.mapping = cycle::mapping_from(current, out.round.version);
     out.inputs = answers;
     return out;
 }

@@ -62,6 +62,42 @@ std::string IdMapping::new_id(std::string_view old) const {
     return std::string(old);
 }
 
+IdMapping mapping_from(const Instrument& ins, const std::string& from) {
+    IdMapping m;
+    // The chain of change sets from `from` to the instrument's version.
+    std::vector<const ChangeSet*> chain;
+    std::string at = from;
+    for (std::size_t guard = 0; at != ins.version.text && guard <= ins.changes.size(); ++guard) {
+        const ChangeSet* next = nullptr;
+        for (const auto& cs : ins.changes)
+            if (cs.from == at) next = &cs;
+        if (!next) return {};
+        chain.push_back(next);
+        at = next->to;
+    }
+    if (at != ins.version.text) return {};
+    // Every old id any step names, followed through the chain.
+    std::set<std::string> olds;
+    for (const ChangeSet* cs : chain)
+        for (const auto& c : cs->questions)
+            if (!c.old_id.empty()) olds.insert(c.old_id);
+    for (const auto& old : olds) {
+        std::string id = old;
+        for (const ChangeSet* cs : chain) {
+            const IdChange* c = cs->find_old_question(id);
+            if (!c) continue;
+            if (!carries_answers(c->kind) || c->new_ids.empty()) {
+                id.clear();
+                break;
+            }
+            id = c->new_ids.front();
+        }
+        if (id.empty()) m.removed.insert(old);
+        else if (id != old) m.renamed[old] = id;
+    }
+    return m;
+}
+
 Comparison compare_rounds(const Round& then, const Round& now, const IdMapping& mapping, const CompareRules& rules) {
     Comparison c;
     c.instrument = now.instrument;

@@ -25,6 +25,14 @@ struct IdMapping {
     [[nodiscard]] std::string new_id(std::string_view old) const; // "" when removed
 };
 
+// The mapping from answers to version `from` to the instrument's version,
+// through its changelog (Instrument::changes), step by step: an old id goes
+// to its new id where the change carries answers (same, reworded,
+// reversed), and is removed otherwise (changed, split, merged, removed).
+// Without a path of change sets from `from`, the mapping is empty (ids map
+// to themselves).
+IdMapping mapping_from(const Instrument& ins, const std::string& from);
+
 // The fixed rule (docs/method.md): the margin of a domain is
 //   100 x (2 x sqrt(se_then^2 + se_now^2) + (gap_then + gap_now) / 4)
 // percentage points, with se = mean spread / sqrt(mean number of scored

@@ -69,9 +69,9 @@ doc::Blocks changes_section(const Instrument& ins, const ChangesInput& in, std::
                                    "answers and the share of ‘don't know’ (the margin, see the method).")));
 
     doc::Table t;
-    for (auto a : {doc::Align::left, doc::Align::right, doc::Align::right, doc::Align::right, doc::Align::left}) t.columns.push_back({a, 0});
+    t.columns = {{doc::Align::left, 150}, {doc::Align::right, 82}, {doc::Align::right, 82}, {doc::Align::right, 62}, {doc::Align::left, 0}};
     doc::TableRow head;
-    for (const auto& h : {l("Thema", "Domain"), l("Vorige meting", "Last round"), l("Deze meting", "This round"), l("Verandering", "Change"),
+    for (const auto& h : {l("Thema", "Domain"), l("Toen", "Then"), l("Nu", "Now"), l("Verandering", "Change"),
                           l("Echt veranderd?", "A real change?")})
         head.cells.push_back(cell(h, doc::bold));
     t.rows.push_back(std::move(head));
@@ -91,7 +91,7 @@ doc::Blocks changes_section(const Instrument& ins, const ChangesInput& in, std::
         else if (d.beyond_margin) {
             verdict = *d.change < 0 ? l("ja, lager risico", "yes, lower risk") : l("ja, hoger risico", "yes, higher risk");
             style = doc::bold;
-        } else verdict = fmt::format(fmt::runtime(l("nee (marge {})", "no (margin {})")), points(d.margin, lang).substr(1));
+        } else verdict = fmt::format(fmt::runtime(l("nee (marge {})", "no (margin {})")), std::llround(d.margin));
         r.cells.push_back(cell(verdict, style));
         t.rows.push_back(std::move(r));
     }
