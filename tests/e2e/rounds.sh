@@ -16,7 +16,8 @@ answer() { # dir file code date body
 }
 # Round 1 (June 2026), six people:
 #  D1.1 (weight 3): nee x4 (risk 1), weet-niet x2 (0.75)  -> D1 = 5.5/6 = 91.67 %, knowledge gap 2/6: find out
-#  D2.0: ja x6 (0); D2.1 (weight 3): nee x1 (red flag), ja x5  -> D2 = 3 x (1/6) / 4 = 12.5 %, lifted by the red flag
+#  D2.0: ja x6 (a filter, unscored); D2.1 (weight 3): nee x1 (red flag), ja x5  -> D2 = 3 x (1/6) / 3 = 16.67 %,
+#  laag: a red flag is an alert and does not lift the band (docs/method.md)
 for i in 1 2 3 4 5 6; do
   d11=nee; [ $i -le 2 ] && d11=weet-niet
   d21=ja; [ $i -eq 6 ] && d21=nee
@@ -60,8 +61,8 @@ assert same(a, b) and same(b, cmp), "folder, JSON file and compare disagree"
 # Hand-worked figures.
 dom = {d["id"]: d for d in cmp["domains"]}
 assert abs(dom["D1"]["then"] - 91.6667) < 1e-3 and dom["D1"]["now"] == 0, dom["D1"]
-assert abs(dom["D2"]["then"] - 12.5) < 1e-3 and dom["D2"]["now"] == 0, dom["D2"]
-assert dom["D2"]["band_then"] == "hoog", dom["D2"]
+assert abs(dom["D2"]["then"] - 16.6667) < 1e-3 and dom["D2"]["now"] == 0, dom["D2"]
+assert dom["D2"]["band_then"] == "laag", dom["D2"]
 assert cmp["red_flags_resolved"] == ["D2.1"] and cmp["red_flags_new"] == [], cmp
 assert cmp["knowledge_gaps_closed"] == ["D1.1"], cmp
 assert "M2" in cmp["measures_no_longer_indicated"] and "find-out:D1.1" in cmp["measures_no_longer_indicated"], cmp
@@ -83,9 +84,10 @@ for d in ("D1", "D2"):
     change = got["now"] - got["then"]
     assert got["beyond_margin"] == (abs(change) > margin and min(n1, n2) >= 3), (d, got, margin)
 # D1: spread 0.1179, 6 answers -> margin 100 x (2 x 0.0481 + 0.3333 / 4) = 17.96: -91.7 is a real change.
-# D2: spreads 0 and 0.3727 -> 0.1863 / sqrt(6) = 0.0761 -> margin 15.2: -12.5 is not.
+# D2 (D2.0 is a filter): D2.1's spread 0.3727 / sqrt(6) = 0.1521 in round 1, 0 in round 2
+# -> margin 100 x 2 x 0.1521 = 30.43: -16.7 is not.
 assert dom["D1"]["beyond_margin"] and not dom["D2"]["beyond_margin"], dom
-assert abs(dom["D1"]["margin"] - 17.96) < 0.01 and abs(dom["D2"]["margin"] - 15.21) < 0.01, dom
+assert abs(dom["D1"]["margin"] - 17.96) < 0.01 and abs(dom["D2"]["margin"] - 30.43) < 0.01, dom
 
 rows = list(csv.DictReader(open(f"{tmp}/compare.csv", newline="")))
 d1 = [r for r in rows if r["level"] == "domain" and r["id"] == "D1"][0]
