@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <map>
+#include <set>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "answers/upgrade.hpp"
 #include "builders/form.hpp"
 #include "cli/instrument_lookup.hpp"
 #include "scoring/assessment.hpp"
@@ -221,12 +225,61 @@ std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positio
     std::vector<std::size_t> order(sources.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sources[a].path < sources[b].path; });
+    // Answers to another minor or major version are read with that version
+    // of the instrument and carried over through the changelog, where the
+    // changelog leads from it and the version can be found; otherwise the
+    // reader gives its version error.
+    struct Older {
+        std::optional<Instrument> instrument;
+        std::vector<const ChangeSet*> path;
+        std::size_t files = 0;
+        std::set<std::string> dropped;
+    };
+    std::map<std::string, Older> older;
+    for (const auto& s : sources) {
+        const std::string& v = s.header->version;
+        if (s.header->instrument != ins->id || v.empty() || v == ins->version.text || patch_compatible(v, ins->version)) continue;
+        auto [it, fresh] = older.try_emplace(v);
+        ++it->second.files;
+        if (!fresh) continue;
+        it->second.path = change_path(*ins, v);
+        if (it->second.path.empty()) continue;
+        std::string dir = std::filesystem::path(s.path).parent_path().string();
+        it->second.instrument = find_instrument_version(dir.empty() ? "." : dir, ins->id, v, diags, markdown);
+    }
     std::vector<std::optional<Response>> parsed(sources.size());
     std::vector<Diagnostics> found(sources.size());
+    std::vector<std::vector<std::string>> dropped(sources.size());
     parallel_for(order.size(), [&](std::size_t k) {
         std::size_t i = order[k];
-        parsed[k] = parse_source(sources[i], *ins, found[k]);
+        auto o = older.find(sources[i].header->version);
+        if (sources[i].header->instrument == ins->id && o != older.end() && o->second.instrument) {
+            std::optional<Response> r = parse_source(sources[i], *o->second.instrument, found[k]);
+            if (r) {
+                UpgradedResponse up = upgrade_response(*r, *ins, o->second.path);
+                dropped[k] = std::move(up.dropped);
+                parsed[k] = std::move(up.response);
+            }
+        } else {
+            parsed[k] = parse_source(sources[i], *ins, found[k]);
+        }
     });
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        auto o = older.find(sources[order[k]].header->version);
+        if (o != older.end()) o->second.dropped.insert(dropped[k].begin(), dropped[k].end());
+    }
+    for (const auto& [version, o] : older) {
+        if (!o.instrument) continue;
+        std::vector<std::string> lost(o.dropped.begin(), o.dropped.end());
+        const std::size_t shown = std::min<std::size_t>(lost.size(), 12);
+        std::string list = fmt::format("{}", fmt::join(lost.begin(), lost.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
+        if (lost.size() > shown) list += fmt::format(" and {} more", lost.size() - shown);
+        diags.warning({}, fmt::format("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
+                                      o.files == 1 ? "file" : "files", version, ins->id, ins->version.text,
+                                      lost.empty() ? std::string(", and every answer carries over")
+                                                   : fmt::format(", but the answers to {} do not carry over (changed, split or removed)", list)),
+                      "zelfscan upgrade writes these files in the new version, so they can be completed");
+    }
     for (std::size_t k = 0; k < order.size(); ++k) {
         diags.append(found[k]);
         if (parsed[k]) run.responses.push_back(std::move(*parsed[k]));

@@ -90,6 +90,7 @@ int run_cli(int argc, char** argv) {
     add_compare_command(app, ctx);
     add_monitor_command(app, ctx);
     add_export_command(app, ctx);
+    add_upgrade_command(app, ctx);
 
     // An unknown command is named as such, with the nearest one.
     if (argc > 1 && argv[1][0] != '-') {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "answers/load_answers.hpp"
+#include "answers/upgrade.hpp"
 #include "builders/answer_set.hpp"
 #include "cli/commands.hpp"
 #include "cli/instrument_lookup.hpp"
@@ -37,35 +38,6 @@ std::string round_date(const std::vector<Response>& responses) {
     return d;
 }
 
-namespace {
-
-// An instrument file for `id` at `version`: in the folder first, then the
-// instruments path.
-std::optional<Instrument> find_version(const std::string& dir, const std::string& id, const std::string& version, Diagnostics& diags) {
-    std::vector<std::string> candidates;
-    for (const auto& f : files_in_folder(dir))
-        if (f.size() > 5 && f.substr(f.size() - 5) == ".toml") candidates.push_back(f);
-    if (auto p = find_instrument_file(id)) candidates.push_back(*p);
-    // Older versions are kept as archive/<id>-<version>.toml beside the instruments.
-    for (const auto& folder : instrument_search_path()) {
-        fs::path p = fs::path(folder) / "archive" / (id + "-" + version + ".toml");
-        std::error_code ec;
-        if (fs::is_regular_file(p, ec)) candidates.push_back(p.string());
-    }
-    for (const auto& c : candidates) {
-        auto file = read_file(c);
-        if (!file.ok() || looks_like_answer_file(file.data)) continue;
-        Diagnostics quiet;
-        auto ins = parse_instrument(file.data, c, quiet, markdown_validator());
-        if (ins && ins->id == id && ins->version.text == version) {
-            diags.append(quiet);
-            return ins;
-        }
-    }
-    return std::nullopt;
-}
-
-} // namespace
 
 std::optional<PreviousRound> load_previous_round(const std::string& path, const Instrument& current, Diagnostics& diags) {
     std::error_code ec;
@@ -116,7 +88,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
     std::optional<Instrument> older;
     const Instrument* ins = &current;
     if (!version.empty() && version != current.version.text) {
-        older = find_version(path, current.id, version, diags);
+        older = find_instrument_version(path, current.id, version, diags, markdown_validator());
         if (!older) {
             diags.error(version_where,
                         fmt::format("the previous round answers '{}' {}, and that version of the instrument cannot be found", current.id, version),
