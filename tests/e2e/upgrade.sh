@@ -42,7 +42,7 @@ def norm(v):
     v = v if isinstance(v, dict) else {"answer": v}
     a = v.get("answer")
     if isinstance(a, str):
-        a = [a]
+        a = [a] if a else []  # "" is the template's empty answer
     elif a is None:
         a = []
     return {"answer": a, "note": v.get("note", ""), "evidence": v.get("evidence", "")}
