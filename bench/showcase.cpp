@@ -97,8 +97,8 @@ int main(int argc, char** argv) {
         "aangekruist? Maak het vakje helemaal zwart en kruis een ander vakje aan.\n\n"
         "## Beleid en organisatie\n",
         {}, diags);
-    d.blocks.push_back(doc::block(doc::FieldBox{"organisatie", {doc::text("Organisatie")}, 0, 0}));
-    d.blocks.push_back(doc::block(doc::FieldBox{"datum", {doc::text("Datum")}, 160, 0}));
+    d.blocks.push_back(doc::block(doc::FieldBox{"organisatie", {doc::text("Organisatie")}, 0, 0, 0, {}}));
+    d.blocks.push_back(doc::block(doc::FieldBox{"datum", {doc::text("Datum")}, 160, 0, 0, {}}));
     d.blocks.push_back(question(1, "Is er een vastgesteld informatiebeveiligingsbeleid?",
                                 {"Ja", "Gedeeltelijk", "Nee", "Weet ik niet"}));
     d.blocks.push_back(question(2,

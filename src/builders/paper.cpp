@@ -1,11 +1,13 @@
 #include "builders/paper.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include <fmt/format.h>
 
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
+#include "layout/layout.hpp"
 #include "util/i18n.hpp"
 #include "util/text.hpp"
 
@@ -14,18 +16,39 @@ namespace zs {
 std::string note_field(const std::string& question) { return question + ".note"; }
 std::string evidence_field(const std::string& question) { return question + ".evidence"; }
 std::string reason_field(const std::string& question) { return question + ".reason"; }
+std::string dont_know_field(const std::string& question) { return question + ".dontknow"; }
+std::string sheet_id(int number) { return fmt::format("{:04d}", number); }
 
 namespace {
 
 constexpr double mm = 2.8346;
 constexpr double help_size = 9.5;
+// 0.5 mm QR modules: about 3 pixels each in a 150 dpi scan.
+constexpr double page_mark_module = 0.5 * mm;
 
 class PaperBuilder {
   public:
     PaperBuilder(const Instrument& ins, const PaperOptions& opt, Diagnostics& diags)
         : ins_(ins), opt_(opt), lang_(opt.lang), diags_(diags) {}
 
+    // Skip instructions name the page of the question to go to, which is
+    // known only after layout: lay out with the pages found last time until
+    // they no longer change (twice, in practice).
     doc::Document build() {
+        for (int pass = 0; pass < 3; ++pass) {
+            Diagnostics scratch;
+            doc::Document d = build_once(scratch);
+            auto found = question_pages(d);
+            if (found == pages_) break;
+            pages_ = std::move(found);
+        }
+        return build_once(diags_);
+    }
+
+  private:
+    doc::Document build_once(Diagnostics& diags) {
+        diags_now_ = &diags;
+        number_ = 0;
         doc::Document d;
         d.info.title = plain(ins_.title);
         d.info.subject = by_kind("Zelfscan op papier", "Paper self-scan", "Vragenlijst op papier", "Paper questionnaire");
@@ -36,7 +59,13 @@ class PaperBuilder {
         d.info.instrument_version = ins_.version.text;
         d.info.paper = opt_.paper;
         d.info.footer = fmt::format("{} {}", ins_.id, ins_.version.text);
-        d.info.page_mark = "zelfscan|{id}|{version}|{page}/{pages}";
+        // docs/paper-scan.md documents this payload.
+        d.info.page_mark = fmt::format("ZS1|{{id}}|{{version}}|{}|{}|{{sheet}}|{{page}}/{{pages}}|{{check}}", lang_,
+                                       opt_.paper == doc::Paper::letter ? "letter" : "a4");
+        d.info.page_mark_module = page_mark_module;
+        d.info.registration_marks = true;
+        d.info.sheets = opt_.sheets;
+        d.info.sheet_label = tr(lang_, "vel", "sheet");
         d.info.cover = true;
         cover(d.blocks);
         respondent(d.blocks);
@@ -44,6 +73,18 @@ class PaperBuilder {
         for (const auto& dom : ins_.domains) domain(d.blocks, dom);
         closing(d.blocks);
         return d;
+    }
+
+    // The page (1-based) each question's answer area landed on.
+    std::map<std::string, int> question_pages(const doc::Document& d) const {
+        Diagnostics ignored;
+        doc::Document body = d;
+        body.info.sheets.clear();
+        auto laid = layout::layout_document(body, layout::LayoutOptions{}, ignored);
+        std::map<std::string, int> pages;
+        for (const auto& f : laid.fields)
+            if (ins_.find_question(f.name) && !pages.count(f.name)) pages[f.name] = f.page + 1;
+        return pages;
     }
 
   private:
@@ -63,7 +104,7 @@ class PaperBuilder {
         doc::MarkdownOptions mo;
         mo.file = where.file;
         mo.first_line = where.line ? where.line : 1;
-        for (auto& b : doc::parse_markdown(t.get(lang_), mo, diags_)) out.push_back(std::move(b));
+        for (auto& b : doc::parse_markdown(t.get(lang_), mo, *diags_now_)) out.push_back(std::move(b));
     }
 
     doc::Block small(std::string text, bool italic = false) {
@@ -136,17 +177,20 @@ class PaperBuilder {
         g.push_back(doc::heading(2, tr(l, "Over u of uw groep", "About you or your group")));
         g.push_back(small(tr(l, "Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
                              "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")));
+        // One label column, so every box starts at the same left edge; each
+        // box as wide as what goes in it.
         auto box = [&](const char* field, const char* nl, const char* en, double width) {
             doc::FieldBox fb;
             fb.field = field;
             fb.label.push_back(doc::text(tr(l, nl, en)));
             fb.width = width;
+            fb.label_width = 48 * mm;
             g.push_back(doc::block(std::move(fb)));
         };
         box("respondent.organisation", "Organisatie", "Organisation", 0);
         box("respondent.unit", "Afdeling of dienst", "Unit or service", 0);
-        box("respondent.date", "Datum", "Date", 60 * mm);
-        box("respondent.code", "Code of schuilnaam", "Code or pseudonym", 60 * mm);
+        box("respondent.date", "Datum (dag-maand-jaar)", "Date (day-month-year)", 40 * mm);
+        box("respondent.code", "Code of schuilnaam", "Code or pseudonym", 45 * mm);
         if (!ins_.roles.empty()) {
             g.push_back(doc::paragraph(doc::Inlines{doc::text(tr(l, "Uw rol (kies er één)", "Your role (choose one)"), doc::bold)}));
             doc::AnswerRow row;
@@ -158,14 +202,15 @@ class PaperBuilder {
                                   "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.",
                                   "Vult u de vragenlijst samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
                                   "Filling in the questionnaire together in a group session? Write down the number of participants. As role, choose the role of most participants.")));
-        box("respondent.participants", "Aantal deelnemers", "Number of participants", 60 * mm);
+        box("respondent.participants", "Aantal deelnemers", "Number of participants", 20 * mm);
         out.push_back(doc::group(std::move(g)));
     }
 
-    void section_intro(doc::Blocks& out, std::string title, const LocalizedText& intro, const SourceLocation& where) {
-        out.push_back(doc::page_break());
-        out.push_back(doc::heading(1, std::move(title)));
-        markdown(out, intro, where);
+    // A section flows on from the previous one; its heading keeps with its
+    // first question (headings keep with what follows).
+    void section_intro(doc::Blocks&, std::string title, const LocalizedText& intro, const SourceLocation& where) {
+        section_head_.push_back(doc::heading(1, std::move(title)));
+        markdown(section_head_, intro, where);
     }
 
     void profile(doc::Blocks& out) {
@@ -214,7 +259,7 @@ class PaperBuilder {
         if (closes.empty()) return {};
         std::string target = next == order.end() ? std::string(by_kind("het einde van de scan", "the end of the scan",
                                                                         "het einde van de vragenlijst", "the end of the questionnaire"))
-                                                 : fmt::format("{} {}", tr(lang_, "vraag", "question"), *next);
+                                                 : fmt::format("{} {}{}", tr(lang_, "vraag", "question"), *next, page_of(*next));
         // English has no closing verb: "Did you answer 'No'?", not "'No' ?".
         return fmt::format("{} {}{}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
                            tr(lang_, " geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
@@ -224,7 +269,10 @@ class PaperBuilder {
         const char* l = lang_.c_str();
         ++number_;
         bool needs_reason = false;
-        doc::Blocks g;
+        // The section's heading and intro open the group of its first
+        // question, so they never end a page alone.
+        doc::Blocks g = std::move(section_head_);
+        section_head_.clear();
         if (q.condition) {
             const Question* gate = ins_.find_question(q.condition->question);
             doc::Paragraph cond;
@@ -279,32 +327,50 @@ class PaperBuilder {
             break;
         }
         case QuestionKind::number: {
+            // The box with its unit and range, and a "weet ik niet" box below.
             doc::FieldBox fb;
             fb.field = q.id;
-            std::string label = tr(l, "Getal", "Number");
-            if (!q.unit.empty()) label = fmt::format("{} ({})", label, plain(q.unit));
-            fb.label.push_back(doc::text(label));
-            fb.width = 70 * mm;
+            fb.label.push_back(doc::text(tr(l, "Getal", "Number")));
+            fb.width = 32 * mm;
+            if (auto r = range_text(q); !r.empty()) fb.after.push_back(doc::text(r));
+            doc::AnswerRow dk;
+            dk.field = dont_know_field(q.id);
+            dk.multiple = true;
+            dk.options.push_back({"weet-niet", {doc::text(tr(l, "Weet ik niet", "Don’t know"))}});
             g.push_back(doc::block(std::move(fb)));
+            g.push_back(doc::block(std::move(dk)));
             break;
         }
         }
+        // Evidence and note lines side by side, each under its own label.
+        std::vector<doc::Blocks> writing;
         if (!q.evidence.empty()) {
-            note_label(g, fmt::format("{}: {}", tr(l, "Bewijs", "Evidence"), plain(q.evidence)));
+            doc::Blocks col;
+            note_label(col, fmt::format("{}: {}", tr(l, "Bewijs", "Evidence"), plain(q.evidence)));
             doc::NoteLines ev;
             ev.field = evidence_field(q.id);
             ev.lines = 2;
-            g.push_back(doc::block(std::move(ev)));
+            col.push_back(doc::block(std::move(ev)));
+            writing.push_back(std::move(col));
         }
         if (q.kind != QuestionKind::text) {
             // The reason for "not applicable" goes on the note lines.
-            note_label(g, needs_reason ? tr(l, "Toelichting. Kiest u ‘Niet van toepassing’? Schrijf hier dan waarom.",
-                                            "Note. Chose ‘Not applicable’? Then write here why.")
-                                       : tr(l, "Toelichting (mag leeg blijven)", "Note (may stay empty)"));
+            doc::Blocks col;
+            note_label(col, needs_reason ? tr(l, "Toelichting, of waarom ‘Niet van toepassing’",
+                                              "Note, or why ‘Not applicable’")
+                                         : tr(l, "Toelichting (mag leeg blijven)", "Note (may stay empty)"));
             doc::NoteLines notes;
             notes.field = note_field(q.id);
             notes.lines = 2;
-            g.push_back(doc::block(std::move(notes)));
+            col.push_back(doc::block(std::move(notes)));
+            writing.push_back(std::move(col));
+        }
+        if (writing.size() == 2) {
+            doc::Columns c;
+            c.columns = std::move(writing);
+            g.push_back(doc::block(std::move(c)));
+        } else if (writing.size() == 1) {
+            for (auto& b : writing.front()) g.push_back(std::move(b));
         }
         if (auto skip = skip_instruction(q); !skip.empty()) {
             doc::Paragraph p;
@@ -314,14 +380,45 @@ class PaperBuilder {
             p.color = palette::accent;
             g.push_back(doc::block(std::move(p)));
         }
-        g.push_back(doc::spacer(3 * mm));
+        g.push_back(doc::spacer(2 * mm));
         out.push_back(doc::group(std::move(g)));
     }
 
     void note_label(doc::Blocks& g, std::string text) { g.push_back(small(std::move(text))); }
 
+    // " (pagina 17)" once the page of a question is known.
+    std::string page_of(const std::string& question) const {
+        auto it = pages_.find(question);
+        if (it == pages_.end()) return {};
+        return fmt::format(" ({} {})", tr(lang_, "pagina", "page"), it->second);
+    }
+
+    std::string number(double v) const {
+        std::string s = fmt::format("{}", v);
+        if (lang_ != "en")
+            for (char& c : s)
+                if (c == '.') c = ',';
+        return s;
+    }
+
+    // "werkdagen, van 0 tot en met 60" / "working days, 0 to 60".
+    std::string range_text(const Question& q) const {
+        std::string range;
+        if (q.min && q.max)
+            range = fmt::format("{} {} {} {}", tr(lang_, "van", "from"), number(*q.min), tr(lang_, "tot en met", "to"), number(*q.max));
+        else if (q.min)
+            range = fmt::format("{} {}", number(*q.min), tr(lang_, "of meer", "or more"));
+        else if (q.max)
+            range = fmt::format("{} {}", tr(lang_, "hoogstens", "at most"), number(*q.max));
+        std::string unit = plain(q.unit);
+        if (unit.empty()) return range;
+        return range.empty() ? unit : fmt::format("{}, {}", unit, range);
+    }
+
     void closing(doc::Blocks& out) {
         const char* l = lang_.c_str();
+        for (auto& b : section_head_) out.push_back(std::move(b)); // a section without questions
+        section_head_.clear();
         doc::Blocks g;
         g.push_back(doc::spacer(6 * mm));
         g.push_back(doc::heading(2, tr(l, "Dank u wel", "Thank you")));
@@ -341,6 +438,9 @@ class PaperBuilder {
     const PaperOptions& opt_;
     std::string lang_;
     Diagnostics& diags_;
+    Diagnostics* diags_now_ = nullptr; // of the pass being built
+    std::map<std::string, int> pages_; // question id -> page, from the last pass
+    doc::Blocks section_head_;         // heading and intro waiting for the first question
     int number_ = 0;
 };
 

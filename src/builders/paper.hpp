@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "document/document.hpp"
 #include "model/instrument.hpp"
@@ -16,6 +17,8 @@ struct PaperOptions {
     doc::Paper paper = doc::Paper::a4;
     std::string logo; // optional PNG/JPEG for the cover
     bool form = false; // true: wording for filling in on screen
+    // Numbered copies: one copy of every page per sheet id (sheet_id()).
+    std::vector<std::string> sheets;
 };
 
 // Field names the paper scan gives its writable areas (and the form its
@@ -24,6 +27,10 @@ struct PaperOptions {
 std::string note_field(const std::string& question);
 std::string evidence_field(const std::string& question);
 std::string reason_field(const std::string& question);
+// The "weet ik niet" box beside a number question's box (option "weet-niet").
+std::string dont_know_field(const std::string& question);
+// The printed and encoded id of copy `number` (1-based): "0007".
+std::string sheet_id(int number);
 
 doc::Document build_paper(const Instrument& ins, const PaperOptions& options, Diagnostics& diags);
 

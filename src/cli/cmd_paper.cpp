@@ -3,12 +3,14 @@
 // same options and stay one layout.
 //   zelfscan paper|form INSTRUMENT -o FILE.pdf [--lang nl|en] [--paper a4|letter] [--logo FILE]
 //   zelfscan form INSTRUMENT -o FILE.html [--format html] [--lang nl|en]   (the browser form)
+//   zelfscan paper ... --copies N [--first K]: N numbered copies (sheets K..K+N-1)
 #include "builders/form.hpp"
 #include "builders/html_form.hpp"
 #include "builders/paper.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
+#include "layout/layout.hpp"
 #include "pdf/render.hpp"
 
 #include <optional>
@@ -21,6 +23,8 @@ namespace {
 
 struct ScanArgs {
     std::string instrument, output, lang, paper = "a4", logo, format;
+    int copies = 0, first = 1;
+    std::string layout_json;
 };
 
 // The form's format: --format, else the output's extension, else PDF. A
@@ -46,6 +50,25 @@ int run_html_form(const ScanArgs& a) {
     return write_output(a.output, page, {a.instrument}) ? 0 : 1;
 }
 
+// Where every box and writing area of one copy is (docs/paper-scan.md), for
+// test tools and anyone's own scanning software.
+std::string layout_json(const doc::Document& d) {
+    doc::Document one = d;
+    one.info.sheets.clear();
+    Diagnostics ignored;
+    auto laid = layout::layout_document(one, layout::LayoutOptions{}, ignored);
+    const char* kinds[] = {"choice", "check", "notes", "text"};
+    std::string out = fmt::format("{{\"page_width\": {:.3f}, \"page_height\": {:.3f}, \"pages\": {}, \"fields\": [\n",
+                                  laid.size.width, laid.size.height, laid.pages.size());
+    for (std::size_t i = 0; i < laid.fields.size(); ++i) {
+        const auto& f = laid.fields[i];
+        out += fmt::format("  {{\"name\": \"{}\", \"option\": \"{}\", \"kind\": \"{}\", \"page\": {}, \"x\": {:.2f}, \"y\": {:.2f}, \"w\": {:.2f}, \"h\": {:.2f}}}{}\n",
+                           f.name, f.option, kinds[static_cast<int>(f.kind)], f.page + 1, f.x, f.y, f.w, f.h,
+                           i + 1 < laid.fields.size() ? "," : "");
+    }
+    return out + "]}\n";
+}
+
 int run_scan(const ScanArgs& a, bool form) {
     if (form) {
         auto format = form_format(a);
@@ -64,12 +87,16 @@ int run_scan(const ScanArgs& a, bool form) {
         po.lang = resolve_language(*ins, a.lang, diags);
         po.paper = a.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
         po.logo = a.logo;
+        for (int i = 0; i < a.copies; ++i) po.sheets.push_back(sheet_id(a.first + i));
         if (!diags.has_errors()) {
             if (form) {
                 pdf = build_form_pdf(*ins, po, diags);
             } else {
                 doc::Document d = build_paper(*ins, po, diags);
                 if (!diags.has_errors()) pdf = pdf::render_pdf(d, pdf::RenderOptions{}, diags);
+                if (!a.layout_json.empty() && !pdf.empty() &&
+                    !write_output(a.layout_json, layout_json(d), std::vector<std::string>{a.instrument}))
+                    return 1;
             }
         }
     }
@@ -80,7 +107,7 @@ int run_scan(const ScanArgs& a, bool form) {
     return write_output(a.output, pdf, inputs) ? 0 : 1;
 }
 
-void add_scan_command(CLI::App& app, CliContext& ctx, const char* name, const char* description, bool form) {
+void add_layout_command(CLI::App& app, CliContext& ctx, const char* name, const char* description, bool form) {
     auto a = std::make_shared<ScanArgs>();
     auto* cmd = app.add_subcommand(name, description);
     cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
@@ -92,20 +119,29 @@ void add_scan_command(CLI::App& app, CliContext& ctx, const char* name, const ch
         cmd->add_option("--format", a->format, "pdf (a fillable PDF form) or html (a form for the browser); default: from the -o extension / "
                                                "pdf of html (formulier voor de browser); standaard: volgens de extensie van -o")
             ->check(CLI::IsMember({"pdf", "html"}));
+    if (!form) {
+        cmd->add_option("--copies", a->copies,
+                        "Numbered copies to print, each with its own sheet id / aantal genummerde exemplaren")
+            ->check(CLI::Range(1, 10000));
+        cmd->add_option("--first", a->first, "Sheet id of the first copy (default 1) / nummer van het eerste vel")
+            ->check(CLI::Range(1, 999999));
+        cmd->add_option("--layout-json", a->layout_json,
+                        "Also write where every box and writing area is (JSON) / schrijf ook de plaats van elk vakje");
+    }
     cmd->callback([a, &ctx, form] { ctx.exit_code = run_scan(*a, form); });
 }
 
 } // namespace
 
 void add_paper_command(CLI::App& app, CliContext& ctx) {
-    add_scan_command(app, ctx, "paper",
+    add_layout_command(app, ctx, "paper",
                      "Make the printable paper scan (PDF) of an instrument.\n"
                      "Maak de papieren scan (PDF) van een instrument om af te drukken.",
                      false);
 }
 
 void add_form_command(CLI::App& app, CliContext& ctx) {
-    add_scan_command(app, ctx, "form",
+    add_layout_command(app, ctx, "form",
                      "Make a fillable PDF form of an instrument, or with -o FILE.html a form to fill in in a browser.\n"
                      "Maak een invulbaar PDF-formulier van een instrument, of met -o BESTAND.html een formulier voor de browser.",
                      true);

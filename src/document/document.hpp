@@ -177,6 +177,17 @@ struct FieldBox {
     Inlines label;
     double width = 0;  // of the box in points; 0 = to the right margin
     double height = 0; // 0 = one handwriting line (about 8 mm)
+    // Width of the label column in points; 0 = from the label. Fields that
+    // set the same value share one left edge.
+    double label_width = 0;
+    Inlines after; // short text right of the box, e.g. a range
+};
+
+// Blocks side by side in columns of equal width, as one unbreakable unit
+// (evidence and note lines next to each other on paper).
+struct Columns {
+    std::vector<Blocks> columns;
+    double gap = 0; // points between columns; 0 = the house gap
 };
 
 // ------------------------------------------------------------- drawing --
@@ -239,7 +250,7 @@ struct Chart {
 
 using BlockContent =
     std::variant<Heading, Paragraph, List, Callout, Table, ThematicBreak, CodeBlock, Image, Spacer,
-                 PageBreak, Group, AnswerRow, NoteLines, FieldBox, Chart>;
+                 PageBreak, Group, AnswerRow, NoteLines, FieldBox, Columns, Chart>;
 
 struct Block {
     BlockContent content;
@@ -259,8 +270,16 @@ struct DocumentInfo {
     Paper paper = Paper::a4;
     // Drawn as a small QR code in the footer of every page when not empty.
     // Placeholders: {id} {version} {page} {pages}.
+    // Placeholders also {sheet} (the copy's sheet id) and {check} (a short
+    // checksum of where the page's fields are, layout::field_checksum).
     std::string page_mark;
+    double page_mark_module = 0; // QR module size in points; 0 = a 30 pt code
     bool cover = false; // true: no running header on page 1
+    // Printed copies: the document is laid out once and its pages repeated
+    // for every sheet id, which appears in the footer and in {sheet}.
+    std::vector<std::string> sheets;
+    std::string sheet_label; // footer text before the id, e.g. "vel"
+    bool registration_marks = false; // a black square in every page corner
 };
 
 struct Document {

@@ -21,6 +21,10 @@ inline constexpr doc::Color accent_tint{0xec, 0xf1, 0xf7};
 inline constexpr doc::Color rule{0xc5, 0xcd, 0xd8};
 inline constexpr doc::Color zebra{0xf5, 0xf7, 0xfa};
 inline constexpr doc::Color white{0xff, 0xff, 0xff};
+// What a pen writes on or in: tick boxes, field boxes (black) and writing
+// lines (70 % black), dark enough to survive a copier's 1-bit threshold.
+inline constexpr doc::Color ink{0x00, 0x00, 0x00};
+inline constexpr doc::Color writing_line{0x4d, 0x4d, 0x4d};
 
 // Okabe-Ito, ordered for contrast between neighbours.
 inline constexpr std::array<doc::Color, 7> categorical{{

@@ -380,6 +380,16 @@ class Writer {
         out_ += "</div>\n";
     }
 
+    void write(const doc::Columns& c) {
+        out_ += "<div class=\"columns\">\n";
+        for (const auto& col : c.columns) {
+            out_ += "<div>\n";
+            blocks(col);
+            out_ += "</div>\n";
+        }
+        out_ += "</div>\n";
+    }
+
     void write(const doc::AnswerRow& a) {
         out_ += "<ul class=\"answers\">\n";
         for (const auto& o : a.options) {

@@ -230,6 +230,8 @@ void FlowBuilder::block(const doc::Block& b, double x, double width) {
                 note_lines(c, x, width);
             } else if constexpr (std::is_same_v<T, doc::FieldBox>) {
                 field_box(c, x, width, where);
+            } else if constexpr (std::is_same_v<T, doc::Columns>) {
+                columns(c, x, width);
             } else if constexpr (std::is_same_v<T, doc::Chart>) {
                 chart(c, x, width, where);
             }
@@ -477,7 +479,7 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
     double row_h = std::max(box + 4, theme_.leading);
     auto draw_box = [&](Slice& s, double bx, double top, const std::string& option) {
         s.items.push_back(
-            RectItem{bx, top, box, box, {palette::white, doc::Stroke{doc::Color{0x4a, 0x52, 0x5e}, 0.8, 0}}});
+            RectItem{bx, top, box, box, {palette::white, doc::Stroke{palette::ink, 0.8, 0}}});
         s.fields.push_back(FieldRect{a.field, option, kind, 0, bx, top, box, box});
     };
     if (total <= width) { // side by side
@@ -521,7 +523,7 @@ void FlowBuilder::note_lines(const doc::NoteLines& n, double x, double width) {
     s.height = step * count;
     for (int i = 1; i <= count; ++i) {
         double y = step * i;
-        s.items.push_back(LineItem{x, y, x + width, y, {palette::rule, 0.6, 0}});
+        s.items.push_back(LineItem{x, y, x + width, y, {palette::writing_line, 0.75, 0}});
     }
     s.fields.push_back(FieldRect{n.field, "", FieldKind::notes, 0, x, 0, width, s.height});
     push(std::move(s), theme_.para_gap * 0.4);
@@ -538,18 +540,66 @@ void FlowBuilder::field_box(const doc::FieldBox& f, double x, double width,
     s.height = h;
     double baseline = h / 2 + base.size * 0.34;
     ShapedText t = shape(f.label, base, where);
-    auto lines = break_lines(t, width * 0.4, fonts_, hyphenator_);
+    auto lines = break_lines(t, f.label_width > 0 ? f.label_width : width * 0.4, fonts_, hyphenator_);
     double label_w = 0;
     if (!t.glyphs.empty()) {
         emit_line(t, lines.front(), x, baseline, s.items);
         // Short labels share one column, so boxes in a row of fields align.
-        label_w = std::max(lines.front().width + theme_.body * 0.8, width * 0.18);
+        label_w = f.label_width > 0 ? f.label_width
+                                    : std::max(lines.front().width + theme_.body * 0.8, width * 0.18);
     }
     double bw = f.width > 0 ? std::min(f.width, width - label_w) : width - label_w;
-    s.items.push_back(
-        RectItem{x + label_w, 0, bw, h, {palette::white, doc::Stroke{doc::Color{0x8a, 0x93, 0xa0}, 0.7, 0}}});
+    // Black, so the box survives a copier's 1-bit threshold.
+    s.items.push_back(RectItem{x + label_w, 0, bw, h, {palette::white, doc::Stroke{palette::ink, 0.75, 0}}});
     s.fields.push_back(FieldRect{f.field, "", FieldKind::text, 0, x + label_w, 0, bw, h});
+    if (!f.after.empty()) {
+        ShapedText a = shape(f.after, base, where);
+        double ax = x + label_w + bw + theme_.body * 0.6;
+        auto alines = break_lines(a, std::max(10.0, x + width - ax), fonts_, nullptr);
+        emit_line(a, alines.front(), ax, baseline, s.items);
+    }
     push(std::move(s), theme_.para_gap * 0.6);
+    pending_gap_ = theme_.para_gap;
+}
+
+void FlowBuilder::columns(const doc::Columns& c, double x, double width) {
+    const std::size_t n = c.columns.size();
+    if (n == 0) return;
+    const double gap = c.gap > 0 ? c.gap : theme_.body * 1.5;
+    const double col_w = (width - gap * static_cast<double>(n - 1)) / static_cast<double>(n);
+    // Each column is laid out on its own, then its slices are stacked into
+    // one slice, so the columns stay together and side by side.
+    const double owed = pending_gap_;
+    const bool keep = keep_next_, brk = next_break_;
+    Slice merged;
+    for (std::size_t k = 0; k < n; ++k) {
+        std::vector<Slice> outer = std::move(slices_);
+        slices_.clear();
+        pending_gap_ = 0;
+        keep_next_ = next_break_ = false;
+        double cx = x + static_cast<double>(k) * (col_w + gap);
+        blocks(c.columns[k], cx, col_w);
+        double y = 0;
+        for (std::size_t i = 0; i < slices_.size(); ++i) {
+            Slice& sl = slices_[i];
+            if (i > 0) y += sl.space_before;
+            for (Item it : sl.items) {
+                translate(it, 0, y);
+                merged.items.push_back(std::move(it));
+            }
+            for (FieldRect f : sl.fields) {
+                f.y += y;
+                merged.fields.push_back(std::move(f));
+            }
+            y += sl.height;
+        }
+        merged.height = std::max(merged.height, y);
+        slices_ = std::move(outer);
+    }
+    pending_gap_ = owed;
+    keep_next_ = keep;
+    next_break_ = brk;
+    push(std::move(merged), theme_.para_gap * 0.6);
     pending_gap_ = theme_.para_gap;
 }
 

@@ -110,6 +110,7 @@ class FlowBuilder {
     void answer_row(const doc::AnswerRow& a, double x, double width, const SourceLocation& where);
     void note_lines(const doc::NoteLines& n, double x, double width);
     void field_box(const doc::FieldBox& f, double x, double width, const SourceLocation& where);
+    void columns(const doc::Columns& c, double x, double width);
     void chart(const doc::Chart& c, double x, double width, const SourceLocation& where);
     void table(const doc::Table& t, double x, double width, const SourceLocation& where);
 };

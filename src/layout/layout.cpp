@@ -27,9 +27,11 @@ std::string replace_all(std::string s, std::string_view from, const std::string&
 }
 
 // Running header and footer: title and instrument at the top, footer text
-// and "pagina X van Y" at the bottom, optionally a QR page mark.
+// and "pagina X van Y" at the bottom, optionally a QR page mark, a sheet id
+// and registration marks in the corners (paper for scanning).
 void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions& o,
-             PageSize size, std::vector<Page>& pages) {
+             PageSize size, std::vector<Page>& pages, const std::string& sheet,
+             const std::vector<std::string>& checks) {
     const bool nl = info.lang != "en";
     RunStyle small;
     small.size = o.body_size * 0.8;
@@ -70,23 +72,54 @@ void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions
         }
         double rule_y = size.height - o.margins.bottom + 20;
         double base = rule_y + 15;
-        items.push_back(LineItem{left, rule_y, right, rule_y, {palette::rule, 0.5, 0}});
-        double number_right = right;
+        double number_right = right, rule_right = right;
         if (!info.page_mark.empty()) {
             std::string payload = replace_all(info.page_mark, "{id}", info.instrument_id);
             payload = replace_all(payload, "{version}", info.instrument_version);
             payload = replace_all(payload, "{page}", std::to_string(n + 1));
             payload = replace_all(payload, "{pages}", std::to_string(total));
-            double qs = 30;
-            items.push_back(qr_code(payload, right - qs, rule_y + 6, qs));
-            number_right -= qs + 8;
+            payload = replace_all(payload, "{sheet}", sheet);
+            payload = replace_all(payload, "{check}", n < static_cast<int>(checks.size()) ? checks[static_cast<std::size_t>(n)] : "");
+            if (info.page_mark_module > 0) {
+                // A code sized by its modules, so it decodes from a 150 dpi
+                // scan; it sits below the text body, right of the footer.
+                QrItem q = qr_code(payload, 0, 0, 0);
+                double qs = info.page_mark_module * q.modules;
+                double top = size.height - o.margins.bottom + 4;
+                items.push_back(qr_code(payload, right - qs, top, qs));
+                number_right -= qs + 8;
+                rule_right -= qs + 8;
+            } else {
+                double qs = 30;
+                items.push_back(qr_code(payload, right - qs, rule_y + 6, qs));
+                number_right -= qs + 8;
+            }
         }
+        items.push_back(LineItem{left, rule_y, rule_right, rule_y, {palette::rule, 0.5, 0}});
         std::string number = nl ? fmt::format("pagina {} van {}", n + 1, total)
                                 : fmt::format("page {} of {}", n + 1, total);
+        if (!sheet.empty()) {
+            // The sheet id in print too, bold and black, so a person can sort
+            // loose pages by it.
+            RunStyle bold = small;
+            bold.style = Style::bold;
+            bold.color = palette::ink;
+            std::string id = fmt::format("{} {}", info.sheet_label, sheet);
+            double w = fb.text_item(id, bold, number_right, base, doc::Align::right, items, here);
+            number_right -= w + 8;
+        }
         fb.text_item(number, small, number_right, base, doc::Align::right, items, here);
         std::string foot = info.footer;
         if (foot.empty() && !info.header.empty()) foot = info.title;
         if (!foot.empty()) fb.text_item(foot, small, left, base, doc::Align::left, items, here);
+        if (info.registration_marks) {
+            // Solid squares in the four corners, inside the printable area of
+            // office printers, for registering a scan.
+            const double side = registration_mark_side, in = registration_mark_inset;
+            for (double mx : {in, size.width - in - side})
+                for (double my : {in, size.height - in - side})
+                    items.push_back(RectItem{mx, my, side, side, {palette::ink, std::nullopt}});
+        }
         pages[static_cast<std::size_t>(n)].items.insert(pages[static_cast<std::size_t>(n)].items.end(),
                                                          items.begin(), items.end());
     }
@@ -128,17 +161,48 @@ LayoutResult layout_document(const doc::Document& d, const LayoutOptions& option
     FlowBuilder fb(options, *result.fonts, hyphenator.get(), body_h, diags);
     fb.blocks(d.blocks, m.left, width);
     PlacedPages placed = paginate(fb.take(), m.top, body_h);
-    running(fb, d.info, options, result.size, placed.pages);
 
     const double H = result.size.height;
-    for (auto& page : placed.pages)
-        for (auto& item : page.items) to_pdf_space(item, H);
     for (auto& f : placed.fields) f.y = H - f.y - f.h;
     for (auto& o : placed.outline) o.y = H - o.y;
+    std::vector<std::string> checks;
+    for (std::size_t p = 0; p < placed.pages.size(); ++p)
+        checks.push_back(field_checksum(placed.fields, static_cast<int>(p)));
+    if (d.info.sheets.empty()) {
+        running(fb, d.info, options, result.size, placed.pages, "", checks);
+    } else {
+        // Copies: the same pages for every sheet, each with its own footer.
+        std::vector<Page> body = std::move(placed.pages);
+        placed.pages.clear();
+        for (const std::string& sheet : d.info.sheets) {
+            std::vector<Page> copy = body;
+            running(fb, d.info, options, result.size, copy, sheet, checks);
+            for (auto& pg : copy) placed.pages.push_back(std::move(pg));
+        }
+    }
+    for (auto& page : placed.pages)
+        for (auto& item : page.items) to_pdf_space(item, H);
     result.pages = std::move(placed.pages);
     result.fields = std::move(placed.fields);
     result.outline = std::move(placed.outline);
     return result;
+}
+
+std::string field_checksum(const std::vector<FieldRect>& fields, int page) {
+    // FNV-1a over the fields of the page, positions to a tenth of a point.
+    std::uint32_t h = 2166136261u;
+    auto mix = [&](std::string_view s) {
+        for (char c : s) {
+            h ^= static_cast<unsigned char>(c);
+            h *= 16777619u;
+        }
+    };
+    for (const auto& f : fields) {
+        if (f.page != page) continue;
+        mix(fmt::format("{}:{}:{:.0f}:{:.0f}:{:.0f}:{:.0f};", f.name, f.option, f.x * 10, f.y * 10,
+                        f.w * 10, f.h * 10));
+    }
+    return fmt::format("{:04x}", (h ^ (h >> 16)) & 0xffffu);
 }
 
 std::string dump(const LayoutResult& r) {

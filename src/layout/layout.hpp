@@ -128,6 +128,16 @@ LayoutResult layout_document(const doc::Document& document, const LayoutOptions&
 // builder can size charts to fit.
 double text_width(const doc::Document& document, const LayoutOptions& options);
 
+// Registration marks (DocumentInfo::registration_marks): squares of this
+// side, this far from the page edges, in points.
+inline constexpr double registration_mark_side = 5 * 72 / 25.4;
+inline constexpr double registration_mark_inset = 7 * 72 / 25.4;
+
+// A short checksum (4 hex digits) of where the fields of one page are
+// (PDF space), for the {check} page mark: a scan can tell that it lays out
+// a page exactly as it was printed.
+std::string field_checksum(const std::vector<FieldRect>& fields, int page);
+
 // A readable dump of the pages (one item per line), for golden tests.
 std::string dump(const LayoutResult& result);
 

@@ -64,9 +64,9 @@ cover=$(pdftotext -f 1 -l 1 "$tmp/voorbeeld-nl.pdf" -)
 all=$(pdftotext "$tmp/voorbeeld-nl.pdf" -)
 [[ $all == *"Leidinggevende"* && $all == *"Uitvoering (contact met klanten)"* ]] || fail "respondent block: role groups missing"
 # The skip instruction in full, both languages.
-grep -q "Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3." <(pdftotext "$tmp/voorbeeld-nl.pdf" -) ||
+grep -q "Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3 (pagina [0-9]*)." <(pdftotext "$tmp/voorbeeld-nl.pdf" - | tr "\n" " ") ||
   fail "skip instruction (nl): $(grep -i 'ga dan' <<<"$all")"
-grep -q "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3." <(pdftotext "$tmp/voorbeeld-en.pdf" -) ||
+grep -q "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3 (page [0-9]*)." <(pdftotext "$tmp/voorbeeld-en.pdf" - | tr "\n" " ") ||
   fail "skip instruction (en): $(pdftotext "$tmp/voorbeeld-en.pdf" - | grep -i 'go on')"
 
 # Question texts have typographic quotes, as the help texts do.

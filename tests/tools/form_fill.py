@@ -211,6 +211,9 @@ def check_fields(path, dump):
                 want[f"{qid}:{o['id']}"] = ("Check", ["Yes"])
         elif kind == "number":
             want[qid] = ("Text", None)
+            # The "weet ik niet" box beside the number (paper and form share
+            # one layout); reading a form ignores it.
+            want[f"{qid}.dontknow:weet-niet"] = ("Check", ["Yes"])
         else:
             want[qid] = ("Multiline", None)
         if kind != "text":

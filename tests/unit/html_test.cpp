@@ -85,7 +85,7 @@ doc::Document every_block() {
         {doc::paragraph("Vraag 1"),
          doc::block(doc::AnswerRow{"q1", {{"ja", {doc::text("Ja")}}, {"nee", {doc::text("Nee")}}}, false}),
          doc::block(doc::NoteLines{"q1_note", 3, 0}),
-         doc::block(doc::FieldBox{"datum", {doc::text("Datum:")}, 0, 0})}));
+         doc::block(doc::FieldBox{"datum", {doc::text("Datum:")}, 0, 0, 0, {}})}));
     d.blocks.push_back(doc::block(chart()));
     return d;
 }

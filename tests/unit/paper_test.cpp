@@ -2,7 +2,10 @@
 // right fields, conditional instructions.
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <set>
+
+#include <fmt/format.h>
 
 #include "builders/paper.hpp"
 #include "layout/layout.hpp"
@@ -29,6 +32,10 @@ std::string text_of(const doc::Blocks& blocks) {
         if (auto* h = std::get_if<doc::Heading>(&b.content)) s += "# " + doc::plain_text(h->text) + "\n";
         if (auto* c = std::get_if<doc::Callout>(&b.content)) s += text_of(c->blocks);
         if (auto* g = std::get_if<doc::Group>(&b.content)) s += text_of(g->blocks);
+        if (auto* c = std::get_if<doc::Columns>(&b.content))
+            for (const auto& col : c->columns) s += text_of(col);
+        if (auto* f = std::get_if<doc::FieldBox>(&b.content))
+            s += doc::plain_text(f->label) + " [ ] " + doc::plain_text(f->after) + "\n";
     }
     return s;
 }
@@ -66,8 +73,9 @@ TEST_CASE("each question is one keep-together group with its answer boxes") {
                 ++groups_with_question;
             }
     }
-    CHECK(rows == std::set<std::string>{"respondent.role", "P1", "D1.1", "D2.0", "D2.1"});
-    CHECK(groups_with_question == 5);
+    // D2.2 is a number question: its row is the "weet ik niet" box.
+    CHECK(rows == std::set<std::string>{"respondent.role", "P1", "D1.1", "D2.0", "D2.1", "D2.2.dontknow"});
+    CHECK(groups_with_question == 6);
     CHECK(doc.info.instrument_id == "voorbeeld");
     CHECK(doc.info.page_mark.find("{page}") != std::string::npos);
 }
@@ -77,7 +85,13 @@ TEST_CASE("conditional questions say when to answer; the gate says where to go")
     PaperOptions o;
     std::string nl = text_of(build_paper(example(), o, d).blocks);
     CHECK(nl.find("Alleen invullen als u bij D2.0 ‘Ja’ of ‘Deels’ hebt geantwoord.") != std::string::npos);
-    CHECK(nl.find("Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3.") != std::string::npos);
+    // The page of the question to go to, as laid out.
+    auto laid = layout::layout_document(build_paper(example(), o, d), layout::LayoutOptions{}, d);
+    int page = 0;
+    for (const auto& f : laid.fields)
+        if (f.name == "D2.3") page = f.page + 1;
+    REQUIRE(page > 0);
+    CHECK(has(nl, fmt::format("Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3 (pagina {}).", page)));
     o.lang = "en";
     std::string en = text_of(build_paper(example(), o, d).blocks);
     CHECK(en.find("Only answer if you answered D2.0 ‘Yes’ or ‘Partly’ there.") != std::string::npos);
@@ -152,6 +166,47 @@ TEST_CASE("question texts get typographic quotes, as the Markdown help texts do"
     CHECK(has(en, "D1.1  Does it refuse requirements such as ‘no headscarves’, in the client’s interest?"));
     CHECK(has(en, "For example ‘Dutch only’."));
     // Option labels too, also where the skip instruction names them.
-    CHECK(has(en, "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3."));
+    CHECK(has(en, "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3 (page "));
     CHECK(!has(en, "'"));
+}
+
+TEST_CASE("number questions show their range and unit, with a box for 'weet ik niet'") {
+    std::string nl = paper_text(example(), "nl");
+    CHECK(has(nl, "Getal [ ] "));
+    CHECK(has(nl, "van 0 tot en met"));
+    CHECK(has(nl, "Weet ik niet"));
+    Diagnostics d;
+    PaperOptions o;
+    auto laid = layout::layout_document(build_paper(example(), o, d), layout::LayoutOptions{}, d);
+    bool dont_know = false;
+    for (const auto& f : laid.fields) dont_know |= f.name == "D2.2.dontknow" && f.option == "weet-niet";
+    CHECK(dont_know);
+}
+
+TEST_CASE("the respondent block is on one grid: every write-in box starts at the same left edge") {
+    Diagnostics d;
+    PaperOptions o;
+    auto laid = layout::layout_document(build_paper(example(), o, d), layout::LayoutOptions{}, d);
+    std::set<long> edges;
+    for (const auto& f : laid.fields)
+        if (f.name.rfind("respondent.", 0) == 0 && f.kind == layout::FieldKind::text) edges.insert(std::lround(f.x * 10));
+    CHECK(edges.size() == 1);
+}
+
+TEST_CASE("copies: the pages repeat per sheet id, with the id in the footer and in the page mark") {
+    Diagnostics d;
+    PaperOptions o;
+    auto one = layout::layout_document(build_paper(example(), o, d), layout::LayoutOptions{}, d);
+    o.sheets = {sheet_id(7), sheet_id(8)};
+    doc::Document doc = build_paper(example(), o, d);
+    CHECK(doc.info.sheets == std::vector<std::string>{"0007", "0008"});
+    CHECK(doc.info.page_mark.find("{sheet}") != std::string::npos);
+    CHECK(doc.info.registration_marks);
+    auto two = layout::layout_document(doc, layout::LayoutOptions{}, d);
+    CHECK(two.pages.size() == 2 * one.pages.size());
+    std::string dumped = layout::dump(two);
+    CHECK(dumped.find("\"vel 0007\"") != std::string::npos);
+    CHECK(dumped.find("\"vel 0008\"") != std::string::npos);
+    // The fields are those of one copy: a form or a scan reads one layout.
+    CHECK(two.fields.size() == one.fields.size());
 }

@@ -20,7 +20,7 @@ doc::Document sample() {
     Diagnostics diags;
     d.blocks = doc::parse_markdown("# Één\n\nTekst met ë, ĳ en € en een [link](#twee).\n\n## Twee\n\nMeer.\n",
                                    {}, diags);
-    d.blocks.push_back(doc::block(doc::FieldBox{"datum", {doc::text("Datum:")}, 0, 0}));
+    d.blocks.push_back(doc::block(doc::FieldBox{"datum", {doc::text("Datum:")}, 0, 0, 0, {}}));
     return d;
 }
 } // namespace
