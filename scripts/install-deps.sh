@@ -11,6 +11,8 @@ packages=(
   libtomlplusplus-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libfmt-dev doctest-dev libqpdf-dev libcli11-dev libkainjow-mustache-dev
   libhyphen-dev libqrencode-dev libpng-dev zlib1g-dev libxlsxwriter-dev
+  # the scan stage: QR codes (zbar), image files (Leptonica), scanned PDFs (poppler)
+  libzbar-dev libleptonica-dev libpoppler-cpp-dev
   # hyphenation dictionaries (Dutch, English)
   hyphen-nl hyphen-en-us
   # fonts (TrueType; libharu cannot load CFF/OTF)
@@ -19,6 +21,8 @@ packages=(
   poppler-utils qpdf pdftk-java time bc
   # the table test reads .xlsx back through LibreOffice; gettext checks the catalogues
   libreoffice-calc-nogui gettext
+  # the synthetic scanner (tests/tools/synthetic_scanner.py) and its benchmark
+  python3-numpy python3-pil zbar-tools
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
   # browser tests (tests/browser): Debian's chromium, driven by puppeteer-core

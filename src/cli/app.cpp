@@ -91,6 +91,7 @@ int run_cli(int argc, char** argv) {
     add_monitor_command(app, ctx);
     add_export_command(app, ctx);
     add_upgrade_command(app, ctx);
+    add_scan_command(app, ctx);
 
     // An unknown command is named as such, with the nearest one.
     if (argc > 1 && argv[1][0] != '-') {

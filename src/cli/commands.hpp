@@ -27,6 +27,7 @@ void add_compare_command(CLI::App& app, CliContext& ctx);
 void add_monitor_command(CLI::App& app, CliContext& ctx);
 void add_export_command(CLI::App& app, CliContext& ctx);
 void add_upgrade_command(CLI::App& app, CliContext& ctx);
+void add_scan_command(CLI::App& app, CliContext& ctx);
 
 // The Markdown checker for instrument texts (from the document module).
 MarkdownValidator markdown_validator();
