@@ -527,7 +527,7 @@ ScanResult Scanner::finish() {
         std::set<std::string> skipped;
         for (const auto& a : r.answers) {
             const Question* q = ins.find_question(a.question);
-            if (q && visibility(*q, r) == Visibility::skipped) {
+            if (q && visibility(*q, r, ins) == Visibility::skipped) {
                 skipped.insert(a.question);
                 ReviewItem it;
                 it.kind = Kind::skipped;
