@@ -21,6 +21,10 @@ std::string sheet_id(int number) { return fmt::format("{:04d}", number); }
 
 namespace {
 
+// Evidence and note lines 7 mm apart: room for handwriting on a ruled line
+// (school and office pads rule 7-8 mm), while a full scan stays compact.
+constexpr double writing_line_pitch = 7 * 72 / 25.4;
+
 constexpr double mm = 2.8346;
 constexpr double help_size = 9.5;
 // 0.5 mm QR modules: about 3 pixels each in a 150 dpi scan.
@@ -350,6 +354,7 @@ class PaperBuilder {
             doc::NoteLines ev;
             ev.field = evidence_field(q.id);
             ev.lines = 2;
+            ev.spacing = writing_line_pitch;
             col.push_back(doc::block(std::move(ev)));
             writing.push_back(std::move(col));
         }
@@ -362,6 +367,7 @@ class PaperBuilder {
             doc::NoteLines notes;
             notes.field = note_field(q.id);
             notes.lines = 2;
+            notes.spacing = writing_line_pitch;
             col.push_back(doc::block(std::move(notes)));
             writing.push_back(std::move(col));
         }

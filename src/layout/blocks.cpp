@@ -476,6 +476,32 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
         if (!t.words.empty()) w -= t.words.back().space;
         total += box + gap + w + (total > 0 ? between : 0);
     }
+    // Too many for one row: a grid filled row by row (so the reading order
+    // stays the option order), each column as wide as its widest label,
+    // with as many columns as fit; two at least, else the options stack.
+    std::vector<double> widths;
+    for (const ShapedText& t : labels) {
+        double w = 0;
+        for (const Word& wd : t.words) w += t.width(wd.begin, wd.end) + wd.space;
+        if (!t.words.empty()) w -= t.words.back().space;
+        widths.push_back(w);
+    }
+    std::size_t cols = a.options.size();
+    std::vector<double> col_w;
+    if (total > width) {
+        cols = 0;
+        for (std::size_t n = a.options.size() - 1; n >= 2; --n) {
+            std::vector<double> cw(n, 0);
+            for (std::size_t i = 0; i < widths.size(); ++i) cw[i % n] = std::max(cw[i % n], box + gap + widths[i]);
+            double sum = between * static_cast<double>(n - 1);
+            for (double w : cw) sum += w;
+            if (sum <= width) {
+                cols = n;
+                col_w = std::move(cw);
+                break;
+            }
+        }
+    }
     double row_h = std::max(box + 4, theme_.leading);
     auto draw_box = [&](Slice& s, double bx, double top, const std::string& option) {
         s.items.push_back(
@@ -495,6 +521,25 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
             cx += box + gap + lines.front().width + between;
         }
         push(std::move(s), theme_.para_gap * 0.6);
+    } else if (cols >= 2) { // a grid
+        const std::size_t rows = (a.options.size() + cols - 1) / cols;
+        for (std::size_t r = 0; r < rows; ++r) {
+            Slice s;
+            s.height = row_h + theme_.body * 0.3;
+            double top = (row_h - box) / 2;
+            double baseline = top + box / 2 + base.size * 0.34;
+            double cx = x;
+            for (std::size_t c = 0; c < cols && r * cols + c < a.options.size(); ++c) {
+                std::size_t i = r * cols + c;
+                draw_box(s, cx, top, a.options[i].id);
+                const ShapedText& t = labels[i];
+                auto lines = break_lines(t, col_w[c], fonts_, nullptr);
+                emit_line(t, lines.front(), cx + box + gap, baseline, s.items);
+                cx += col_w[c] + between;
+            }
+            s.keep_with_prev = r > 0;
+            push(std::move(s), r == 0 ? theme_.para_gap * 0.6 : 0);
+        }
     } else { // stacked
         for (std::size_t i = 0; i < a.options.size(); ++i) {
             const ShapedText& t = labels[i];

@@ -341,7 +341,11 @@ void Scanner::State::read_page(ScannedPage&& sp, PageResult& p) {
     auto handwriting = [&](const layout::FieldRect* f, bool boxed) {
         std::vector<double> rules;
         if (!boxed) {
-            double step = 8 * 72 / 25.4;
+            // Ruled 7 mm apart (evidence, notes) or 8 mm (open answers): the
+            // pitch the area's height is a whole multiple of.
+            auto off = [&](double st) { return std::abs(f->h / st - std::round(f->h / st)); };
+            const double seven = 7 * 72 / 25.4, eight = 8 * 72 / 25.4;
+            double step = off(seven) < off(eight) ? seven : eight;
             for (double y = f->y + f->h; y > f->y - 0.5; y -= step) rules.push_back(y);
             rules.push_back(f->y);
         }

@@ -78,7 +78,9 @@ with tempfile.TemporaryDirectory() as tmp:
                     if share < 0.97:
                         problems.append(f"{what}: the {side} edge of the box is {share:.0%} there after 1-bit")
             elif f["kind"] == "notes":
-                step = 8 * MM
+                # Writing lines are 7 mm apart (evidence, notes) or 8 mm (open
+                # answers): the pitch is the one the area's height is a multiple of.
+                step = min((7 * MM, 8 * MM), key=lambda s: abs(f["h"] / s - round(f["h"] / s)))
                 lines = max(1, round(f["h"] / step))
                 for k in range(1, lines + 1):
                     y = (H - (f["y"] + f["h"] - step * k)) * S
