@@ -6,23 +6,30 @@
 #include <fmt/format.h>
 
 #include "document/palette.hpp"
+#include "document/style.hpp"
 #include "layout/flow.hpp"
 #include "util/files.hpp"
 
 namespace zs::layout {
 
-Theme::Theme(double b) : body(b), leading(b * 1.45), para_gap(b * 0.7) {
-    h[0] = {b * 2.0, b * 2.5, b * 2.4, b * 1.0, Style::heading, palette::accent};
-    h[1] = {b * 1.45, b * 1.95, b * 2.0, b * 0.7, Style::heading, palette::accent};
-    h[2] = {b * 1.15, b * 1.6, b * 1.5, b * 0.45, Style::bold, palette::text};
-    h[3] = {b * 1.0, b * 1.45, b * 1.1, b * 0.25, Style::bold, palette::text};
-    table_size = b * 0.9;
-    table_leading = b * 1.25;
-    cell_pad_x = b * 0.6;
-    cell_pad_y = b * 0.42;
-    code_size = b * 0.85;
-    code_leading = b * 1.25;
-    list_indent = b * 1.7;
+// Every size from the style sheet (document/style.hpp), scaled to the body.
+Theme::Theme(double b) {
+    const style::Sheet& st = style::sheet();
+    const style::TypeScale& ty = st.type;
+    body = b;
+    leading = b * ty.leading;
+    para_gap = b * st.space.para_gap;
+    h[0] = {b * ty.h1, b * 2.5, b * 2.4, b * 1.0, Style::heading, palette::accent};
+    h[1] = {b * ty.h2, b * 1.95, b * 2.0, b * 0.7, Style::heading, palette::accent};
+    h[2] = {b * ty.h3, b * 1.6, b * 1.5, b * 0.45, Style::bold, palette::text};
+    h[3] = {b * ty.h4, b * 1.45, b * 1.1, b * 0.25, Style::bold, palette::text};
+    table_size = b * ty.table;
+    table_leading = b * ty.table_leading;
+    cell_pad_x = b * st.space.cell_pad_x;
+    cell_pad_y = b * st.space.cell_pad_y;
+    code_size = b * ty.code;
+    code_leading = b * ty.table_leading;
+    list_indent = b * st.space.list_indent;
 }
 
 void translate(Item& item, double dx, double dy) {
@@ -66,7 +73,45 @@ FlowBuilder::FlowBuilder(const LayoutOptions& options, const FontSet& fonts,
     : options_(options), fonts_(fonts), hyphenator_(hyphenator),
       page_body_height_(page_body_height), diags_(diags), theme_(options.body_size) {}
 
+int FlowBuilder::open(std::string role, std::string alt) {
+    nodes_.push_back(StructNode{std::move(role), current_ < 0 ? 0 : current_, std::move(alt), {}});
+    return static_cast<int>(nodes_.size() - 1);
+}
+
+namespace {
+constexpr int untagged = -2;
+}
+
+void FlowBuilder::tag(Slice& s) {
+    s.tags.resize(s.items.size(), untagged);
+    int link = -1;
+    for (std::size_t i = 0; i < s.items.size(); ++i) {
+        if (s.tags[i] != untagged) continue;
+        const Item& it = s.items[i];
+        if (const auto* l = std::get_if<LinkItem>(&it); l && current_ >= 0) {
+            // A link broken over lines stays one Link element.
+            bool same = last_link_ >= 0 && last_link_target_ == l->target &&
+                        nodes_[static_cast<std::size_t>(last_link_)].parent == current_;
+            if (!same) {
+                nodes_.push_back(StructNode{"Link", current_, l->target, {}});
+                last_link_ = static_cast<int>(nodes_.size() - 1);
+                last_link_target_ = l->target;
+            }
+            link = last_link_;
+            s.tags[i] = link;
+        } else if (std::holds_alternative<TextItem>(it)) {
+            s.tags[i] = link >= 0 ? link : current_;
+            link = -1;
+        } else if (std::holds_alternative<ImageItem>(it)) {
+            s.tags[i] = current_;
+        } else {
+            s.tags[i] = -1;
+        }
+    }
+}
+
 Slice& FlowBuilder::push(Slice s, double gap) {
+    tag(s);
     s.space_before = std::max(s.space_before, std::max(pending_gap_, gap));
     pending_gap_ = 0;
     s.keep_with_prev = s.keep_with_prev || keep_next_;
@@ -108,9 +153,21 @@ ShapedText FlowBuilder::shape(const doc::Inlines& runs, const RunStyle& base,
 void FlowBuilder::emit_line(const ShapedText& t, const Line& line, double x, double baseline,
                             std::vector<Item>& items) const {
     TextItem* merge_into = nullptr;
+    // Words are separated by gaps, not space characters; the text item
+    // before a gap gets a trailing space, so text extraction and tagged-PDF
+    // readers (which join marked content as it is) see the word boundary.
+    std::size_t last_text = items.size();
+    bool gap_before = false;
+    auto end_word = [&] {
+        if (last_text >= items.size()) return;
+        auto& prev = std::get<TextItem>(items[last_text]);
+        if (!prev.text.empty() && prev.text.back() != ' ' && prev.text.back() != '-' && fonts_.face(prev.font).has(' '))
+            prev.text += ' ';
+    };
     for (const LineSegment& seg : line.segments) {
         double gx = x + seg.x;
         std::uint32_t i = seg.begin;
+        gap_before = &seg != &line.segments.front();
         while (i < seg.end) {
             std::uint32_t j = i;
             const Glyph& g = t.glyphs[i];
@@ -150,18 +207,27 @@ void FlowBuilder::emit_line(const ShapedText& t, const Line& line, double x, dou
                 double space = fonts_.face(item.font).advance(' ') * item.size / 1000;
                 double gap = item.x - (merge_into->x + merge_into->width);
                 if (std::abs(gap - space) < 0.01 && fonts_.face(item.font).has(' ')) {
-                    merge_into->text += ' ';
+                    if (merge_into->text.empty() || merge_into->text.back() != ' ') merge_into->text += ' ';
                     merge_into->text += item.text;
                     merge_into->width = item.x + item.width - merge_into->x;
+                    gap_before = false;
                     i = j;
                     continue;
                 }
             }
+            if (gap_before) end_word();
+            gap_before = false;
             items.push_back(std::move(item));
+            last_text = items.size() - 1;
             merge_into = (r.code || !r.link.empty() || r.strike) ? nullptr : &std::get<TextItem>(items.back());
             i = j;
         }
     }
+    // A line that ends inside the text (not hyphenated, not after a slash)
+    // ends a word too.
+    if (!line.segments.empty() && !line.segments.back().hyphen && line.segments.back().end < t.glyphs.size() &&
+        t.glyphs[line.segments.back().end - 1].c != '/')
+        end_word();
 }
 
 double FlowBuilder::text_item(std::string_view text, const RunStyle& style, double x,
@@ -193,6 +259,33 @@ void FlowBuilder::blocks(const doc::Blocks& blocks, double x, double width) {
 
 void FlowBuilder::block(const doc::Block& b, double x, double width) {
     const SourceLocation& where = b.where;
+    // Keeps (style::Keeps): a heading stays with its intro paragraph and the
+    // first block after it (a whole chart, the first table rows); so does a
+    // lead-in paragraph that ends with a colon.
+    int chain = chain_;
+    chain_ = 0;
+    std::size_t first = slices_.size();
+    block_content(b, x, width, where);
+    if (chain > 0 && slices_.size() == first) {
+        chain_ = std::max(chain_, chain); // nothing laid out (a spacer): still owed
+    } else if (chain > 0 && !std::holds_alternative<doc::Heading>(b.content)) {
+        std::size_t end = slices_.size();
+        if (!std::holds_alternative<doc::Paragraph>(b.content))
+            end = std::min(end, first + static_cast<std::size_t>(style::sheet().keeps.table_rows_after_heading) + 1);
+        for (std::size_t i = first; i < end; ++i) slices_[i].keep_with_prev = true;
+        if (std::holds_alternative<doc::Paragraph>(b.content)) chain_ = std::max(chain_, chain - 1);
+    }
+    if (const auto* p = std::get_if<doc::Paragraph>(&b.content)) {
+        std::string text = doc::plain_text(p->runs);
+        while (!text.empty() && (text.back() == ' ' || text.back() == '\n')) text.pop_back();
+        if (!text.empty() && text.back() == ':') {
+            chain_ = std::max(chain_, 1);
+            keep_next_ = true;
+        }
+    }
+}
+
+void FlowBuilder::block_content(const doc::Block& b, double x, double width, const SourceLocation& where) {
     std::visit(
         [&](const auto& c) {
             using T = std::decay_t<decltype(c)>;
@@ -204,8 +297,11 @@ void FlowBuilder::block(const doc::Block& b, double x, double width) {
                 base.color = c.color.value_or(palette::text);
                 double leading = theme_.leading * base.size / theme_.body;
                 double after = tight_ ? theme_.body * 0.25 : theme_.para_gap;
+                int saved = current_;
+                current_ = open("P");
                 paragraph(c.runs, base, c.align, leading, tight_ ? 0 : theme_.para_gap, after, x,
                           width, where);
+                current_ = saved;
             } else if constexpr (std::is_same_v<T, doc::List>) {
                 list(c, x, width, where);
             } else if constexpr (std::is_same_v<T, doc::Callout>) {
@@ -277,7 +373,10 @@ void FlowBuilder::heading(const doc::Heading& h, double x, double width,
     std::size_t first = slices_.size();
     bool was_tight = tight_;
     tight_ = false;
+    int saved = current_;
+    current_ = open("H" + std::to_string(std::clamp(h.level, 1, 4)));
     paragraph(h.text, base, doc::Align::left, hs.leading, hs.before, hs.after, x, width, where);
+    current_ = saved;
     tight_ = was_tight;
     if (slices_.size() > first) {
         slices_[first].marks.push_back(
@@ -285,6 +384,7 @@ void FlowBuilder::heading(const doc::Heading& h, double x, double width,
         for (std::size_t i = first + 1; i < slices_.size(); ++i) slices_[i].keep_with_prev = true;
     }
     keep_next_ = true;
+    chain_ = 2;
 }
 
 void FlowBuilder::list(const doc::List& l, double x, double width, const SourceLocation& where) {
@@ -292,11 +392,17 @@ void FlowBuilder::list(const doc::List& l, double x, double width, const SourceL
     double indent = theme_.list_indent;
     if (list_depth_ == 0 || !was_tight) pending_gap_ = std::max(pending_gap_, theme_.para_gap);
     ++list_depth_;
+    int saved = current_;
+    const int list_node = open("L");
     for (std::size_t i = 0; i < l.items.size(); ++i) {
         const auto& item = l.items[i];
         tight_ = l.tight;
         std::size_t first = slices_.size();
         if (i > 0) pending_gap_ = l.tight ? theme_.body * 0.25 : theme_.para_gap;
+        current_ = list_node;
+        current_ = open("LI");
+        const int label = open("Lbl");
+        current_ = open("LBody");
         blocks(item.blocks, x + indent, width - indent);
         if (slices_.size() == first) { // an empty item still shows its marker
             Slice s;
@@ -333,8 +439,11 @@ void FlowBuilder::list(const doc::List& l, double x, double width, const SourceL
             text_item(list_depth_ % 2 == 1 ? "\u2022" : "\u2013", ms,
                       x + indent - theme_.body * 0.55, baseline, doc::Align::right, marker, where);
         }
-        s.items.insert(s.items.end(), marker.begin(), marker.end());
+        // The marker comes first in reading order, as in the structure.
+        s.items.insert(s.items.begin(), marker.begin(), marker.end());
+        s.tags.insert(s.tags.begin(), marker.size(), label);
     }
+    current_ = saved;
     --list_depth_;
     tight_ = was_tight;
     pending_gap_ = std::max(pending_gap_, list_depth_ == 0 || !was_tight ? theme_.para_gap : 0.0);
@@ -354,6 +463,7 @@ void FlowBuilder::boxify(std::size_t first, double x, double width, double pad_t
         std::vector<Item> bg{RectItem{x, 0, width, s.height, {fill, {}}}};
         if (bar) bg.push_back(RectItem{x, 0, 2.5, s.height, {*bar, {}}});
         s.items.insert(s.items.begin(), bg.begin(), bg.end());
+        s.tags.insert(s.tags.begin(), bg.size(), -1);
     }
 }
 
@@ -365,7 +475,10 @@ void FlowBuilder::callout(const doc::Callout& c, double x, double width) {
     bool was_tight = tight_;
     tight_ = false;
     bool keep = keep_next_;
+    int saved = current_;
+    current_ = open("Div");
     blocks(c.blocks, x + pad_left, width - pad_left - pad);
+    current_ = saved;
     tight_ = was_tight;
     if (slices_.size() == first) return;
     slices_[first].space_before = gap;
@@ -388,6 +501,8 @@ void FlowBuilder::code_block(const doc::CodeBlock& c, double x, double width,
     pending_gap_ = 0;
     std::string_view rest = c.text;
     bool first_line = true;
+    int saved = current_;
+    current_ = open("P");
     while (true) {
         std::size_t nl = rest.find('\n');
         std::string_view src = rest.substr(0, nl);
@@ -405,6 +520,7 @@ void FlowBuilder::code_block(const doc::CodeBlock& c, double x, double width,
         if (nl == std::string_view::npos) break;
         rest.remove_prefix(nl + 1);
     }
+    current_ = saved;
     // Two lines at either end stay together, like a paragraph's.
     std::size_t n = slices_.size() - first;
     for (std::size_t i = 1; i < n; ++i)
@@ -444,6 +560,8 @@ void FlowBuilder::image(const doc::Image& img, double x, double width,
     Slice s;
     s.height = h;
     s.items.push_back(ImageItem{ix, 0, w, h, img.path});
+    // An image without a description is decoration (an artifact).
+    s.tags.push_back(img.alt.empty() ? -1 : open("Figure", img.alt));
     push(std::move(s), theme_.para_gap);
     pending_gap_ = theme_.para_gap;
 }
@@ -503,21 +621,29 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
         }
     }
     double row_h = std::max(box + 4, theme_.leading);
-    auto draw_box = [&](Slice& s, double bx, double top, const std::string& option) {
+    // Each tick box is a Form element (the widget goes there), its label a
+    // paragraph after it.
+    auto draw_box = [&](Slice& s, double bx, double top, std::size_t i) {
+        int form = open("Form", doc::plain_text(a.options[i].label));
+        s.tags.resize(s.items.size(), untagged);
         s.items.push_back(
             RectItem{bx, top, box, box, {palette::white, doc::Stroke{palette::ink, 0.8, 0}}});
-        s.fields.push_back(FieldRect{a.field, option, kind, 0, bx, top, box, box});
+        s.tags.push_back(form);
+        s.fields.push_back(FieldRect{a.field, a.options[i].id, kind, 0, bx, top, box, box, form});
+        return open("P");
     };
+    auto tag_label = [&](Slice& s, int node) { s.tags.resize(s.items.size(), node); };
     if (total <= width) { // side by side
         Slice s;
         s.height = row_h;
         double top = (row_h - box) / 2, cx = x;
         double baseline = top + box / 2 + base.size * 0.34;
         for (std::size_t i = 0; i < a.options.size(); ++i) {
-            draw_box(s, cx, top, a.options[i].id);
+            int label = draw_box(s, cx, top, i);
             const ShapedText& t = labels[i];
             auto lines = break_lines(t, width, fonts_, nullptr);
             emit_line(t, lines.front(), cx + box + gap, baseline, s.items);
+            tag_label(s, label);
             cx += box + gap + lines.front().width + between;
         }
         push(std::move(s), theme_.para_gap * 0.6);
@@ -548,12 +674,13 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
             double text_h = static_cast<double>(lines.size()) * theme_.leading;
             s.height = std::max(row_h, text_h) + theme_.body * 0.3;
             double top = (row_h - box) / 2;
-            draw_box(s, x, top, a.options[i].id);
+            int label = draw_box(s, x, top, i);
             double baseline = top + box / 2 + base.size * 0.34;
             for (const Line& line : lines) {
                 emit_line(t, line, x + box + gap, baseline, s.items);
                 baseline += theme_.leading;
             }
+            tag_label(s, label);
             s.keep_with_prev = i > 0;
             push(std::move(s), i == 0 ? theme_.para_gap * 0.6 : 0);
         }
@@ -570,7 +697,9 @@ void FlowBuilder::note_lines(const doc::NoteLines& n, double x, double width) {
         double y = step * i;
         s.items.push_back(LineItem{x, y, x + width, y, {palette::writing_line, 0.75, 0}});
     }
-    s.fields.push_back(FieldRect{n.field, "", FieldKind::notes, 0, x, 0, width, s.height});
+    int form = open("Form");
+    s.tags.assign(s.items.size(), form);
+    s.fields.push_back(FieldRect{n.field, "", FieldKind::notes, 0, x, 0, width, s.height, form});
     push(std::move(s), theme_.para_gap * 0.4);
     pending_gap_ = theme_.para_gap;
 }
@@ -589,6 +718,7 @@ void FlowBuilder::field_box(const doc::FieldBox& f, double x, double width,
     double label_w = 0;
     if (!t.glyphs.empty()) {
         emit_line(t, lines.front(), x, baseline, s.items);
+        s.tags.resize(s.items.size(), open("P"));
         // Short labels share one column, so boxes in a row of fields align.
         label_w = f.label_width > 0 ? f.label_width
                                     : std::max(lines.front().width + theme_.body * 0.8, width * 0.18);
@@ -596,12 +726,15 @@ void FlowBuilder::field_box(const doc::FieldBox& f, double x, double width,
     double bw = f.width > 0 ? std::min(f.width, width - label_w) : width - label_w;
     // Black, so the box survives a copier's 1-bit threshold.
     s.items.push_back(RectItem{x + label_w, 0, bw, h, {palette::white, doc::Stroke{palette::ink, 0.75, 0}}});
-    s.fields.push_back(FieldRect{f.field, "", FieldKind::text, 0, x + label_w, 0, bw, h});
+    int form = open("Form", doc::plain_text(f.label));
+    s.tags.resize(s.items.size(), form);
+    s.fields.push_back(FieldRect{f.field, "", FieldKind::text, 0, x + label_w, 0, bw, h, form});
     if (!f.after.empty()) {
         ShapedText a = shape(f.after, base, where);
         double ax = x + label_w + bw + theme_.body * 0.6;
         auto alines = break_lines(a, std::max(10.0, x + width - ax), fonts_, nullptr);
         emit_line(a, alines.front(), ax, baseline, s.items);
+        s.tags.resize(s.items.size(), open("P"));
     }
     push(std::move(s), theme_.para_gap * 0.6);
     pending_gap_ = theme_.para_gap;
@@ -628,6 +761,9 @@ void FlowBuilder::columns(const doc::Columns& c, double x, double width) {
         for (std::size_t i = 0; i < slices_.size(); ++i) {
             Slice& sl = slices_[i];
             if (i > 0) y += sl.space_before;
+            // the inner slices are tagged when pushed; their tags come along
+            sl.tags.resize(sl.items.size(), untagged);
+            merged.tags.insert(merged.tags.end(), sl.tags.begin(), sl.tags.end());
             for (Item it : sl.items) {
                 translate(it, 0, y);
                 merged.items.push_back(std::move(it));
@@ -691,6 +827,9 @@ void FlowBuilder::chart(const doc::Chart& c, double x, double width, const Sourc
             },
             shape);
     }
+    // The whole drawing is one Figure, its description the alternative
+    // text; a chart without one is decoration.
+    s.tags.assign(s.items.size(), c.alt.empty() ? -1 : open("Figure", c.alt));
     push(std::move(s), theme_.para_gap * 1.4);
     pending_gap_ = theme_.para_gap * 1.4;
 }

@@ -30,6 +30,9 @@ struct Slice {
     int table = -1;              // the table it belongs to, for repeated headers
     bool table_header = false;
     std::vector<Item> items;
+    // Parallel to items once the slice is pushed (see Page::tags); a slice
+    // may tag some items itself before, the rest follow FlowBuilder's rules.
+    std::vector<int> tags;
     std::vector<FieldRect> fields; // page = 0, y top-down like items
     std::vector<SliceMark> marks;  // at the slice's top
 };
@@ -62,6 +65,7 @@ class FlowBuilder {
 
     void blocks(const doc::Blocks& blocks, double x, double width);
     std::vector<Slice> take() { return std::move(slices_); }
+    std::vector<StructNode> take_structure() { return std::move(nodes_); }
     [[nodiscard]] const Theme& theme() const { return theme_; }
 
     // Shapes runs with a base style; reports missing characters at `where`.
@@ -89,10 +93,23 @@ class FlowBuilder {
     bool tight_ = false; // inside a tight list: no paragraph spacing
     int list_depth_ = 0;
     std::set<std::pair<std::string, char32_t>> reported_;
+    // The logical structure (tagged PDF): nodes made so far and the one new
+    // content belongs to. Node 0 is the document.
+    std::vector<StructNode> nodes_{StructNode{"Document", -1, {}, {}}};
+    int current_ = 0;
+    int chain_ = 0; // blocks still to keep with the heading or lead-in before them
+    int last_link_ = -1; // the Link node of the previous link run
+    std::string last_link_target_;
+
+    int open(std::string role, std::string alt = {});
+    // Tags the slice's untagged items: text and images belong to the current
+    // node, a link run gets a Link node, drawing is an artifact.
+    void tag(Slice& s);
 
     // Adds a slice; `gap` is the space the block wants before it.
     Slice& push(Slice s, double gap);
     void block(const doc::Block& b, double x, double width);
+    void block_content(const doc::Block& b, double x, double width, const SourceLocation& where);
     void paragraph(const doc::Inlines& runs, const RunStyle& base, doc::Align align,
                    double leading, double before, double after, double x, double width,
                    const SourceLocation& where, const std::vector<Item>& first_line_extra = {});

@@ -120,8 +120,9 @@ void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions
                 for (double my : {in, size.height - in - side})
                     items.push_back(RectItem{mx, my, side, side, {palette::ink, std::nullopt}});
         }
-        pages[static_cast<std::size_t>(n)].items.insert(pages[static_cast<std::size_t>(n)].items.end(),
-                                                         items.begin(), items.end());
+        Page& page = pages[static_cast<std::size_t>(n)];
+        page.items.insert(page.items.end(), items.begin(), items.end());
+        page.tags.resize(page.items.size(), -1); // running header and footer, marks: artifacts
     }
 }
 
@@ -185,6 +186,7 @@ LayoutResult layout_document(const doc::Document& d, const LayoutOptions& option
     result.pages = std::move(placed.pages);
     result.fields = std::move(placed.fields);
     result.outline = std::move(placed.outline);
+    result.structure = fb.take_structure();
     return result;
 }
 

@@ -83,6 +83,10 @@ using Item = std::variant<TextItem, RectItem, LineItem, PathItem, ImageItem, Lin
 
 struct Page {
     std::vector<Item> items; // in drawing order
+    // Parallel to `items`: the structure node (LayoutResult::structure) an
+    // item's content belongs to, or -1 for an artifact (running header and
+    // footer, rules, tints, repeated table headers). Tagged PDF comes from it.
+    std::vector<int> tags;
 };
 
 // Where a form-like block put its writable areas, for AcroForm widgets.
@@ -98,6 +102,7 @@ struct FieldRect {
     FieldKind kind = FieldKind::text;
     int page = 0; // 0-based
     double x = 0, y = 0, w = 0, h = 0;
+    int node = -1; // its "Form" node in LayoutResult::structure
 };
 
 // A heading: PDF bookmark and link target.
@@ -110,11 +115,24 @@ struct OutlineEntry {
     bool bookmark = true; // false: a link target only, not in the outline
 };
 
+// One element of the document's logical structure (tagged PDF, PDF/UA):
+// standard structure types ("Document", "H1".."H4", "P", "L", "LI", "Lbl",
+// "LBody", "Table", "TR", "TH", "TD", "Figure", "Link", "Form", "Div").
+// Node 0 is the "Document"; a node's children are the nodes naming it as
+// parent, in the order the content appears.
+struct StructNode {
+    std::string role;
+    int parent = -1;
+    std::string alt;   // Figure: alternative text; Link and Form: a description
+    std::string scope; // TH: "Column" or "Row"
+};
+
 struct LayoutResult {
     PageSize size;
     std::vector<Page> pages;
     std::vector<FieldRect> fields;
     std::vector<OutlineEntry> outline;
+    std::vector<StructNode> structure;
     std::shared_ptr<const FontSet> fonts;
 };
 

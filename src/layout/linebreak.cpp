@@ -135,8 +135,24 @@ struct Candidate {
 
 // Where a word may be split: after explicit hyphens and slashes, and at the
 // hyphenation points of each run of letters.
+// URLs, e-mail addresses, paths and codes (D3.2, M10, institutioneel-racisme)
+// are never hyphenated: a hyphen there reads as part of the name. They
+// still break after a slash or hyphen of their own.
+bool is_name_like(const ShapedText& t, const Word& w) {
+    bool digit = false, letter = false;
+    for (std::uint32_t i = w.begin; i < w.end; ++i) {
+        char32_t c = t.glyphs[i].c;
+        if (c == '/' || c == '@' || c == ':' || c == '_' || c == '\\') return true;
+        if (c == '.' && i > w.begin && i + 1 < w.end && is_letter(t.glyphs[i + 1].c)) return true;
+        if (c >= '0' && c <= '9') digit = true;
+        if (is_letter(c)) letter = true;
+    }
+    return digit && letter;
+}
+
 std::vector<Candidate> candidates(const ShapedText& t, const Word& w, const Hyphenator* h) {
     std::vector<Candidate> out;
+    if (h && is_name_like(t, w)) h = nullptr;
     std::uint32_t i = w.begin;
     while (i < w.end) {
         if (is_letter(t.glyphs[i].c)) {

@@ -38,9 +38,13 @@ PlacedPages paginate(const std::vector<Slice>& slices, double body_top, double b
         for (const Placement& p : page) {
             const Slice& s = slices[p.slice];
             double top = body_top + p.y;
-            for (Item it : s.items) {
+            for (std::size_t k = 0; k < s.items.size(); ++k) {
+                Item it = s.items[k];
                 translate(it, 0, top);
                 pg.items.push_back(std::move(it));
+                // A repeated table header is a copy: an artifact.
+                int tag = k < s.tags.size() ? s.tags[k] : -1;
+                pg.tags.push_back(p.repeated_header ? -1 : tag);
             }
             for (FieldRect f : s.fields) {
                 f.page = number;

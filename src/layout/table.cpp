@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "document/palette.hpp"
+#include "document/style.hpp"
 #include "layout/flow.hpp"
 
 namespace zs::layout {
@@ -111,14 +112,18 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
             measure(cells[r][c]);
             // Long words may be hyphenated, so they do not dictate the width
             // alone: cap a column's minimum at a fair share of the table.
+            // Header words are never split: they set the minimum in full.
             double fair = width / static_cast<double>(ncols) * 0.9;
-            min_w[c] = std::max(min_w[c], std::min(cells[r][c].min_w, fair) + 2 * pad_x);
+            double word = r < header_rows ? cells[r][c].min_w : std::min(cells[r][c].min_w, fair);
+            min_w[c] = std::max(min_w[c], word + 2 * pad_x);
             pref_w[c] = std::max(pref_w[c], cells[r][c].pref_w + 2 * pad_x);
         }
     }
     std::vector<double> w = column_widths(min_w, pref_w, cols, width);
 
     int id = tables_++;
+    int saved = current_;
+    const int table_node = open("Table");
     double gap = std::max(pending_gap_, theme_.para_gap * 1.2);
     pending_gap_ = 0;
     std::size_t body_index = 0;
@@ -127,11 +132,17 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
         std::vector<std::vector<Line>> lines(ncols);
         std::size_t max_lines = 1;
         for (std::size_t c = 0; c < ncols; ++c) {
+            // No hyphens in headers or in cells narrower than the set measure
+            // (style::Hyphenation): there they fall on every other line.
+            const auto& rules = style::sheet().hyphenation;
+            bool hyphenate = (!header || rules.in_headers) && w[c] >= rules.min_cell_width;
             lines[c] = break_lines(cells[r][c].text, std::max(w[c] - 2 * pad_x, 1.0), fonts_,
-                                   hyphenator_);
+                                   hyphenate ? hyphenator_ : nullptr);
             max_lines = std::max(max_lines, lines[c].size());
         }
         Slice s;
+        current_ = table_node;
+        const int row_node = open("TR");
         s.height = static_cast<double>(max_lines) * theme_.table_leading + 2 * pad_y;
         s.table = id;
         s.table_header = header;
@@ -140,8 +151,16 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
         } else if (body_index++ % 2 == 1) {
             s.items.push_back(RectItem{x, 0, width, s.height, {palette::zebra, {}}});
         }
+        s.tags.assign(s.items.size(), -1);
         double cx = x;
         for (std::size_t c = 0; c < ncols; ++c) {
+            // Header cells: the header rows' (for their column) and, in a
+            // key-value table, each row's first (for its row).
+            current_ = row_node;
+            bool row_head = !header && t.row_headers && c == 0;
+            current_ = open(header || row_head ? "TH" : "TD");
+            if (header || row_head)
+                nodes_[static_cast<std::size_t>(current_)].scope = header ? "Column" : "Row";
             double inner = w[c] - 2 * pad_x;
             double baseline = pad_y + baseline_in(theme_.table_leading, theme_.table_size);
             for (const Line& line : lines[c]) {
@@ -151,6 +170,7 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
                 emit_line(cells[r][c].text, line, cx + pad_x + off, baseline, s.items);
                 baseline += theme_.table_leading;
             }
+            tag(s);
             cx += w[c];
         }
         bool last_header = header && r + 1 == header_rows;
@@ -161,8 +181,10 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
             s.items.push_back(LineItem{x, 0, x + width, 0, {palette::accent, 0.9, 0}});
         // The header stays with the first body row; so does a lone last row.
         s.keep_with_prev = r > 0 && (header || r == header_rows || r + 1 == t.rows.size());
+        current_ = row_node;
         push(std::move(s), r == 0 ? gap : 0);
     }
+    current_ = saved;
     pending_gap_ = theme_.para_gap * 1.6;
 }
 

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "pdf/render.hpp"
+#include "pdf/tagging.hpp"
 #include "util/files.hpp"
 
 namespace zs::pdf {
@@ -63,6 +64,12 @@ class PageWriter {
         std::visit([&](const auto& it) { draw_item(it); }, item);
     }
     void end() { end_text(); }
+    // Where the structure node changes: the separator the finishing pass
+    // turns into marked content (pdf/tagging.hpp), outside any text object.
+    void separate() {
+        end_text();
+        HPDF_Page_SetFlat(page_, 0);
+    }
 
   private:
     HPDF_Doc pdf_;
@@ -261,7 +268,11 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags, std
     std::map<std::string, HPDF_Image> images;
     for (std::size_t i = 0; i < layout.pages.size(); ++i) {
         PageWriter w(pdf, pages[i], layout, fonts, images, diags);
-        for (const auto& item : layout.pages[i].items) w.draw(item);
+        const layout::Page& page = layout.pages[i];
+        for (std::size_t k = 0; k < page.items.size(); ++k) {
+            if (starts_run(page, k)) w.separate();
+            w.draw(page.items[k]);
+        }
         w.end();
     }
     if (haru->error.code != 0) {

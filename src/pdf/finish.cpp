@@ -15,6 +15,7 @@
 
 #include <fmt/format.h>
 
+#include "pdf/tagging.hpp"
 #include "util/files.hpp"
 #include "util/parallel.hpp"
 
@@ -77,14 +78,17 @@ void set_info(QPDF& q, const doc::DocumentInfo& info) {
     put("/Author", info.author);
     put("/Subject", info.subject);
     put("/Keywords", info.keywords);
-    put("/Creator", std::string("zelfscan ") + ZELFSCAN_VERSION);
-    put("/Producer", std::string("zelfscan ") + ZELFSCAN_VERSION + " (libharu, qpdf)");
+    const std::string creator = std::string("zelfscan ") + ZELFSCAN_VERSION;
+    const std::string producer = creator + " (libharu, qpdf)";
+    put("/Creator", creator);
+    put("/Producer", producer);
     put("/ZelfscanInstrument", info.instrument_id);
     put("/ZelfscanInstrumentVersion", info.instrument_version);
     std::string date = pdf_date(build_epoch());
     dict.replaceKey("/CreationDate", QPDFObjectHandle::newString(date));
     dict.replaceKey("/ModDate", QPDFObjectHandle::newString(date));
     q.getTrailer().replaceKey("/Info", q.makeIndirectObject(dict));
+    add_xmp(q, info, build_epoch(), creator, producer);
 
     QPDFObjectHandle root = q.getRoot();
     if (!info.lang.empty()) root.replaceKey("/Lang", QPDFObjectHandle::newUnicodeString(info.lang));
@@ -191,6 +195,8 @@ void compress_streams(QPDF& q) {
     for (auto& obj : q.getAllObjects()) {
         if (!obj.isStream()) continue;
         auto dict = obj.getDict();
+        // XMP stays plain text, as PDF/A and PDF/UA readers expect.
+        if (dict.getKey("/Type").isNameAndEquals("/Metadata")) continue;
         if (dict.hasKey("/Filter") || dict.hasKey("/DecodeParms")) continue;
         if (dict.getKey("/Length").isInteger() && dict.getKey("/Length").getIntValue() < 512) continue;
         jobs.push_back({obj, obj.getRawStreamData(), {}});
@@ -227,6 +233,7 @@ std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
         add_internal_links(q, layout);
         for (const auto& step : steps) step(q, layout, diags);
         if (diags.has_errors()) return {};
+        add_structure(q, layout);
         compress_streams(q);
 
         QPDFWriter w(q);

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "document/palette.hpp"
+#include "document/style.hpp"
 #include "report/format.hpp"
 #include "util/i18n.hpp"
 
@@ -88,10 +89,8 @@ Color band_colour(const RiskModel& rm, const std::string& id) {
 }
 
 // Text on a fill: white on dark, ink on light.
-Color on(Color fill) {
-    double l = 0.2126 * fill.r + 0.7152 * fill.g + 0.0722 * fill.b;
-    return l < 140 ? palette::white : ink;
-}
+// Label colour on a fill: whichever of ink and white has more contrast.
+Color on(Color fill) { return style::text_on(fill); }
 
 } // namespace
 

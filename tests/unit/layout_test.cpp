@@ -263,3 +263,44 @@ TEST_CASE("layout: charts scale to the column and report nothing past it") {
     }
     CHECK(text_width(d, o) == doctest::Approx(r.size.width - o.margins.left - o.margins.right));
 }
+
+TEST_CASE("layout: tagged structure: every body text has a node, running head and repeated header are artifacts") {
+    doc::Table t;
+    t.columns = {{doc::Align::left, 0}, {doc::Align::left, 0}};
+    t.rows.push_back({{{{doc::text("Kop een")}}, {{doc::text("Kop twee")}}}});
+    for (int i = 0; i < 90; ++i)
+        t.rows.push_back({{{{doc::text("rij " + std::to_string(i))}}, {{doc::text("waarde")}}}});
+    doc::List l;
+    l.items.push_back({{doc::paragraph("eerste punt")}, std::nullopt});
+    doc::Document d;
+    d.info.title = "Titel";
+    d.blocks.push_back(doc::heading(2, "Kop"));
+    d.blocks.push_back(para("Een alinea."));
+    d.blocks.push_back(doc::block(l));
+    d.blocks.push_back(doc::block(t));
+    Diagnostics diags;
+    LayoutResult r = layout_document(d, {}, diags);
+    REQUIRE(r.pages.size() >= 2);
+    REQUIRE(!r.structure.empty());
+    CHECK(r.structure[0].role == "Document");
+    std::vector<std::string> roles;
+    for (const auto& n : r.structure) roles.push_back(n.role);
+    for (const char* role : {"H2", "P", "L", "LI", "Lbl", "LBody", "Table", "TR", "TH", "TD"})
+        CHECK(std::find(roles.begin(), roles.end(), role) != roles.end());
+    for (const auto& n : r.structure)
+        if (n.role == "TH") CHECK(n.scope == "Column");
+    for (std::size_t p = 0; p < r.pages.size(); ++p) {
+        const Page& page = r.pages[p];
+        REQUIRE(page.tags.size() == page.items.size());
+        for (std::size_t k = 0; k < page.items.size(); ++k) {
+            const auto* tx = std::get_if<TextItem>(&page.items[k]);
+            if (!tx) continue;
+            bool running = tx->y > r.size.height - 76 || tx->y < 76;
+            bool repeated = p > 0 && tx->text.starts_with("Kop ");
+            if (running || repeated)
+                CHECK(page.tags[k] == -1);
+            else
+                CHECK(page.tags[k] > 0);
+        }
+    }
+}
