@@ -85,6 +85,7 @@ class Writer {
     std::set<std::string> anchors_; // every heading anchor, for link checks
     std::set<std::string> ids_;     // ids given out so far
     int charts_ = 0;
+    int tables_ = 0;
     SourceLocation where_; // of the block being written, for diagnostics
 
     void text(std::string_view s) { append_escaped(out_, s); }
@@ -313,7 +314,20 @@ class Writer {
 
     void write(const doc::Table& t) {
         auto header_rows = std::min(static_cast<std::size_t>(std::max(t.header_rows, 0)), t.rows.size());
-        out_ += "<div class=\"table-wrap\">\n<table>\n";
+        // A table wider than a phone scrolls inside its box; the box is a
+        // labelled region a keyboard can reach (WCAG 2.1.1), named after the
+        // table's header cells.
+        std::string label;
+        if (header_rows > 0)
+            for (const auto& cell : t.rows[0].cells) {
+                std::string h = doc::plain_text(cell.text);
+                if (h.empty()) continue;
+                label += (label.empty() ? "" : ", ") + h;
+            }
+        label = tr(lang(), "Tabel ", "Table ") + std::to_string(++tables_) + (label.empty() ? "" : ": " + label);
+        out_ += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"";
+        attr("aria-label", label);
+        out_ += ">\n<table>\n";
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             bool header = r < header_rows;
             if (r == 0 && header) out_ += "<thead>\n";
@@ -449,9 +463,19 @@ class Writer {
         if (c.alt.empty())
             diags_.warning(where_, "chart without a text alternative",
                            "set Chart::alt so screen-reader users learn what it shows");
-        out_ += "<figure class=\"chart\">\n";
-        append_chart_svg(out_, c, id, tr(lang(), "Grafiek", "Chart"));
-        out_ += "\n</figure>\n";
+        // Chart text stays at least 12 px: below the width where it would
+        // shrink further, the chart scrolls inside a labelled, focusable box.
+        double smallest = 0;
+        for (const auto& shape : c.shapes)
+            if (const auto* t = std::get_if<doc::TextShape>(&shape))
+                smallest = smallest > 0 ? std::min(smallest, t->size) : t->size;
+        std::string title = chart_title(c.alt);
+        if (title.empty()) title = tr(lang(), "Grafiek", "Chart");
+        out_ += "<figure class=\"chart\"><div class=\"chart-scroll\" role=\"region\" tabindex=\"0\"";
+        attr("aria-label", title);
+        out_ += ">\n";
+        append_chart_svg(out_, c, id, tr(lang(), "Grafiek", "Chart"), smallest > 0 ? 12.0 / smallest : 0);
+        out_ += "\n</div></figure>\n";
     }
 };
 

@@ -24,7 +24,9 @@ main > :first-child { margin-top: 0; }
 p { margin: 0 0 0.8em; }
 p.center { text-align: center; }
 p.right { text-align: right; }
-a { color: var(--accent); text-decoration: underline; text-underline-offset: 0.15em; }
+a { color: var(--accent); text-decoration: underline; text-underline-offset: 0.15em;
+  overflow-wrap: anywhere; }
+p, li, td, th, dd { overflow-wrap: break-word; }
 a:hover { text-decoration-thickness: 2px; }
 a:focus-visible, input:focus-visible, textarea:focus-visible, [tabindex]:focus-visible {
   outline: 3px solid var(--accent); outline-offset: 2px; border-radius: 2px; }
@@ -55,6 +57,7 @@ figure.center { text-align: center; }
 figure.right { text-align: right; }
 figure img { max-width: 100%; height: auto; }
 figure.chart svg { display: block; height: auto; }
+.chart-scroll { overflow-x: auto; }
 figure.chart svg text { font-family: inherit; }
 ul.answers { list-style: none; padding-left: 0; display: flex; flex-wrap: wrap; gap: 0.3em 1.5em; }
 ul.answers input, li.task input { width: 1.1em; height: 1.1em; vertical-align: -0.15em; }

@@ -129,7 +129,7 @@ std::string chart_title(std::string_view alt) {
 }
 
 void append_chart_svg(std::string& out, const doc::Chart& c, std::string_view id,
-                      std::string_view fallback_title) {
+                      std::string_view fallback_title, double min_scale) {
     double w = c.width > 0 ? c.width : 1, h = c.height > 0 ? c.height : 1;
     std::string title = chart_title(c.alt);
     if (title.empty()) title = fallback_title;
@@ -137,7 +137,11 @@ void append_chart_svg(std::string& out, const doc::Chart& c, std::string_view id
     out += "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\"";
     attr(out, "viewBox", "0 0 " + num(w) + " " + num(h));
     attr(out, "width", "100%");
-    attr(out, "style", "max-width:" + num(w) + "pt");
+    // Never drawn smaller than min_scale CSS px per unit (chart text at
+    // least 12 px); never wider than 1.5 units per px, where it stops helping.
+    std::string style = "max-width:" + num(std::max(w * 1.5, w * min_scale)) + "px";
+    if (min_scale > 0) style += ";min-width:" + num(w * min_scale) + "px";
+    attr(out, "style", style);
     attr(out, "aria-labelledby", id_title);
     if (!c.alt.empty()) attr(out, "aria-describedby", id_desc);
     out += ">\n<title";

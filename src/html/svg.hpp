@@ -14,7 +14,7 @@ namespace zs::html {
 // `id`-desc) taken from Chart::alt; `fallback_title` names a chart without
 // alt text.
 void append_chart_svg(std::string& out, const doc::Chart& chart, std::string_view id,
-                      std::string_view fallback_title);
+                      std::string_view fallback_title, double min_scale = 0);
 
 // The short name of a chart for <title>: the text before the first ": " or
 // ". " of its description (the builders write "Risk per theme: D1 high; ...").

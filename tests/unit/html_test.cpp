@@ -151,7 +151,10 @@ TEST_CASE("html: every block kind renders") {
     CHECK(h.find("<li><label><input type=\"radio\" name=\"q1\" value=\"ja\" disabled=\"disabled\"/> Ja</label></li>") != std::string::npos);
     CHECK(h.find("aria-label=\"Ruimte voor aantekeningen, 3 regels\"") != std::string::npos);
     CHECK(h.find("<p class=\"field\"><label><span>Datum:</span> <input type=\"text\" name=\"datum\" disabled=\"disabled\"/></label></p>") != std::string::npos);
-    CHECK(h.find("<figure class=\"chart\">\n<svg") != std::string::npos);
+    // Charts and tables that may scroll sideways on a phone are labelled,
+    // focusable regions (WCAG 2.1.1).
+    CHECK(h.find("<figure class=\"chart\"><div class=\"chart-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"") != std::string::npos);
+    CHECK(h.find("<div class=\"table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"Tabel 1") != std::string::npos);
     CHECK(h.find("<footer class=\"doc-footer\"><p>privacy 2.0</p></footer>") != std::string::npos);
     CHECK(h.ends_with("</body>\n</html>\n"));
     std::string problem;
@@ -229,7 +232,7 @@ TEST_CASE("html: a chart is an svg with title, desc and one element per shape") 
     std::string h = render(d, diags);
     CHECK(diags.empty());
     CHECK(h.find("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 200 100\" width=\"100%\" "
-                 "style=\"max-width:200pt\" aria-labelledby=\"zs-chart-1-title\" aria-describedby=\"zs-chart-1-desc\">") != std::string::npos);
+                 "style=\"max-width:300px;min-width:300px\" aria-labelledby=\"zs-chart-1-title\" aria-describedby=\"zs-chart-1-desc\">") != std::string::npos);
     CHECK(h.find("<title id=\"zs-chart-1-title\">Risk per theme</title>") != std::string::npos);
     CHECK(h.find("<desc id=\"zs-chart-1-desc\">Risk per theme: D1 high; D2 low.</desc>") != std::string::npos);
     std::size_t shapes = count(h, "<rect") + count(h, "<line") + count(h, "<polyline") +
