@@ -50,6 +50,15 @@ std::string cross(double w, double h) {
                        num(h - i), num(i), num(h - i), num(w - i), num(i));
 }
 
+// Every field shows as a field in any viewer: a light tint and a thin
+// border drawn in its own appearance (and named in /MK for viewers that
+// redraw it), over the printed box or ruled lines.
+constexpr const char* field_colours = "/BG [0.93 0.95 0.98] /BC [0.35 0.4 0.47]";
+std::string field_box(double w, double h) {
+    return fmt::format("q 0.93 0.95 0.98 rg 0 0 {} {} re f 0.35 0.4 0.47 RG 0.6 w 0.3 0.3 {} {} re S Q\n", num(w), num(h),
+                       num(w - 0.6), num(h - 0.6));
+}
+
 class FormBuilder {
   public:
     FormBuilder(QPDF& pdf, const layout::LayoutResult& laid, const FormSpec& spec) : pdf_(pdf), laid_(laid), spec_(spec) {
@@ -85,6 +94,12 @@ class FormBuilder {
                     it = radios.emplace(f.name, field).first;
                 }
                 OH w = widget(f, it->second);
+                // Each radio button has its own name, question and option,
+                // for readers that do not look at the parent (pdf.js, poppler).
+                auto tip = spec_.tooltips.find(f.name);
+                std::string label = option_label(f);
+                std::string name = tip == spec_.tooltips.end() ? label : label.empty() ? tip->second : tip->second + ": " + label;
+                if (!name.empty()) w.replaceKey("/TU", OH::newUnicodeString(name));
                 button_appearance(w, f, f.option);
                 it->second.getKey("/Kids").appendItem(w);
                 break;
@@ -117,7 +132,7 @@ class FormBuilder {
                 merge_widget(field, f);
                 // With a /Resources dictionary, so fillers that write the
                 // appearance into this stream (qpdf) can add the /DA font.
-                OH ap = form_xobject(pdf_, f.w, f.h, "/Tx BMC EMC\n", true);
+                OH ap = form_xobject(pdf_, f.w, f.h, field_box(f.w, f.h) + "/Tx BMC EMC\n", true);
                 field.replaceKey("/AP", OH::parse("<< >>"));
                 field.getKey("/AP").replaceKey("/N", ap);
                 fields_.appendItem(field);
@@ -129,6 +144,11 @@ class FormBuilder {
     }
 
   private:
+    std::string option_label(const layout::FieldRect& f) const {
+        if (f.node < 0 || static_cast<std::size_t>(f.node) >= laid_.structure.size()) return f.option;
+        return laid_.structure[static_cast<std::size_t>(f.node)].alt;
+    }
+
     void tooltip(OH& field, const std::string& name) {
         auto it = spec_.tooltips.find(name);
         if (it != spec_.tooltips.end()) field.replaceKey("/TU", OH::newUnicodeString(it->second));
@@ -149,7 +169,7 @@ class FormBuilder {
         w.replaceKey("/Rect", rect(f));
         w.replaceKey("/F", OH::newInteger(4)); // print
         w.replaceKey("/Parent", parent);
-        w.replaceKey("/MK", OH::parse("<< /CA (8) >>"));
+        w.replaceKey("/MK", OH::parse(fmt::format("<< /CA (8) {} >>", field_colours)));
         attach(w, f.page);
         return w;
     }
@@ -160,13 +180,15 @@ class FormBuilder {
         field.replaceKey("/Subtype", OH::newName("/Widget"));
         field.replaceKey("/Rect", rect(f));
         field.replaceKey("/F", OH::newInteger(4));
+        field.replaceKey("/MK", OH::parse(fmt::format("<< {}{} >>", f.kind == layout::FieldKind::check ? "/CA (8) " : "",
+                                                      field_colours)));
         attach(field, f.page);
     }
 
     // The printed box shows through when off; a cross marks the on state.
     void button_appearance(OH& w, const layout::FieldRect& f, const std::string& state) {
-        OH on = form_xobject(pdf_, f.w, f.h, cross(f.w, f.h));
-        OH off = form_xobject(pdf_, f.w, f.h, "");
+        OH on = form_xobject(pdf_, f.w, f.h, field_box(f.w, f.h) + cross(f.w, f.h));
+        OH off = form_xobject(pdf_, f.w, f.h, field_box(f.w, f.h));
         OH down = form_xobject(pdf_, f.w, f.h, fmt::format("q 0.85 g 0 0 {} {} re f Q\n", num(f.w), num(f.h)));
         OH n = OH::newDictionary();
         n.replaceKey("/" + state, on);
