@@ -64,14 +64,14 @@ struct Colours {
     doc::Color alarm{0xa3, 0x1f, 0x1a};
     doc::Color alarm_tint{0xfb, 0xec, 0xea};
     // The one risk ramp, low to high, sequential: lightness falls at every
-    // step (L* about 92, 75, 55, 33), so the order survives grey-scale print
+    // step (relative luminance 0.78, 0.46, 0.11, 0.04), so the order survives grey-scale print
     // and every colour-vision deficiency. Bands, bars, chips, heat map, the
     // method appendix: all use it (by a band's place, not its instrument
     // colour).
     std::array<doc::Color, 4> risk{{
         {0xf6, 0xe3, 0xb4}, // low: sand
         {0xee, 0xa6, 0x4e}, // moderate: orange
-        {0xc8, 0x4b, 0x1e}, // raised: vermillion
+        {0xa8, 0x3a, 0x15}, // raised: rust
         {0x6e, 0x16, 0x10}, // high: dark red-brown
     }};
     // Answer options: cool hues, so they never read as risk. Four clear
