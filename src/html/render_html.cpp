@@ -5,6 +5,7 @@
 #include <cmath>
 #include <set>
 
+#include "document/palette.hpp"
 #include "html/encode.hpp"
 #include "html/stylesheet.hpp"
 #include "html/svg.hpp"
@@ -294,7 +295,10 @@ class Writer {
 
     void write(const doc::Callout& c) {
         out_ += "<aside class=\"callout\"";
-        if (c.tint) attr("style", "background:" + doc::to_hex(*c.tint));
+        std::string style;
+        if (c.tint) style += "background:" + doc::to_hex(*c.tint) + ";";
+        if (c.tint && *c.tint == palette::alarm_tint) style += "border-left-color:" + doc::to_hex(palette::alarm) + ";";
+        if (!style.empty()) attr("style", style);
         out_ += ">\n";
         blocks(c.blocks);
         out_ += "</aside>\n";

@@ -339,7 +339,8 @@ void FlowBuilder::paragraph(const doc::Inlines& runs, const RunStyle& base, doc:
                             double leading, double before, double after, double x, double width,
                             const SourceLocation& where, const std::vector<Item>& first_line_extra) {
     ShapedText t = shape(runs, base, where);
-    std::vector<Line> lines = break_lines(t, width, fonts_, hyphenator_);
+    // Display sizes (titles, headings) are never hyphenated.
+    std::vector<Line> lines = break_lines(t, width, fonts_, base.size >= 14 ? nullptr : hyphenator_);
     std::size_t n = lines.size();
     for (std::size_t i = 0; i < n; ++i) {
         const Line& line = lines[i];
@@ -483,8 +484,10 @@ void FlowBuilder::callout(const doc::Callout& c, double x, double width) {
     if (slices_.size() == first) return;
     slices_[first].space_before = gap;
     slices_[first].keep_with_prev = keep;
+    // A callout in the alarm tint (red flags) gets the alarm bar.
+    bool alarm = c.tint && *c.tint == palette::alarm_tint;
     boxify(first, x, width, pad, pad - theme_.body * 0.2, c.tint.value_or(palette::accent_tint),
-           palette::accent);
+           alarm ? palette::alarm : palette::accent);
     pending_gap_ = theme_.para_gap * 1.4;
     keep_next_ = false;
 }

@@ -31,7 +31,7 @@ std::string replace_all(std::string s, std::string_view from, const std::string&
 // and registration marks in the corners (paper for scanning).
 void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions& o,
              PageSize size, std::vector<Page>& pages, const std::string& sheet,
-             const std::vector<std::string>& checks) {
+             const std::vector<std::string>& checks, const std::vector<OutlineEntry>& outline) {
     const bool nl = info.lang != "en";
     RunStyle small;
     small.size = o.body_size * 0.8;
@@ -44,18 +44,27 @@ void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions
                       std::string(nl ? "versie " : "version ") + info.instrument_version;
     const int total = static_cast<int>(pages.size());
     SourceLocation here{"", 0, 0};
+    std::string chapter;
+    std::size_t next = 0;
     for (int n = 0; n < total; ++n) {
         std::vector<Item> items;
-        if (!(info.cover && n == 0) && (!head.empty() || !instrument.empty())) {
+        // The running head names the chapter (the last level-1 heading that
+        // began on or before this page) in documents with a cover.
+        while (next < outline.size() && outline[next].page <= n) {
+            if (outline[next].level == 1 && outline[next].bookmark) chapter = outline[next].title;
+            ++next;
+        }
+        const std::string head_here = info.cover && !chapter.empty() ? chapter : head;
+        if (!(info.cover && n == 0) && (!head_here.empty() || !instrument.empty())) {
             double base = o.margins.top - 30;
             double rule_y = o.margins.top - 22;
             double used = instrument.empty()
                               ? 0
                               : fb.text_item(instrument, small, right, base, doc::Align::right,
                                              items, here);
-            if (!head.empty()) {
+            if (!head_here.empty()) {
                 // A long title is cut short rather than running into the right text.
-                std::string h = head;
+                std::string h = head_here;
                 RunStyle hs = small;
                 std::vector<Item> trial;
                 while (fb.text_item(h, hs, left, base, doc::Align::left, trial, here) >
@@ -170,14 +179,14 @@ LayoutResult layout_document(const doc::Document& d, const LayoutOptions& option
     for (std::size_t p = 0; p < placed.pages.size(); ++p)
         checks.push_back(field_checksum(placed.fields, static_cast<int>(p)));
     if (d.info.sheets.empty()) {
-        running(fb, d.info, options, result.size, placed.pages, "", checks);
+        running(fb, d.info, options, result.size, placed.pages, "", checks, placed.outline);
     } else {
         // Copies: the same pages for every sheet, each with its own footer.
         std::vector<Page> body = std::move(placed.pages);
         placed.pages.clear();
         for (const std::string& sheet : d.info.sheets) {
             std::vector<Page> copy = body;
-            running(fb, d.info, options, result.size, copy, sheet, checks);
+            running(fb, d.info, options, result.size, copy, sheet, checks, placed.outline);
             for (auto& pg : copy) placed.pages.push_back(std::move(pg));
         }
     }

@@ -58,23 +58,6 @@ double text_width(std::string_view s, double size) {
     return static_cast<double>(chars) * size * 0.52;
 }
 
-std::string fit(const std::string& s, double width, double size) {
-    if (text_width(s, size) <= width) return s;
-    std::string out;
-    for (std::size_t i = 0; i < s.size();) {
-        std::size_t len = 1;
-        auto ch = static_cast<unsigned char>(s[i]);
-        if (ch >= 0xF0) len = 4;
-        else if (ch >= 0xE0) len = 3;
-        else if (ch >= 0xC0) len = 2;
-        if (text_width(out + s.substr(i, len) + "…", size) > width) break;
-        out += s.substr(i, len);
-        i += len;
-    }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
-    return out + "…";
-}
-
 Color mix(Color a, Color b, double t) {
     auto m = [&](std::uint8_t x, std::uint8_t y) {
         return static_cast<std::uint8_t>(std::lround(x + (y - x) * t));
@@ -82,10 +65,33 @@ Color mix(Color a, Color b, double t) {
     return {m(a.r, b.r), m(a.g, b.g), m(a.b, b.b)};
 }
 
+// Diagonal hatching inside a rectangle ("do not know"), so the segment
+// differs from every fill also in grey.
+void hatch(doc::Chart& ch, double x, double y, double w, double h) {
+    const Color c = style::sheet().colour.unknown_hatch;
+    for (double k = -h; k < w; k += 3.5) {
+        double x1 = x + std::max(k, 0.0), y1 = y + h - std::max(-k, 0.0);
+        double x2 = x + std::min(k + h, w), y2 = y + h - (std::min(k + h, w) - k);
+        ch.shapes.push_back(doc::LineShape{{x1, y1}, {x2, y2}, doc::Stroke{c, 0.5, 0}});
+    }
+}
+
+// The one risk ramp (style sheet), by the band's place among the bands: the
+// same colour for a level in every chart, chip and legend.
 Color band_colour(const RiskModel& rm, const std::string& id) {
-    if (const RiskBand* b = rm.find_band(id))
-        if (auto c = doc::parse_color(b->colour)) return *c;
+    for (std::size_t i = 0; i < rm.bands.size(); ++i)
+        if (rm.bands[i].id == id) return style::risk_step(i, rm.bands.size());
     return grey;
+}
+
+// A label over at most two lines at word boundaries; never cut.
+std::vector<std::string> wrap2(const std::string& s, double width, double size) {
+    if (text_width(s, size) <= width) return {s};
+    std::size_t best = std::string::npos;
+    for (std::size_t at = s.find(' '); at != std::string::npos; at = s.find(' ', at + 1))
+        if (text_width(s.substr(0, at), size) <= width) best = at;
+    if (best == std::string::npos) return {s};
+    return {s.substr(0, best), s.substr(best + 1)};
 }
 
 // Text on a fill: white on dark, ink on light.
@@ -97,58 +103,90 @@ Color on(Color fill) { return style::text_on(fill); }
 doc::Color option_colour(const Scale& s, const Option& o) {
     bool risk = std::any_of(s.options.begin(), s.options.end(), [](const Option& x) { return x.risk.has_value(); });
     if (o.kind != OptionKind::answer) return option_colour(o);
-    if (risk) {
-        // One colour per answer option, never shared within a scale: the
-        // options in order of risk (ties in scale order) spread over a ramp
-        // from light blue (safeguard in place) to dark vermillion, so a
-        // reversed scale colours its risky "ja" dark, and the order survives
-        // grey-scale printing.
-        static const Color stops[] = {{0x9e, 0xca, 0xe1}, {0xf3, 0xd2, 0x7a}, {0xe6, 0x9f, 0x00}, {0xd0, 0x70, 0x0a}, {0xb8, 0x4a, 0x00}};
-        std::vector<const Option*> ranked;
-        for (const auto& x : s.options)
-            if (x.kind == OptionKind::answer) ranked.push_back(&x);
-        std::stable_sort(ranked.begin(), ranked.end(), [](const Option* a, const Option* b) { return a->risk.value_or(0.5) < b->risk.value_or(0.5); });
-        std::size_t n = ranked.size(), at = 0;
-        for (std::size_t k = 0; k < n; ++k)
-            if (ranked[k] == &o) at = k;
-        if (n <= 1) return stops[0];
-        double pos = static_cast<double>(at) / static_cast<double>(n - 1) * 4.0;
-        auto lo = static_cast<std::size_t>(std::floor(pos));
-        if (lo >= 4) return stops[4];
-        return mix(stops[lo], stops[lo + 1], pos - static_cast<double>(lo));
-    }
-    // A scale without risk values (a rating scale): a blue ramp in scale
-    // order, light to dark, so the order survives grey-scale printing and
-    // no colour suggests good or bad.
-    static const Color ramp[] = {{0xd6, 0xe6, 0xf4}, {0x9b, 0xc4, 0xe2}, {0x5a, 0x9b, 0xd0}, {0x2b, 0x6c, 0xb0},
-                                 {0x0e, 0x3b, 0x74}};
-    std::size_t n = 0, at = 0;
+    // One colour per answer option, never shared within a scale, from the
+    // answer palette (cool blues that never read as risk): with risk values
+    // the options in order of risk (ties in scale order), so the safest is
+    // darkest and a reversed scale colours its risky "ja" light; without
+    // (a rating scale) in scale order. The steps are spread evenly over the
+    // palette, so the order survives grey-scale printing.
+    const auto& pal = style::sheet().colour.answer;
+    std::vector<const Option*> ranked;
     for (const auto& x : s.options)
-        if (x.kind == OptionKind::answer) {
-            if (&x == &o) at = n;
-            ++n;
-        }
-    if (n <= 1) return ramp[2];
-    double pos = static_cast<double>(at) / static_cast<double>(n - 1);
-    return ramp[static_cast<std::size_t>(std::lround(pos * 4))];
+        if (x.kind == OptionKind::answer) ranked.push_back(&x);
+    if (risk)
+        std::stable_sort(ranked.begin(), ranked.end(),
+                         [](const Option* a, const Option* b) { return a->risk.value_or(0.5) < b->risk.value_or(0.5); });
+    std::size_t n = ranked.size(), at = 0;
+    for (std::size_t k = 0; k < n; ++k)
+        if (ranked[k] == &o) at = k;
+    if (n <= 1) return pal[1];
+    const double last = static_cast<double>(pal.size() - 1);
+    double pos = static_cast<double>(at) / static_cast<double>(n - 1) * last;
+    auto lo = static_cast<std::size_t>(std::floor(pos));
+    if (lo >= pal.size() - 1) return pal.back();
+    return mix(pal[lo], pal[lo + 1], pos - static_cast<double>(lo));
 }
 
+// The answer palette (style sheet): cool blues that never read as risk,
+// three clear lightness steps from "in place" (dark) to "not in place"
+// (light); "do not know" is white and hatched, "not applicable" grey.
 doc::Color option_colour(const Option& o) {
-    if (o.kind == OptionKind::dont_know) return {0xb8, 0xbf, 0xc8};
-    if (o.kind == OptionKind::not_applicable) return {0xf2, 0xf2, 0xf2};
-    if (o.kind == OptionKind::cannot_know) return {0xdd, 0xe1, 0xe6};
+    const auto& c = style::sheet().colour;
+    if (o.kind == OptionKind::dont_know) return c.unknown_fill;
+    if (o.kind == OptionKind::not_applicable) return c.not_applicable;
+    if (o.kind == OptionKind::cannot_know) return {0xf0, 0xf1, 0xf3}; // lighter than n.a., outlined
     double r = o.risk.value_or(0.5);
-    // Light blue (safeguard in place) to dark vermillion (none): lightness
-    // falls with risk, so the order survives grey-scale printing.
-    if (r <= 0.0) return {0x9e, 0xca, 0xe1};
-    if (r < 0.75) return {0xe6, 0x9f, 0x00};
-    return {0xb8, 0x4a, 0x00};
+    if (r <= 0.0) return c.answer[0];
+    if (r < 0.75) return c.answer[1];
+    return c.answer[2];
 }
 
-doc::Chart domain_risk_chart(const ChartContext& c) {
+doc::Color band_colour_of(const Instrument& ins, const std::string& band) { return band_colour(ins.risk, band); }
+
+doc::Chart key_figures_chart(const ChartContext& c, const std::vector<KeyFigure>& tiles) {
+    doc::Chart ch;
+    const double gap = 8, h = 58;
+    const double n = static_cast<double>(std::max<std::size_t>(tiles.size(), 1));
+    const double w = (c.width - gap * (n - 1)) / n;
+    std::string alt = tr(c.lang, "Kerncijfers: ", "Key figures: ");
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+        const KeyFigure& t = tiles[i];
+        double x = static_cast<double>(i) * (w + gap);
+        // A value in a chip (the band) or on the plain tile; a red bar on
+        // the left marks an alarm. Values are also written, never colour alone.
+        ch.shapes.push_back(rect(x, 0, w, h, palette::zebra, doc::Stroke{palette::rule, 0.6, 0}));
+        Color ink_on = ink;
+        if (t.fill) {
+            bool alarm = *t.fill == palette::alarm;
+            if (alarm) {
+                ch.shapes.push_back(rect(x, 0, 4, h, *t.fill));
+                ink_on = *t.fill;
+            } else {
+                ch.shapes.push_back(rect(x + 8, 8, w - 16, 26, *t.fill, doc::Stroke{ink, 0.5, 0}));
+                ink_on = on(*t.fill);
+            }
+        }
+        ch.shapes.push_back(label(x + w / 2, 28, t.value, 17, doc::Align::center, true, ink_on));
+        auto lines = wrap2(t.label, w - 10, 8.5);
+        for (std::size_t k = 0; k < lines.size(); ++k)
+            ch.shapes.push_back(label(x + w / 2, 45 + 9.5 * static_cast<double>(k), lines[k], 8.5, doc::Align::center, false, ink));
+        alt += fmt::format("{}{} {}", i ? "; " : "", t.value, t.label);
+    }
+    ch.width = c.width;
+    ch.height = h + 4;
+    ch.alt = alt + ".";
+    return ch;
+}
+
+doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
     const RiskModel& rm = c.ins.risk;
     doc::Chart ch;
-    const double label_w = 175, value_w = 92, row = 19, bar_h = 10, top = 26;
+    const double label_w = compact ? 34 : 175, value_w = 92, bar_h = compact ? 8 : 10, top = 26;
+    // Two-line names where a name is long: every row gets the same height.
+    bool two = false;
+    for (const auto& d : c.ins.domains)
+        two = two || (!compact && wrap2(fmt::format("{}  {}", d.id, d.title.get(c.lang)), label_w - 8, 8).size() > 1);
+    const double row = compact ? 13 : two ? 24 : 19;
     const double x0 = label_w, plot_w = c.width - label_w - value_w;
     auto X = [&](double pct) { return x0 + plot_w * pct / 100.0; };
     // Band backgrounds with their labels on top.
@@ -158,26 +196,27 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
         double from = X(prev), to = X(b.upto);
         ch.shapes.push_back(rect(from, top - 4, to - from, row * static_cast<double>(c.as.domains.size()) + 6,
                                  mix(col, palette::white, 0.78)));
-        ch.shapes.push_back(label((from + to) / 2, top - 8, b.label.get(c.lang), 7, doc::Align::center, true,
-                                  mix(col, ink, 0.55)));
+        ch.shapes.push_back(label((from + to) / 2, top - 8, b.label.get(c.lang), 8, doc::Align::center, true, ink));
         prev = b.upto;
     }
     double y = top;
     for (std::size_t i = 0; i < c.as.domains.size(); ++i) {
         const auto& dr = c.as.domains[i];
         const Domain& d = c.ins.domains[i];
-        std::string name = fit(fmt::format("{}  {}", d.id, d.title.get(c.lang)), label_w - 8, 8);
-        ch.shapes.push_back(label(0, y + bar_h - 1.5, name, 8));
+        auto name = compact ? std::vector<std::string>{d.id}
+                            : wrap2(fmt::format("{}  {}", d.id, d.title.get(c.lang)), label_w - 8, 8);
+        ch.shapes.push_back(label(0, y + bar_h - 1.5, name[0], 8));
+        if (name.size() > 1) ch.shapes.push_back(label(0, y + bar_h + 8, name[1], 8));
         if (dr.risk) {
             Color col = band_colour(rm, dr.band);
-            ch.shapes.push_back(rect(X(0), y, X(*dr.risk) - X(0), bar_h, mix(col, ink, 0.25)));
+            ch.shapes.push_back(rect(X(0), y, X(*dr.risk) - X(0), bar_h, col, doc::Stroke{ink, 0.5, 0}));
             std::string value = fmt::format("{} · {}", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang));
             if (dr.lifted_red_flag || dr.lifted_critical) value += " ↑";
-            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 7.5, doc::Align::left, dr.lifted_red_flag));
+            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 8, doc::Align::left, dr.lifted_red_flag));
         } else {
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5,
                                       dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable") : tr(c.lang, "geen score", "no score"),
-                                      7.5, doc::Align::left, false, palette::muted));
+                                      8, doc::Align::left, false, palette::muted));
         }
         // The range the knowledge gap leaves open, as a thin line over the bar.
         if (dr.show_range && dr.risk_low && dr.risk_high) {
@@ -193,7 +232,7 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
     ch.shapes.push_back(line(X(0), axis, X(100), axis, ink, 0.6));
     for (int pct : {0, 20, 40, 60, 80, 100}) {
         ch.shapes.push_back(line(X(pct), axis, X(pct), axis + 3, ink, 0.6));
-        ch.shapes.push_back(label(X(pct), axis + 11, fmt::format("{}%", pct), 7, doc::Align::center, false, palette::muted));
+        ch.shapes.push_back(label(X(pct), axis + 11, fmt::format("{}%", pct), 8, doc::Align::center, false, palette::muted));
     }
     bool any_range = std::any_of(c.as.domains.begin(), c.as.domains.end(), [](const DomainResult& d) { return d.show_range; });
     bool any_lift = std::any_of(c.as.domains.begin(), c.as.domains.end(), [](const DomainResult& d) { return d.lifted_red_flag || d.lifted_critical; });
@@ -205,7 +244,7 @@ doc::Chart domain_risk_chart(const ChartContext& c) {
         key += fmt::format("{}{}", key.empty() ? "" : "   ",
                            tr(c.lang, "|—| = bereik als wat onbekend is geen of volledig risico is",
                               "|—| = range if what is unknown is no risk or full risk"));
-    if (!key.empty()) ch.shapes.push_back(label(0, axis + 24, key, 7, doc::Align::left, false, palette::muted));
+    if (!key.empty()) ch.shapes.push_back(label(0, axis + 24, key, 8, doc::Align::left, false, palette::muted));
     ch.width = c.width;
     ch.height = axis + 30;
     std::string alt = tr(c.lang, "Risico per thema: ", "Risk per theme: ");
@@ -330,15 +369,20 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
             }
             double w = plot_w * oc.count / total;
             Color fill = option_colour(*s, *o);
-            ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{palette::white, 0.6, 0}));
-            if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(oc.count), 7, doc::Align::center, true, on(fill)));
+            bool unknown = o->kind == OptionKind::dont_know;
+            ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{unknown ? grey : palette::white, 0.6, 0}));
+            if (unknown) hatch(ch, x, y, w, bar_h);
+            if (w >= 12) {
+                if (unknown) ch.shapes.push_back(rect(x + w / 2 - 6, y + 1.5, 12, bar_h - 3, palette::white));
+                ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(oc.count), 8, doc::Align::center, true, on(fill)));
+            }
             parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", oc.count, o->label.get(c.lang));
             x += w;
         }
         if (qr->missing > 0 && total > 0) {
             double w = plot_w * qr->missing / total;
             ch.shapes.push_back(rect(x, y, w, bar_h, palette::white, doc::Stroke{grey, 0.6, 2}));
-            if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(qr->missing), 7, doc::Align::center, false, palette::muted));
+            if (w >= 12) ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(qr->missing), 8, doc::Align::center, false, palette::muted));
             parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", qr->missing, tr(c.lang, "niet ingevuld", "not answered"));
         }
         if (total == 0)
@@ -349,14 +393,15 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     }
     // Legend in scale order of appearance.
     double lx = label_w, ly = y + 6;
-    auto legend_item = [&](Color fill, std::optional<doc::Stroke> stroke, const std::string& text) {
-        double w = 12 + text_width(text, 7.5) + 12;
+    auto legend_item = [&](Color fill, std::optional<doc::Stroke> stroke, const std::string& text, bool hatched = false) {
+        double w = 12 + text_width(text, 8) + 12;
         if (lx + w > c.width) {
             lx = label_w;
             ly += 13;
         }
         ch.shapes.push_back(rect(lx, ly, 9, 9, fill, stroke));
-        ch.shapes.push_back(label(lx + 12, ly + 7.5, text, 7.5));
+        if (hatched) hatch(ch, lx, ly, 9, 9);
+        ch.shapes.push_back(label(lx + 12, ly + 7.5, text, 8));
         lx += w;
     };
     // Grouped by scale (in order of first appearance), each in scale order.
@@ -368,9 +413,10 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         return std::pair{si, static_cast<std::size_t>(e.second - e.first->options.data())};
     };
     std::stable_sort(legend_order.begin(), legend_order.end(), [&](const auto& a, const auto& b) { return rank(a) < rank(b); });
-    // With more than one scale in a theme, each scale's options are named
-    // with the questions that use it, so equal labels ("Ja" on a reversed
-    // scale) are told apart.
+    // The legend follows the stack order (scale order) and shows only what
+    // occurs. With more than one scale in a theme, each scale's options are
+    // named with the questions that use it, so equal labels ("Ja" on a
+    // reversed scale) are told apart.
     const Scale* prev_scale = nullptr;
     for (const auto& [ls, o] : legend_order) {
         std::string text = o->label.get(c.lang);
@@ -383,13 +429,16 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
                 ly += 13;
             }
             std::string head = fmt::format("{}:", fmt::join(ids, ", "));
-            ch.shapes.push_back(label(lx, ly + 7.5, head, 7.5, doc::Align::left, true));
-            lx += text_width(head, 7.5) + 8;
+            ch.shapes.push_back(label(lx, ly + 7.5, head, 8, doc::Align::left, true));
+            lx += text_width(head, 8) + 8;
         }
         prev_scale = ls;
-        legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, text);
+        legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, text, o->kind == OptionKind::dont_know);
     }
-    legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
+    bool any_missing = false;
+    for (const auto& q : d.questions)
+        if (const QuestionResult* qr = c.as.find_question(q.id); qr && qr->missing > 0 && q.kind == QuestionKind::choice) any_missing = true;
+    if (any_missing) legend_item(palette::white, doc::Stroke{grey, 0.6, 2}, tr(c.lang, "niet ingevuld", "not answered"));
     ch.width = c.width;
     ch.height = ly + 14;
     ch.alt = fmt::format("{} {}: {}.", tr(c.lang, "Antwoorden per vraag in", "Answers per question in"), d.id,

@@ -3,7 +3,9 @@
 // never the only carrier of meaning.
 #pragma once
 
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "document/document.hpp"
 #include "model/instrument.hpp"
@@ -19,8 +21,21 @@ struct ChartContext {
     int min_answers = 0; // a question answered by fewer is drawn without its answers (companion parts)
 };
 
-// Domain risk as horizontal bars against the bands.
-doc::Chart domain_risk_chart(const ChartContext& c);
+// Domain risk as horizontal bars against the bands. Compact: the small
+// version for the summary page (ids only, thin bars).
+doc::Chart domain_risk_chart(const ChartContext& c, bool compact = false);
+
+// A band's colour: its step of the one risk ramp (style sheet).
+doc::Color band_colour_of(const Instrument& ins, const std::string& band);
+
+// Key-figure tiles for the summary page: a large value over a short label;
+// a tile with a fill shows it as a chip (a band), one with `mark` gets a
+// bar in that colour (red flags).
+struct KeyFigure {
+    std::string value, label;
+    std::optional<doc::Color> fill;
+};
+doc::Chart key_figures_chart(const ChartContext& c, const std::vector<KeyFigure>& tiles);
 
 // Likelihood (from each domain's band) by exposure of the service, 5 x 5.
 doc::Chart heatmap_chart(const ChartContext& c);

@@ -1,6 +1,7 @@
 #include "report/report.hpp"
 
 #include <algorithm>
+#include <ctime>
 #include <map>
 #include <set>
 
@@ -8,6 +9,7 @@
 
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
+#include "document/style.hpp"
 #include "report/charts.hpp"
 #include "report/changes.hpp"
 #include "report/format.hpp"
@@ -49,14 +51,14 @@ const std::vector<std::string> placeholders = {
     "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
     "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
-    "uncovered", "has_uncovered", "gap", "dont_know"};
+    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
     "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
     "table:numbers", "answers", "companions", "table:by-role", "method", "table:profile", "appendix:answers",
-    "table:later", "changes"};
+    "table:later", "changes", "summary:key-figures", "summary:findings", "chart:domain-mini"};
 
 // Parts that only mean something with a risk model. For an instrument
 // without one (risk.scored = false) they are an error at the directive:
@@ -65,7 +67,8 @@ bool risk_only(const std::string& directive) {
     static const std::set<std::string> names = {"chart:domain-risk", "chart:heatmap",    "chart:groups",
                                                 "chart:impact-effort", "table:domains",  "table:red-flags",
                                                 "table:top-measures",  "table:plan",     "table:discuss",
-                                                "table:find-out",      "table:bands",    "method", "table:later"};
+                                                "table:find-out",      "table:bands",    "method", "table:later",
+                                                "summary:key-figures", "summary:findings", "chart:domain-mini"};
     return names.count(directive) > 0;
 }
 
@@ -121,8 +124,12 @@ class ReportBuilder {
         d.info.instrument_version = ins_.version.text;
         d.info.paper = opt_.paper;
         d.info.header = title();
-        d.info.footer = fmt::format("{} {} {}", scored() ? tr(l_, "Zelfscan", "Self-scan") : tr(l_, "Vragenlijst", "Questionnaire"),
-                                    ins_.id, ins_.version.text);
+        // Footer: who and when; the instrument id and version stay in the
+        // running head (and the metadata), once.
+        {
+            std::string org = organisation();
+            d.info.footer = fmt::format("{} · {}", org.empty() ? title() : org, report::long_date(report_date(), l_));
+        }
         d.info.cover = true;
         report::TemplateSpec spec{opt_.template_path, opt_.template_text, directives, placeholders};
         d.blocks = report::render_template(spec, data(), [this](const report::Directive& dir, doc::Blocks& out) {
@@ -413,6 +420,8 @@ class ReportBuilder {
         d.set("domains", domains);
         d.set("high_domains", high);
         d.set("has_high_domains", !high.empty());
+        d.set("high_domain_count", std::to_string(top_band_count()));
+        d.set("headline", headline());
         list red;
         for (std::size_t i = 0; i < as_.domains.size(); ++i)
             for (const auto& qid : as_.domains[i].red_flag_questions) red.push_back(red_flag_data(qid, i));
@@ -525,6 +534,106 @@ class ReportBuilder {
         return "";
     }
 
+    // The day the report is made (SOURCE_DATE_EPOCH, for the same bytes).
+    static std::string report_date() {
+        std::time_t t = static_cast<std::time_t>(build_epoch());
+        std::tm tm{};
+        gmtime_r(&t, &tm);
+        return fmt::format("{:04}-{:02}-{:02}", tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+    }
+
+    // ---- the summary page: verdict, key figures, findings ----
+
+    // Domains in the highest band.
+    long long top_band_count() const {
+        if (ins_.risk.bands.empty()) return 0;
+        long long n = 0;
+        for (const auto& dr : as_.domains)
+            if (dr.risk && dr.band == ins_.risk.bands.back().id) ++n;
+        return n;
+    }
+
+    // The verdict in one sentence: the overall level, how many themes are
+    // in the top band, how many red flags.
+    std::string headline() const {
+        if (!scored() || !as_.overall.risk) return "";
+        std::string band = report::band_label(ins_, as_.overall.band, l_);
+        std::string top = ins_.risk.bands.empty() ? "" : ins_.risk.bands.back().label.get(l_);
+        long long high = top_band_count();
+        int flags = as_.overall.red_flags;
+        std::string s = l_ == "en" ? fmt::format("Overall risk {}: ", band) : fmt::format("Totaal risico {}: ", band);
+        if (l_ == "en")
+            s += high == 0 ? fmt::format("no theme is {}", top)
+                           : fmt::format("{} {} {}", high, high == 1 ? "theme is" : "themes are", top);
+        else
+            s += high == 0 ? fmt::format("geen thema staat op {}", top)
+                           : fmt::format("{} {} op {}", high, high == 1 ? "thema staat" : "thema's staan", top);
+        if (flags > 0)
+            s += l_ == "en" ? fmt::format(", and {} {} to act on now", flags, flags == 1 ? "red flag asks" : "red flags ask")
+                            : fmt::format(", en {} {} om direct actie", flags, flags == 1 ? "rode vlag vraagt" : "rode vlaggen vragen");
+        return s + ".";
+    }
+
+    double knowledge_gap_share() const {
+        int dk = 0, n = 0;
+        for (const auto& q : as_.questions) {
+            if (q.domain < 0) continue;
+            dk += q.dont_know;
+            n += q.answered - q.not_applicable;
+        }
+        return n > 0 ? 100.0 * dk / n : 0;
+    }
+
+    void key_figures(doc::Blocks& out) {
+        std::vector<report::KeyFigure> tiles;
+        const auto& col = style::sheet().colour;
+        std::string top = ins_.risk.bands.empty() ? "" : ins_.risk.bands.back().label.get(l_);
+        tiles.push_back({report::band_label(ins_, as_.overall.band, l_),
+                         fmt::format("{} {}", tr(l_, "totaal risico", "overall risk"),
+                                     as_.overall.risk ? percent(*as_.overall.risk, l_) : ""),
+                         report::band_colour_of(ins_, as_.overall.band)});
+        int flags = as_.overall.red_flags;
+        tiles.push_back({std::to_string(flags), flags == 1 ? tr(l_, "rode vlag", "red flag") : tr(l_, "rode vlaggen", "red flags"),
+                         flags > 0 ? std::optional<doc::Color>(col.alarm) : std::nullopt});
+        long long high = top_band_count();
+        tiles.push_back({std::to_string(high),
+                         l_ == "en" ? fmt::format("{} {}", high == 1 ? "theme" : "themes", top)
+                                    : fmt::format("{} {}", high == 1 ? "thema" : "thema's", top),
+                         std::nullopt});
+        tiles.push_back({percent(knowledge_gap_share(), l_), tr(l_, "antwoorden ‘weet ik niet’", "answers ‘don’t know’"), std::nullopt});
+        chart(out, report::key_figures_chart(charts_, tiles));
+    }
+
+    // The red flags as findings with their first action, in a red box.
+    void findings(doc::Blocks& out) {
+        doc::Callout box;
+        box.tint = palette::alarm_tint; // with it the alarm bar (layout, html)
+        doc::Paragraph head;
+        doc::Inline h = run(tr(l_, "Rode vlag: eerst schade voorkomen", "Red flag: prevent harm first"), doc::bold);
+        h.color = palette::alarm;
+        head.runs.push_back(h);
+        box.blocks.push_back(doc::block(std::move(head)));
+        doc::List items;
+        for (const auto& a : plan_.actions) {
+            if (a.kind != ActionKind::do_no_harm) continue;
+            doc::Paragraph p;
+            p.runs.push_back(run(fmt::format("{} {}. ", a.measure, action_title(ins_, a, l_)), doc::bold));
+            std::vector<std::string> qs;
+            for (const auto& b : a.basis)
+                if (b.red_flags > 0) qs.push_back(b.question);
+            if (qs.empty()) qs = a.questions;
+            p.runs.push_back(run(fmt::format("{} {}. ", tr(l_, "Gevonden bij", "Found at"), fmt::join(qs, ", "))));
+            if (const Measure* m = ins_.find_measure(a.measure); m && !m->first_step.empty())
+                p.runs.push_back(run(fmt::format("{}: {}", tr(l_, "Eerste stap", "First step"), m->first_step.get(l_))));
+            doc::ListItem li;
+            li.blocks.push_back(doc::block(std::move(p)));
+            items.items.push_back(std::move(li));
+        }
+        if (items.items.empty()) return;
+        box.blocks.push_back(doc::block(std::move(items)));
+        out.push_back(doc::block(std::move(box)));
+    }
+
     Data action_data(const PlanAction& a, int rank) const {
         Data x;
         x.set("rank", std::to_string(rank));
@@ -570,6 +679,9 @@ class ReportBuilder {
         if (n == "table:profile") return profile_table(out), true;
         if (n == "appendix:answers") return appendix_answers(out), true;
         if (n == "table:later") return later_table(out), true;
+        if (n == "chart:domain-mini") return chart(out, report::domain_risk_chart(charts_, true)), true;
+        if (n == "summary:key-figures") return key_figures(out), true;
+        if (n == "summary:findings") return findings(out), true;
         if (n == "chart:groups") {
             bool any = std::any_of(as_.groups.begin(), as_.groups.end(), [](const GroupResult& g) { return !g.suppressed && !g.domains.empty(); });
             if (any) chart(out, report::group_chart(charts_));
@@ -581,7 +693,7 @@ class ReportBuilder {
         if (n == "table:domains") return domains_table(out), true;
         if (n == "table:red-flags") return red_flags_table(out), true;
         if (n == "table:top-measures") return plan_table(out, 5, false), true;
-        if (n == "table:plan") return plan_table(out, 0, true), true;
+        if (n == "table:plan") return plan_groups(out), true;
         if (n == "table:find-out") return find_out_table(out), true;
         if (n == "table:discuss") return discuss_table(out), true;
         if (n == "table:groups") return groups_table(out), true;
@@ -638,7 +750,16 @@ class ReportBuilder {
         return doc::block(std::move(p));
     }
 
+    // The cover grid: a ribbon in the accent colour, the logo (when given),
+    // kicker, a large title, organisation and unit, a status line, then the
+    // facts as a key-value table: instrument, report date, answer period,
+    // respondents and one line per role group.
     void cover(doc::Blocks& out) {
+        doc::Chart ribbon; // decoration: no description, an artifact in tagged PDF
+        ribbon.width = charts_.width;
+        ribbon.height = 8;
+        ribbon.shapes.push_back(doc::RectShape{0, 0, charts_.width, 8, {palette::accent, std::nullopt}});
+        out.push_back(doc::block(std::move(ribbon)));
         if (!opt_.logo.empty()) {
             doc::Image img;
             img.path = opt_.logo;
@@ -647,7 +768,7 @@ class ReportBuilder {
             img.alt = org.empty() ? std::string(tr(l_, "Logo", "Logo")) : fmt::format("{} {}", tr(l_, "Logo van", "Logo of"), org);
             out.push_back(doc::block(std::move(img)));
         }
-        out.push_back(doc::spacer(90));
+        out.push_back(doc::spacer(opt_.logo.empty() ? 110 : 60));
         doc::Paragraph kicker;
         kicker.runs.push_back(run(scored() ? tr(l_, "RISICORAPPORT · ZELFSCAN", "RISK REPORT · SELF-SCAN")
                                            : tr(l_, "UITKOMSTEN · VRAGENLIJST", "RESULTS · QUESTIONNAIRE"),
@@ -655,11 +776,11 @@ class ReportBuilder {
         kicker.size = 9;
         kicker.color = palette::accent;
         out.push_back(doc::block(std::move(kicker)));
-        doc::Heading h;
-        h.level = 1;
-        h.text.push_back(run(title()));
-        h.anchor = "titel";
-        h.in_outline = false;
+        // The one typographic climax: 3 x body, bigger than any chapter head.
+        doc::Paragraph h;
+        h.runs.push_back(run(title(), doc::bold));
+        h.size = style::sheet().type.body * style::sheet().type.title;
+        h.color = palette::accent;
         out.push_back(doc::block(std::move(h)));
         std::string org = organisation(), un = unit();
         if (!org.empty() || !un.empty()) {
@@ -669,24 +790,33 @@ class ReportBuilder {
             p.color = palette::muted;
             out.push_back(doc::block(std::move(p)));
         }
-        out.push_back(doc::spacer(40));
+        // Staff quotes about discrimination: the report is for internal use.
+        doc::Paragraph status;
+        doc::Inline st = run(tr(l_, "VERTROUWELIJK · VOOR INTERN GEBRUIK", "CONFIDENTIAL · FOR INTERNAL USE"), doc::bold);
+        st.color = palette::alarm;
+        status.runs.push_back(st);
+        status.size = 9;
+        out.push_back(doc::block(std::move(status)));
+        out.push_back(doc::spacer(60));
         auto [lo, hi] = dates();
         doc::Table t;
         t.columns = {{doc::Align::left, 150}, {doc::Align::left, 0}};
         t.header_rows = 0;
         t.row_headers = true;
         auto row = [&](std::string k, std::string v) { t.rows.push_back({{cell(std::move(k), doc::bold), cell(std::move(v))}}); };
-        row(tr(l_, "Instrument", "Instrument"), fmt::format("{} ({} {})", ins_.title.get(l_), ins_.id, ins_.version.text));
+        row(tr(l_, "Instrument", "Instrument"), fmt::format("{} ({} {})", ins_.title.get(l_), tr(l_, "versie", "version"), ins_.version.text));
+        row(tr(l_, "Rapportdatum", "Report date"), report::long_date(report_date(), l_));
         row(tr(l_, "Antwoorden gegeven", "Answers given"),
             lo.empty() ? std::string(tr(l_, "datum onbekend", "date unknown"))
                        : lo == hi ? report::long_date(lo, l_) : fmt::format("{} – {}", report::long_date(lo, l_), report::long_date(hi, l_)));
         std::string who = answer_sets_phrase(as_.respondents);
         if (as_.sessions > 0) who += fmt::format(" ({})", sessions_phrase(as_.sessions));
         row(tr(l_, "Deelnemers", "Respondents"), who);
+        // One line per role group, count first, so the numbers line up.
         std::string roles;
         for (const auto& g : as_.groups)
             if (g.respondents > 0)
-                roles += fmt::format("{}{}: {}", roles.empty() ? "" : "; ", report::role_label(ins_, g.role, l_), g.respondents);
+                roles += fmt::format("{}{} × {}", roles.empty() ? "" : "\n", g.respondents, report::role_label(ins_, g.role, l_));
         row(tr(l_, "Per rolgroep", "By role group"), roles);
         out.push_back(doc::block(std::move(t)));
         out.push_back(doc::page_break());
@@ -869,6 +999,99 @@ class ReportBuilder {
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Alle maatregelen staan in het plan hierboven.", "Every measure is in the plan above.")));
         t.columns[2].width = 60;
         out.push_back(doc::block(std::move(t)));
+    }
+
+    // The plan grouped by when to act: prevent harm first, now, within 3
+    // and within 12 months (the timeframes the plan rules know). Owner and
+    // completion date get columns wide enough to write in by hand.
+    void plan_groups(doc::Blocks& out) {
+        struct Group {
+            std::string title;
+            bool harm;
+            Timeframe when;
+        };
+        const std::vector<Group> groups = {
+            {tr(l_, "Eerst schade voorkomen: rode vlaggen", "Prevent harm first: red flags"), true, Timeframe::now},
+            {tr(l_, "Nu beginnen", "Start now"), false, Timeframe::now},
+            {tr(l_, "Binnen 3 maanden", "Within 3 months"), false, Timeframe::months3},
+            {tr(l_, "Binnen 12 maanden", "Within 12 months"), false, Timeframe::months12},
+        };
+        int n = 0;
+        for (const Group& g : groups) {
+            std::vector<const PlanAction*> in;
+            for (const auto& a : plan_.actions) {
+                if (a.kind == ActionKind::find_out) continue;
+                bool harm = a.kind == ActionKind::do_no_harm;
+                if (a.later) continue; // beyond the director's plan: table:later
+                if (harm == g.harm && (harm || a.timeframe == g.when)) in.push_back(&a);
+            }
+            if (in.empty()) continue;
+            doc::Heading h;
+            h.level = 3;
+            h.text.push_back(run(fmt::format("{} ({})", g.title, in.size())));
+            out.push_back(doc::block(std::move(h)));
+            auto t = table({{"#", doc::Align::right},
+                            {tr(l_, "Maatregel", "Measure"), doc::Align::left},
+                            {tr(l_, "Eigenaar", "Owner"), doc::Align::left},
+                            {tr(l_, "Gereed op", "Done by"), doc::Align::left}});
+            for (const PlanAction* a : in) {
+                doc::TableCell title;
+                if (a->kind == ActionKind::do_no_harm) {
+                    doc::Inline flag = run(tr(l_, "RODE VLAG · ", "RED FLAG · "), doc::bold);
+                    flag.color = palette::alarm;
+                    title.text.push_back(flag);
+                }
+                title.text.push_back(run(fmt::format("{} ", a->measure), doc::bold));
+                title.text.push_back(run(action_title(ins_, *a, l_)));
+                const Measure* m = ins_.find_measure(a->measure);
+                if (m) {
+                    // What the measure is, its first step, the redress of a
+                    // red-flag measure, how progress shows, what comes first.
+                    auto line = [&](const char* nl, const char* en, const LocalizedText& what, bool italic) {
+                        if (what.empty()) return;
+                        doc::Inline x = run(fmt::format("\n{}: {}", tr(l_, nl, en), plain_text(what.get(l_))), italic ? doc::italic : doc::plain);
+                        x.size = 8.5;
+                        title.text.push_back(x);
+                    };
+                    if (!m->description.empty()) {
+                        doc::Inline x = run(fmt::format("\n{}", plain_text(m->description.get(l_))));
+                        x.size = 8.5;
+                        title.text.push_back(x);
+                    }
+                    line("Eerste stap", "First step", m->first_step, false);
+                    if (a->kind == ActionKind::do_no_harm || m->red_flag) line("Herstel", "Redress", m->redress, true);
+                    line("Zo ziet u vooruitgang", "Progress shows as", m->indicator, false);
+                    if (!a->after.empty()) {
+                        doc::Inline x = run(fmt::format("\n{} {}", tr(l_, "Na:", "After:"), fmt::join(a->after, ", ")), doc::bold);
+                        x.size = 8.5;
+                        title.text.push_back(x);
+                    }
+                }
+                doc::Inline kind = run(fmt::format("\n{} · {} {} · {} {}{}", quadrant_label(a->quadrant), tr(l_, "inspanning", "effort"),
+                                                   report::level_label(a->effort, l_), tr(l_, "effect", "impact"),
+                                                   report::level_label(a->impact, l_),
+                                                   a->questions.empty() ? std::string()
+                                                                        : fmt::format(" · {} {}", tr(l_, "vragen", "questions"),
+                                                                                      fmt::join(a->questions, " "))));
+                kind.color = palette::muted;
+                kind.size = 8.5;
+                title.text.push_back(kind);
+                // The instrument's suggested owner, in grey: the team writes in its own.
+                doc::TableCell owner;
+                if (m && !m->owner.empty()) {
+                    doc::Inline o = run(m->owner.get(l_));
+                    o.color = palette::muted;
+                    owner.text.push_back(o);
+                }
+                t.rows.push_back({{cell(std::to_string(++n)), title, owner, cell("")}});
+            }
+            t.columns[0].width = 24;
+            t.columns[2].width = 88; // about 31 mm: room to write a name
+            t.columns[3].width = 88;
+            t.columns[1].width = 455 - 24 - 88 - 88;
+            out.push_back(doc::block(std::move(t)));
+        }
+        if (n == 0) out.push_back(note_paragraph(tr(l_, "De antwoorden wijzen op geen enkele maatregel.", "The answers point to no measure.")));
     }
 
     void find_out_table(doc::Blocks& out) {
