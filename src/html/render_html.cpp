@@ -475,6 +475,7 @@ class Writer {
                 smallest = smallest > 0 ? std::min(smallest, t->size) : t->size;
         std::string title = chart_title(c.alt);
         if (title.empty()) title = tr(lang(), "Grafiek", "Chart");
+        title = tr(lang(), "Grafiek ", "Chart ") + std::to_string(charts_) + ": " + title; // unique region names
         out_ += "<figure class=\"chart\"><div class=\"chart-scroll\" role=\"region\" tabindex=\"0\"";
         attr("aria-label", title);
         out_ += ">\n";

@@ -825,7 +825,15 @@ void FlowBuilder::chart(const doc::Chart& c, double x, double width, const Sourc
                     st.size = sh.size * scale;
                     st.color = sh.color;
                     doc::Point at = P(sh.at);
+                    std::size_t before = s.items.size();
                     text_item(sh.text, st, at.x, at.y, sh.align, s.items, where);
+                    // Each label ends a word, so extracted figure text reads
+                    // "D6 Blootstelling", not "D6Blootstelling".
+                    for (std::size_t k = s.items.size(); k-- > before;)
+                        if (auto* t = std::get_if<TextItem>(&s.items[k])) {
+                            if (!t->text.empty() && t->text.back() != ' ' && fonts_.face(t->font).has(' ')) t->text += ' ';
+                            break;
+                        }
                 }
             },
             shape);

@@ -1027,7 +1027,7 @@ class ReportBuilder {
             }
             if (in.empty()) continue;
             doc::Heading h;
-            h.level = 3;
+            h.level = 2;
             h.text.push_back(run(fmt::format("{} ({})", g.title, in.size())));
             out.push_back(doc::block(std::move(h)));
             auto t = table({{"#", doc::Align::right},

@@ -19,8 +19,9 @@ for f in nl en; do
 done
 
 # Cover: kicker and title name the results, not a risk report.
-pdftotext -f 1 -l 1 "$tmp/nl.pdf" "$tmp/nl-cover.txt"
-pdftotext -f 1 -l 1 "$tmp/en.pdf" "$tmp/en-cover.txt"
+# (the 30 pt cover title wraps: lines joined with a space)
+pdftotext -f 1 -l 1 "$tmp/nl.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/nl-cover.txt"
+pdftotext -f 1 -l 1 "$tmp/en.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/en-cover.txt"
 grep -q "UITKOMSTEN · VRAGENLIJST" "$tmp/nl-cover.txt" || fail "nl kicker"
 grep -q "Uitkomsten: Procesevaluatie van de zelfscan" "$tmp/nl-cover.txt" || fail "nl title"
 grep -q "RESULTS · QUESTIONNAIRE" "$tmp/en-cover.txt" || fail "en kicker"
