@@ -600,7 +600,7 @@ class ReportBuilder {
                          l_ == "en" ? fmt::format("{} {}", high == 1 ? "theme" : "themes", top)
                                     : fmt::format("{} {}", high == 1 ? "thema" : "thema's", top),
                          std::nullopt});
-        tiles.push_back({percent(knowledge_gap_share(), l_), tr(l_, "antwoorden ‘weet ik niet’", "answers ‘don’t know’"), std::nullopt});
+        tiles.push_back({percent(knowledge_gap_share(), l_), tr(l_, "antwoorden onbekend", "answers unknown"), std::nullopt});
         chart(out, report::key_figures_chart(charts_, tiles));
     }
 
@@ -618,13 +618,21 @@ class ReportBuilder {
             if (a.kind != ActionKind::do_no_harm) continue;
             doc::Paragraph p;
             p.runs.push_back(run(fmt::format("{} {}. ", a.measure, action_title(ins_, a, l_)), doc::bold));
+            // Where it was found, with how many raised it ("D3.2b (3 van 13)").
             std::vector<std::string> qs;
             for (const auto& b : a.basis)
-                if (b.red_flags > 0) qs.push_back(b.question);
+                if (b.red_flags > 0) {
+                    const QuestionResult* qr = as_.find_question(b.question);
+                    qs.push_back(qr ? fmt::format("{} ({})", b.question, count_text(*qr)) : b.question);
+                }
             if (qs.empty()) qs = a.questions;
             p.runs.push_back(run(fmt::format("{} {}. ", tr(l_, "Gevonden bij", "Found at"), fmt::join(qs, ", "))));
-            if (const Measure* m = ins_.find_measure(a.measure); m && !m->first_step.empty())
-                p.runs.push_back(run(fmt::format("{}: {}", tr(l_, "Eerste stap", "First step"), m->first_step.get(l_))));
+            if (const Measure* m = ins_.find_measure(a.measure)) {
+                if (!m->first_step.empty())
+                    p.runs.push_back(run(fmt::format("{}: {} ", tr(l_, "Eerste stap", "First step"), m->first_step.get(l_))));
+                if (!m->redress.empty())
+                    p.runs.push_back(run(fmt::format("{}: {}", tr(l_, "Herstel", "Redress"), m->redress.get(l_)), doc::italic));
+            }
             doc::ListItem li;
             li.blocks.push_back(doc::block(std::move(p)));
             items.items.push_back(std::move(li));
