@@ -660,10 +660,11 @@ void FlowBuilder::answer_row(const doc::AnswerRow& a, double x, double width,
             double cx = x;
             for (std::size_t c = 0; c < cols && r * cols + c < a.options.size(); ++c) {
                 std::size_t i = r * cols + c;
-                draw_box(s, cx, top, a.options[i].id);
+                int label = draw_box(s, cx, top, i);
                 const ShapedText& t = labels[i];
                 auto lines = break_lines(t, col_w[c], fonts_, nullptr);
                 emit_line(t, lines.front(), cx + box + gap, baseline, s.items);
+                tag_label(s, label);
                 cx += col_w[c] + between;
             }
             s.keep_with_prev = r > 0;
