@@ -909,9 +909,10 @@ def pdf_text(pdf: Path, layout: bool) -> str:
 REPORT_TEXT = {
     "nl": {
         "summary": "Samenvatting", "summary_end": "Hoe zeker is dit beeld?",
-        "overall": r"Gemiddeld over de thema.s is het risico (.+?) \(score (\d+)%\)\.",
-        "worst": r"Het hoogste niveau in een thema is (.+?)\.",
-        "red_flag_box": "Rode vlag: eerst schade voorkomen",
+        "headline": r"Totaal risico (.+?): (?:geen thema staat op (.+?)|(\d+) thema.s? (?:staat|staan) op (.+?))"
+                    r"(?:, en (\d+) rode vlag(?:gen)? vra(?:agt|gen) om direct actie)?\.",
+        "tile_overall": r"totaal risico (\d+)%",
+        "red_flag_box": "Rode vlag: eerst schade voorkomen", "red_flag_box_end": "Controleer binnen",
         "red_flag_tag": "RODE VLAG · ", "raised_rf": ", opgehoogd door een rode vlag",
         "top": "Eerst doen: de belangrijkste maatregelen",
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
@@ -921,9 +922,10 @@ REPORT_TEXT = {
     },
     "en": {
         "summary": "Summary", "summary_end": "How sure is this picture?",
-        "overall": r"Averaged over the themes the risk is (.+?) \(score (\d+)%\)\.",
-        "worst": r"The highest level in any theme is (.+?)\.",
-        "red_flag_box": "Red flag: prevent harm first",
+        "headline": r"Overall risk (.+?): (?:no theme is (.+?)|(\d+) themes? (?:is|are) (.+?))"
+                    r"(?:, and (\d+) red flags? asks? to act on now)?\.",
+        "tile_overall": r"overall risk (\d+)%",
+        "red_flag_box": "Red flag: prevent harm first", "red_flag_box_end": "Check within",
         "red_flag_tag": "RED FLAG · ", "raised_rf": ", raised by a red flag",
         "top": "Do first: the most important measures",
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",
@@ -959,41 +961,39 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
         fail.items.append(f"{fail.scan}: {where}: no summary section '{t['summary']}'")
         return
     flat = re.sub(r"\s+", " ", summary)
-    m = re.search(t["overall"], flat)
+    # The headline: the overall band, how many themes are in the highest
+    # band (named), and how many red flags there are.
+    top = ins.bands[-1]
+    m = re.search(t["headline"], flat)
     if m is None:
-        fail.items.append(f"{fail.scan}: {where}: summary: no overall sentence in: {flat[:200]}")
+        fail.items.append(f"{fail.scan}: {where}: summary: no headline in: {flat[:200]}")
     else:
-        fail.check(m.group(1) == label[exp.overall_band], f"{where}: summary overall band", label[exp.overall_band], m.group(1))
-        fail.check(percent_ok(exp.overall, m.group(2)), f"{where}: summary overall score", f"{fmt(exp.overall, 0)}%", f"{m.group(2)}%")
-    m = re.search(t["worst"], flat)
-    fail.check(m is not None and m.group(1) == label[exp.worst_band], f"{where}: summary highest band",
-               label[exp.worst_band], m.group(1) if m else "(no sentence)")
+        fail.check(m.group(1) == label[exp.overall_band], f"{where}: headline overall band", label[exp.overall_band], m.group(1))
+        fail.check((m.group(2) or m.group(4)) == top.label[lang], f"{where}: headline highest band", top.label[lang],
+                   m.group(2) or m.group(4))
+        in_top = sum(1 for d in exp.domains if d.band == top.id)
+        fail.check(int(m.group(3) or 0) == in_top, f"{where}: headline themes in the highest band", in_top, m.group(3) or 0)
+        fail.check(int(m.group(5) or 0) == len(exp.red_flag_questions), f"{where}: headline red flags",
+                   len(exp.red_flag_questions), m.group(5) or 0)
+    m = re.search(t["tile_overall"], flat)
+    fail.check(m is not None and percent_ok(exp.overall, m.group(1)), f"{where}: key figure overall score",
+               f"{fmt(exp.overall, 0)}%", m.group(1) if m else "(no tile)")
 
-    # The themes in the two highest bands, each with its band and score,
-    # highest band first.
-    top_bands = {b.id for b in ins.bands[-2:]}
+    # The small domain chart: every scored theme with its score and band.
     labels = "|".join(re.escape(b.label[lang]) for b in ins.bands)
-    expected_high = {d.id: d for d in exp.domains if d.band in top_bands}
-    shown_high = re.findall(r"• (\S+) [^•]*?: (" + labels + r") \((\d+)%\)(" + re.escape(t["raised_rf"]) + ")?", flat)
-    shown_ids = [s[0] for s in shown_high]
-    fail.check(sorted(shown_ids) == sorted(expected_high), f"{where}: summary themes in the two highest bands",
-               sorted(expected_high), shown_ids)
-    for did, band, pct, raised in shown_high:
-        d = expected_high.get(did)
-        if d is None:
+    mini = {did: (pct, band) for did, pct, band in re.findall(r"\b(D\d+) (\d+)% · (" + labels + ")", flat)}
+    for d in exp.domains:
+        if d.risk is None:
             continue
-        fail.check(band == label[d.band], f"{where}: summary {did} band", label[d.band], band)
-        fail.check(percent_ok(d.risk, pct), f"{where}: summary {did} score", f"{fmt(d.risk, 0)}%", f"{pct}%")
-        fail.check(bool(raised) == d.lifted_red_flag, f"{where}: summary {did} raised by a red flag", d.lifted_red_flag, bool(raised))
-    ranks = [rank[expected_high[i].band] for i in shown_ids if i in expected_high]
-    fail.check(ranks == sorted(ranks, reverse=True), f"{where}: summary themes order",
-               "highest band first", shown_ids)
+        got = mini.get(d.id)
+        fail.check(got is not None and got[1] == label[d.band] and percent_ok(d.risk, got[0]), f"{where}: summary chart {d.id}",
+                   f"{fmt(d.risk, 0)}% {label[d.band]}", f"{got[0]}% {got[1]}" if got else "(missing)")
 
-    # The red-flag box names every red-flag question, and only those.
-    box = between(flat, t["red_flag_box"], t["top"])
-    named = re.findall(r"• (\S+) \((\d+) " + t["of"] + r" (\d+)\):", box)
-    fail.check([n[0] for n in named] == exp.red_flag_questions, f"{where}: summary red-flag questions", exp.red_flag_questions,
-               [n[0] for n in named] or "(no box)")
+    # The red-flag box names every red-flag question with its count, and only those.
+    box = between(flat, t["red_flag_box"], t["red_flag_box_end"])
+    named = re.findall(r"\b([A-Z]+\d+\.\d+[a-z]?) \((\d+) " + t["of"] + r" (\d+)\)", box)
+    fail.check(sorted({n[0] for n in named}) == sorted(exp.red_flag_questions), f"{where}: summary red-flag questions",
+               sorted(exp.red_flag_questions), sorted({n[0] for n in named}) or "(no box)")
     for qid, count, of in named:
         qr = exp.questions.get(qid)
         if qr:
