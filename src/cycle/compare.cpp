@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "answers/upgrade.hpp"
 #include "util/i18n.hpp"
 
 namespace zs::cycle {
@@ -65,17 +66,8 @@ std::string IdMapping::new_id(std::string_view old) const {
 IdMapping mapping_from(const Instrument& ins, const std::string& from) {
     IdMapping m;
     // The chain of change sets from `from` to the instrument's version.
-    std::vector<const ChangeSet*> chain;
-    std::string at = from;
-    for (std::size_t guard = 0; at != ins.version.text && guard <= ins.changes.size(); ++guard) {
-        const ChangeSet* next = nullptr;
-        for (const auto& cs : ins.changes)
-            if (cs.from == at) next = &cs;
-        if (!next) return {};
-        chain.push_back(next);
-        at = next->to;
-    }
-    if (at != ins.version.text) return {};
+    const std::vector<const ChangeSet*> chain = change_path(ins, from);
+    if (chain.empty()) return m;
     // Every old id any step names, followed through the chain.
     std::set<std::string> olds;
     for (const ChangeSet* cs : chain)
