@@ -14,6 +14,7 @@
 #include "cli/instrument_lookup.hpp"
 #include "scoring/assessment.hpp"
 #include "util/files.hpp"
+#include "util/limits.hpp"
 #include "util/parallel.hpp"
 
 namespace zs {
@@ -105,7 +106,7 @@ std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& pa
             if (s.form) s.header = AnswerHeader{s.form->instrument_id, s.form->instrument_version, {s.path, 0, 0}};
             return;
         }
-        auto file = read_file(s.path);
+        auto file = read_file(s.path, limits::answer_file);
         if (!file.ok()) {
             found[i].error({s.path, 0, 0}, file.error);
             return;

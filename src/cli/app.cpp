@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <string>
 #include <vector>
 
@@ -135,6 +137,15 @@ int run_cli(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return 2;
+    } catch (const std::bad_alloc&) {
+        // The last line of defence: every reader catches its library's
+        // failures with the file named; this catches what is left. Outputs
+        // are only written at the very end, so none is half-written.
+        std::fputs("zelfscan: error: not enough memory; nothing was written (see docs/limits.md)\n", stderr);
+        return 1;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "zelfscan: error: %s; nothing was written\n", e.what());
+        return 1;
     }
     return ctx.exit_code;
 }

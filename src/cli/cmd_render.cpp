@@ -30,7 +30,7 @@ std::string title_of(const RenderCommand& opt, const doc::Blocks& blocks) {
 }
 
 int run(const RenderCommand& opt) {
-    ReadResult file = read_file(opt.input);
+    ReadResult file = read_file(opt.input, limits::markdown_file);
     if (!file.ok()) {
         fmt::print(stderr, "{}: error: {}\n", opt.input, file.error);
         return 1;

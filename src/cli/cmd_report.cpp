@@ -16,7 +16,9 @@
 #include "cli/output.hpp"
 #include "cli/plan_output.hpp"
 #include "cli/previous_round.hpp"
+#include "layout/fonts.hpp"
 #include "layout/layout.hpp"
+#include "layout/linebreak.hpp"
 #include "model/load_instrument.hpp"
 #include "pdf/render.hpp"
 #include "report/report.hpp"
@@ -35,6 +37,38 @@ struct ReportArgs {
 
 bool ends_with(const std::string& s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// A respondent may type anything (emoji, any script). The PDF shows what
+// its fonts have and a placeholder for the rest; each answer with such
+// characters gets a warning naming its file and question, since the report
+// itself merges answers and no longer knows where a text came from.
+void warn_unshown_characters(const std::vector<Response>& responses, Diagnostics& diags) {
+    Diagnostics font_diags;
+    auto fonts = layout::load_fonts("", font_diags);
+    if (!fonts) return;
+    for (const auto& r : responses)
+        for (const auto& a : r.answers) {
+            const std::pair<const std::string*, const char*> parts[] = {
+                {a.text ? &*a.text : nullptr, "answer"}, {&a.note, "note"}, {&a.evidence, "evidence"}, {&a.reason, "reason"}};
+            for (const auto& [text, what] : parts) {
+                if (!text || text->empty()) continue;
+                auto missing = layout::unshown_characters(*fonts, layout::Style::regular, *text);
+                if (missing.empty()) continue;
+                std::string list;
+                for (std::size_t i = 0; i < missing.size() && i < 5; ++i) {
+                    std::string ch;
+                    layout::append_utf8(ch, missing[i]);
+                    list += fmt::format("{}U+{:04X} '{}'", i ? ", " : "", static_cast<std::uint32_t>(missing[i]), ch);
+                }
+                if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
+                diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where,
+                              fmt::format("the {} to '{}' has characters the report's fonts do not have ({}); "
+                                          "the PDF shows \uFFFD in their place",
+                                          what, a.question, list),
+                              "the HTML report (--format html) shows them as typed");
+            }
+        }
 }
 
 int run_report(ReportArgs a) {
@@ -132,6 +166,21 @@ int run_report(ReportArgs a) {
     }
     const Instrument* ins = run->instrument.get();
     std::vector<Response>& responses = run->responses;
+    std::vector<std::string> inputs = run->inputs;
+    inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
+    if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
+    if (!a.logo.empty()) inputs.push_back(a.logo);
+    if (previous) inputs.insert(inputs.end(), previous->inputs.begin(), previous->inputs.end());
+    InputFiles input_files(inputs);
+    std::vector<std::string> outputs{a.output};
+    if (!a.plan.empty()) outputs.push_back(a.plan);
+    // Bad output names are refused before the report is built, and nothing is written.
+    if (auto bad = check_outputs(outputs, input_files); !bad.empty()) {
+        print_diagnostics(diags);
+        std::fwrite(bad.data(), 1, bad.size(), stderr);
+        return 1;
+    }
+    if (a.format != "html") warn_unshown_characters(responses, diags);
     Assessment as = assess(*ins, responses);
     Plan plan = make_plan(*ins, as);
     std::optional<cycle::Comparison> comparison;
@@ -156,16 +205,19 @@ int run_report(ReportArgs a) {
     }
     print_diagnostics(diags);
     if (diags.has_errors() || out.empty()) return 1;
-    std::vector<std::string> inputs = run->inputs;
-    inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
-    if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
-    if (!a.logo.empty()) inputs.push_back(a.logo);
-    if (previous) inputs.insert(inputs.end(), previous->inputs.begin(), previous->inputs.end());
-    if (!write_output(a.output, out, inputs)) return 1;
+    // The report, the plan and the kept old plan are committed together or
+    // not at all.
+    std::vector<Output> written{{a.output, out}};
+    std::optional<PlanOutput> plan_out;
     if (!a.plan.empty()) {
-        if (!write_plan_output(a.plan, *ins, as, plan, ro.lang, responses, previous_plan, inputs)) return 1;
+        plan_out = plan_output(a.plan, *ins, as, plan, ro.lang, responses, previous_plan);
+        if (!plan_out) return 1;
+        if (!plan_out->unchanged) {
+            if (plan_out->backup) written.push_back({a.plan + "~", *plan_out->backup});
+            written.push_back({a.plan, plan_out->text});
+        }
     }
-    return 0;
+    return write_outputs(written, input_files) ? 0 : 1;
 }
 
 } // namespace

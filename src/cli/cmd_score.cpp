@@ -299,7 +299,7 @@ int run_score(const ScoreOptions& opt) {
 
     if (!opt.plan.empty()) {
         const std::vector<std::string>& inputs = run->inputs;
-        if (!write_plan_output(opt.plan, *ins, a, plan, lang, responses, previous_plan, inputs)) return 1;
+        if (!write_plan_output(opt.plan, *ins, a, plan, lang, responses, previous_plan, InputFiles(inputs))) return 1;
     }
     if (opt.json) {
         std::string date = round_date(responses);

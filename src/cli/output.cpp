@@ -1,9 +1,11 @@
 #include "cli/output.hpp"
 
 #include <cctype>
-#include <filesystem>
-
+#include <csignal>
 #include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <map>
 #include <optional>
 
 #include <sys/stat.h>
@@ -13,6 +15,8 @@
 #include "util/files.hpp"
 
 namespace zs {
+
+namespace fs = std::filesystem;
 
 void print_diagnostics(const Diagnostics& diags) {
     std::string text = format(diags);
@@ -43,11 +47,93 @@ bool InputFiles::contains(const std::string& path) const {
 }
 
 std::string write_output_quietly(const std::string& path, std::string_view data, const InputFiles& inputs) {
-    if (inputs.contains(path))
-        return fmt::format("{}: error: the output would overwrite an input file; choose another output name\n", path);
-    if (auto err = write_file_atomic(path, data); !err.empty())
-        return fmt::format("{}: error: cannot write output: {}\n", path, err);
-    return {};
+    return write_outputs_quietly({Output{path, data}}, inputs);
+}
+
+namespace {
+
+// A test hook: ZELFSCAN_FAULT=after-temp:N (N temporary files written) or
+// before-rename:N (N outputs renamed into place) kills the process there,
+// as a power cut or kill -9 would, so tests can check what is left.
+void fault_point(const char* name, std::size_t n) {
+    static const char* spec = std::getenv("ZELFSCAN_FAULT");
+    if (!spec) return;
+    if (std::string(spec) == fmt::format("{}:{}", name, n)) std::raise(SIGKILL);
+}
+
+// A name for the same file, however it is written: the canonical form of
+// its folder plus its file name.
+std::string same_file_key(const std::string& path) {
+    std::error_code ec;
+    fs::path p(path);
+    fs::path dir = p.has_parent_path() ? p.parent_path() : fs::path(".");
+    fs::path canon = fs::weakly_canonical(dir, ec);
+    if (ec) return path;
+    return (canon / p.filename()).string();
+}
+
+} // namespace
+
+std::string check_outputs(const std::vector<std::string>& paths, const InputFiles& inputs) {
+    std::string errors;
+    // Each output is known by its canonical name and, when it exists, by
+    // its (device, inode): a second output matching either is the same file.
+    std::map<std::string, std::string> seen;
+    for (const auto& path : paths) {
+        if (inputs.contains(path)) {
+            errors += fmt::format("{}: error: the output would overwrite an input file; choose another output name\n", path);
+            continue;
+        }
+        if (auto err = check_output_path(path); !err.empty()) {
+            errors += fmt::format("{}: error: cannot write output: {}\n", path, err);
+            continue;
+        }
+        std::vector<std::string> keys{same_file_key(path)};
+        if (auto id = identity(path)) keys.push_back(fmt::format("#{}:{}", id->first, id->second));
+        std::string first;
+        for (const auto& k : keys)
+            if (auto it = seen.find(k); it != seen.end()) first = it->second;
+        if (!first.empty()) {
+            errors += fmt::format("{}: error: two outputs of this command would go to the same file ('{}' and '{}'); "
+                                  "give each its own name\n",
+                                  path, first, path);
+            continue;
+        }
+        for (const auto& k : keys) seen.emplace(k, path);
+    }
+    return errors;
+}
+
+std::string write_outputs_quietly(const std::vector<Output>& outputs, const InputFiles& inputs) {
+    std::vector<std::string> paths;
+    for (const auto& o : outputs) paths.push_back(o.path);
+    if (auto errors = check_outputs(paths, inputs); !errors.empty()) return errors;
+    std::vector<PendingFile> pending(outputs.size());
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        if (auto err = write_temp(outputs[i].path, outputs[i].data, pending[i]); !err.empty()) {
+            for (std::size_t k = 0; k < i; ++k) discard_temp(pending[k]);
+            return fmt::format("{}: error: cannot write output: {}\n", outputs[i].path, err);
+        }
+        fault_point("after-temp", i + 1);
+    }
+    std::string errors;
+    for (std::size_t i = 0; i < pending.size(); ++i) {
+        fault_point("before-rename", i);
+        if (!errors.empty()) {
+            discard_temp(pending[i]);
+            continue;
+        }
+        if (auto err = commit_temp(pending[i]); !err.empty())
+            errors += fmt::format("{}: error: cannot write output: {}\n", outputs[i].path, err);
+    }
+    return errors;
+}
+
+bool write_outputs(const std::vector<Output>& outputs, const InputFiles& inputs) {
+    std::string err = write_outputs_quietly(outputs, inputs);
+    if (err.empty()) return true;
+    std::fwrite(err.data(), 1, err.size(), stderr);
+    return false;
 }
 
 bool write_output(const std::string& path, std::string_view data, const InputFiles& inputs) {

@@ -41,4 +41,24 @@ bool write_output(const std::string& path, std::string_view data, const std::vec
 // it, for writing several outputs at once.
 std::string write_output_quietly(const std::string& path, std::string_view data, const InputFiles& inputs);
 
+// All outputs of one command, checked together and committed together.
+struct Output {
+    std::string path;
+    std::string_view data; // held by the caller until written
+};
+
+// Checks every output before anything is written: no two to one file (also
+// by another name), none onto an input, none onto a directory, device or
+// other special file, each folder present. Then writes every temporary file
+// and only after all of them are complete renames each into place: a
+// failure or a kill before the renames leaves every existing file as it
+// was. Returns the errors ("path: error: ...\n" lines), "" on success.
+std::string write_outputs_quietly(const std::vector<Output>& outputs, const InputFiles& inputs);
+// The same, printing the errors; false when there were any.
+bool write_outputs(const std::vector<Output>& outputs, const InputFiles& inputs);
+
+// The check alone, for a command that wants to refuse bad output names
+// before its work starts. Returns the errors as write_outputs_quietly.
+std::string check_outputs(const std::vector<std::string>& paths, const InputFiles& inputs);
+
 } // namespace zs

@@ -56,35 +56,43 @@ cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessme
     return m;
 }
 
-bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
-                       const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
-                       const std::vector<std::string>& inputs) {
+std::optional<PlanOutput> plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan,
+                                      const std::string& lang, const std::vector<Response>& responses,
+                                      const std::optional<cycle::PlanFile>& previous) {
     cycle::PlanFile fresh = cycle::make_plan_file(ins, plan, lang, plan_meta(responses, a));
     fresh.format = cycle::plan_format_for(path);
     fresh.path = path;
-    std::string old_text;
+    PlanOutput out;
     if (previous) {
         auto file = read_file(path);
         if (!file.ok()) {
             fmt::print(stderr, "{}: error: {}\n", path, file.error);
-            return false;
+            return std::nullopt;
         }
-        old_text = std::move(file.data);
+        out.backup = std::move(file.data);
         fresh = cycle::merge_plan(*previous, std::move(fresh));
         // The date the file was last changed stays when nothing else changed.
         cycle::PlanFile same = fresh;
         same.meta.updated = previous->meta.updated;
-        if (cycle::write_plan(same) == old_text) return true;
-    }
-    std::string text = cycle::write_plan(fresh);
-    if (previous) {
-        std::string backup = path + "~";
-        if (std::string err = write_file_atomic(backup, old_text); !err.empty()) {
-            fmt::print(stderr, "{}: error: cannot keep the previous plan: {}\n", backup, err);
-            return false;
+        if (cycle::write_plan(same) == *out.backup) {
+            out.unchanged = true;
+            return out;
         }
     }
-    return write_output(path, text, inputs);
+    out.text = cycle::write_plan(fresh);
+    return out;
+}
+
+bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
+                       const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
+                       const InputFiles& inputs) {
+    auto out = plan_output(path, ins, a, plan, lang, responses, previous);
+    if (!out) return false;
+    if (out->unchanged) return true;
+    std::vector<Output> written;
+    if (out->backup) written.push_back({path + "~", *out->backup});
+    written.push_back({path, out->text});
+    return write_outputs(written, inputs);
 }
 
 } // namespace zs

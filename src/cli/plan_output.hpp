@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "answers/response.hpp"
+#include "cli/output.hpp"
 #include "cycle/plan_file.hpp"
 #include "model/instrument.hpp"
 #include "scoring/assessment.hpp"
@@ -26,11 +27,23 @@ std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const
 // Each domain's band from the assessment.
 cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessment& a);
 
-// Writes the plan to `path`, merged into `previous` when given. The old
-// file is kept as `path~`. Nothing is written when nothing changed. Returns
-// false after printing an error.
+// What a command writes for the plan at `path`: the new text, merged into
+// `previous` when given, with the old file's text to keep as `path~`, or
+// `unchanged` when nothing changed (nothing is then written).
+struct PlanOutput {
+    bool unchanged = false;
+    std::string text;
+    std::optional<std::string> backup;
+};
+// nullopt after printing an error.
+std::optional<PlanOutput> plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan,
+                                      const std::string& lang, const std::vector<Response>& responses,
+                                      const std::optional<cycle::PlanFile>& previous);
+
+// Writes the plan output of `path` (and `path~`) together, atomically.
+// Returns false after printing an error.
 bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
                        const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
-                       const std::vector<std::string>& inputs);
+                       const InputFiles& inputs);
 
 } // namespace zs

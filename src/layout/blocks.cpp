@@ -542,7 +542,7 @@ void FlowBuilder::rule(double x, double width) {
 
 void FlowBuilder::image(const doc::Image& img, double x, double width,
                         const SourceLocation& where) {
-    ReadResult r = read_file(img.path);
+    ReadResult r = read_file(img.path, limits::image_file);
     int pw = 0, ph = 0;
     std::string error = r.error;
     if (!r.ok() || !image_size(r.data, pw, ph, error)) {

@@ -217,7 +217,7 @@ std::shared_ptr<const FontSet> FontSet::load(const FontConfig& config, Diagnosti
     std::map<std::string, std::shared_ptr<const FontFace>> by_path;
     auto load_one = [&](const std::string& path) -> std::shared_ptr<const FontFace> {
         if (auto it = by_path.find(path); it != by_path.end()) return it->second;
-        ReadResult r = read_file(path);
+        ReadResult r = read_file(path, limits::font_file);
         std::string error = r.error;
         std::unique_ptr<FontFace> face;
         if (r.ok()) face = FontFace::parse(path, r.data, error);
@@ -251,7 +251,7 @@ std::shared_ptr<const FontSet> load_fonts(const std::string& path, Diagnostics& 
 
     FontConfig config = default_font_config();
     if (!file.empty()) {
-        ReadResult r = read_file(file);
+        ReadResult r = read_file(file, limits::instrument_file);
         if (!r.ok()) {
             diags.error({file, 0, 0}, "cannot read font configuration: " + r.error);
             return nullptr;

@@ -173,7 +173,7 @@ class PageWriter {
         end_text();
         auto found = images_.find(it.path);
         if (found == images_.end()) {
-            ReadResult file = read_file(it.path);
+            ReadResult file = read_file(it.path, limits::image_file);
             HPDF_Image img = nullptr;
             if (file.ok() && file.data.size() > 4) {
                 auto* bytes = reinterpret_cast<const HPDF_BYTE*>(file.data.data());

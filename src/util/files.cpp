@@ -8,7 +8,7 @@
 #include <filesystem>
 
 #include <fcntl.h>
-#include <sys/mman.h>
+#include <csignal>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -20,9 +20,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
+std::string megabytes(std::size_t bytes) {
+    if (bytes % limits::MiB == 0) return fmt::format("{} MB", bytes / limits::MiB);
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / static_cast<double>(limits::MiB));
+}
+
+std::string too_large(std::size_t size, const limits::FileLimit& limit) {
+    return fmt::format("is too large ({}; {} may be at most {}, see docs/limits.md)", megabytes(size), limit.what_en,
+                       megabytes(limit.bytes));
+}
+
+// What a file that is not regular is, in the words of an error.
+std::string not_regular(mode_t mode) {
+    if (S_ISDIR(mode)) return "is a directory, expected a file";
+    if (S_ISFIFO(mode)) return "is a pipe (FIFO), not a regular file; save the data to a file first";
+    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
+    return "is not a regular file";
+}
+
 // Opens `path` for reading, or says why not in the words read_file uses.
+// O_NONBLOCK keeps the open of a FIFO from waiting for a writer; the mode
+// is checked before a byte is read.
 int open_input(const std::string& path, struct stat& sb, std::string& error) {
-    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
         error = errno == ENOENT || errno == ENOTDIR ? std::string("no such file")
                                                     : fmt::format("cannot be opened ({})", std::strerror(errno));
@@ -33,28 +54,36 @@ int open_input(const std::string& path, struct stat& sb, std::string& error) {
         ::close(fd);
         return -1;
     }
-    if (S_ISDIR(sb.st_mode)) {
-        error = "is a directory, expected a file";
+    if (!S_ISREG(sb.st_mode)) {
+        error = not_regular(sb.st_mode);
         ::close(fd);
         return -1;
     }
+    int flags = ::fcntl(fd, F_GETFL);
+    if (flags >= 0) ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
     return fd;
 }
 
 } // namespace
 
-ReadResult read_file(const std::string& path) {
+ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
     ReadResult r;
     struct stat sb {};
     int fd = open_input(path, sb, r.error);
     if (fd < 0) return r;
-    // One read of the size fstat gives; a file that grows meanwhile is read
-    // to its end all the same.
     std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
+    if (expect > limit.bytes) {
+        r.error = too_large(expect, limit);
+        ::close(fd);
+        return r;
+    }
+    // One read of the size fstat gave, and one byte more to see that the
+    // file did not grow; a file that shrinks or grows meanwhile is being
+    // written by another program, and reading it now would give half of it.
     r.data.resize(expect + 1);
     std::size_t got = 0;
     for (;;) {
-        if (got == r.data.size()) r.data.resize(r.data.size() * 2);
+        if (got == r.data.size()) break;
         ssize_t n = ::read(fd, r.data.data() + got, r.data.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -67,29 +96,25 @@ ReadResult read_file(const std::string& path) {
         got += static_cast<std::size_t>(n);
     }
     ::close(fd);
+    if (got != expect) {
+        r.error = "changed while it was read (another program is writing it); try again when it is complete";
+        r.data.clear();
+        return r;
+    }
     r.data.resize(got);
     return r;
 }
 
-MappedFile::MappedFile(const std::string& path) {
-    struct stat sb {};
-    int fd = open_input(path, sb, error_);
-    if (fd < 0) return;
-    if (sb.st_size > 0) {
-        size_ = static_cast<std::size_t>(sb.st_size);
-        void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
-        if (p == MAP_FAILED) {
-            error_ = fmt::format("cannot be read ({})", std::strerror(errno));
-            size_ = 0;
-        } else {
-            addr_ = p;
-        }
-    }
-    ::close(fd);
-}
+MappedFile::MappedFile(const std::string& path, const limits::FileLimit& limit) : file_(read_file(path, limit)) {}
 
-MappedFile::~MappedFile() {
-    if (addr_) ::munmap(addr_, size_);
+std::string check_input_file(const std::string& path, const limits::FileLimit& limit) {
+    struct stat sb {};
+    std::string error;
+    int fd = open_input(path, sb, error);
+    if (fd < 0) return error;
+    ::close(fd);
+    if (static_cast<std::size_t>(sb.st_size) > limit.bytes) return too_large(static_cast<std::size_t>(sb.st_size), limit);
+    return {};
 }
 
 std::optional<TextProblem> check_text(std::string_view s) {
@@ -143,17 +168,59 @@ std::optional<TextProblem> check_text(std::string_view s) {
     return std::nullopt;
 }
 
-std::string write_file_atomic(const std::string& path, std::string_view data) {
+namespace {
+
+std::string temp_prefix(const fs::path& target) { return "." + target.filename().string() + ".zelfscan-"; }
+
+// Removes temporary files of `target` left by runs that were killed (their
+// process is gone), so that none lingers beside the output.
+void remove_stale_temps(const fs::path& dir, const fs::path& target) {
+    std::string prefix = temp_prefix(target);
+    std::error_code ec;
+    for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (!name.starts_with(prefix) || !name.ends_with(".tmp")) continue;
+        std::string pid_text = name.substr(prefix.size(), name.size() - prefix.size() - 4);
+        char* stop = nullptr;
+        long pid = std::strtol(pid_text.c_str(), &stop, 10);
+        if (pid_text.empty() || *stop != '\0' || pid <= 0) continue;
+        if (pid == ::getpid() || (::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH)) {
+            std::error_code rm;
+            fs::remove(it->path(), rm);
+        }
+    }
+}
+
+} // namespace
+
+std::string check_output_path(const std::string& path) {
     fs::path target(path);
+    if (path.empty()) return "no file name given";
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec))
-        return fmt::format("folder '{}' does not exist", dir.string());
-    if (fs::is_directory(target, ec))
-        return "is a directory, expected a file name";
-    std::string tmpl = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
-    int fd = ::mkstemp(tmpl.data());
-    if (fd < 0) return fmt::format("cannot create a temporary file beside it ({})", std::strerror(errno));
+    if (!fs::is_directory(dir, ec)) return fmt::format("folder '{}' does not exist", dir.string());
+    struct stat sb {};
+    if (::stat(path.c_str(), &sb) == 0) {
+        if (S_ISDIR(sb.st_mode)) return "is a directory, expected a file name";
+        if (!S_ISREG(sb.st_mode))
+            return fmt::format("{}; zelfscan only writes regular files and never replaces a special file",
+                               not_regular(sb.st_mode).substr(3));
+    }
+    return {};
+}
+
+std::string write_temp(const std::string& path, std::string_view data, PendingFile& out) {
+    if (auto err = check_output_path(path); !err.empty()) return err;
+    fs::path target(path);
+    fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    remove_stale_temps(dir, target);
+    out.target = path;
+    out.temp = (dir / fmt::format("{}{}.tmp", temp_prefix(target), ::getpid())).string();
+    int fd = ::open(out.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
+    if (fd < 0) {
+        out.temp.clear();
+        return fmt::format("cannot create a temporary file beside it ({})", std::strerror(errno));
+    }
     const char* p = data.data();
     std::size_t left = data.size();
     while (left > 0) {
@@ -162,7 +229,7 @@ std::string write_file_atomic(const std::string& path, std::string_view data) {
             if (errno == EINTR) continue;
             std::string err = std::strerror(errno);
             ::close(fd);
-            ::unlink(tmpl.c_str());
+            discard_temp(out);
             return fmt::format("cannot write ({})", err);
         }
         p += n;
@@ -170,15 +237,36 @@ std::string write_file_atomic(const std::string& path, std::string_view data) {
     }
     ::fchmod(fd, 0644);
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
-        ::unlink(tmpl.c_str());
-        return fmt::format("cannot write ({})", std::strerror(errno));
-    }
-    if (std::rename(tmpl.c_str(), path.c_str()) != 0) {
         std::string err = std::strerror(errno);
-        ::unlink(tmpl.c_str());
+        discard_temp(out);
+        return fmt::format("cannot write ({})", err);
+    }
+    return {};
+}
+
+std::string commit_temp(const PendingFile& f) {
+    // Checked once more just before: a special file that appeared since is
+    // still never replaced.
+    if (auto err = check_output_path(f.target); !err.empty()) {
+        discard_temp(f);
+        return err;
+    }
+    if (std::rename(f.temp.c_str(), f.target.c_str()) != 0) {
+        std::string err = std::strerror(errno);
+        discard_temp(f);
         return fmt::format("cannot move the finished file into place ({})", err);
     }
     return {};
+}
+
+void discard_temp(const PendingFile& f) {
+    if (!f.temp.empty()) ::unlink(f.temp.c_str());
+}
+
+std::string write_file_atomic(const std::string& path, std::string_view data) {
+    PendingFile f;
+    if (auto err = write_temp(path, data, f); !err.empty()) return err;
+    return commit_temp(f);
 }
 
 long long build_epoch() {

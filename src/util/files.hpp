@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "util/limits.hpp"
+
 namespace zs {
 
 struct ReadResult {
@@ -14,30 +16,31 @@ struct ReadResult {
     [[nodiscard]] bool ok() const { return error.empty(); }
 };
 
-// Reads a whole file. Errors name what is wrong, not the path (the caller
-// puts the path in the diagnostic).
-ReadResult read_file(const std::string& path);
+// Reads a whole file of at most `limit.bytes`. Only regular files are read:
+// a directory, FIFO, socket or device is refused at once (opening never
+// blocks, and /dev/zero is never read). A file that changes size while it
+// is read is an error, not a short read. Errors name what is wrong, not the
+// path (the caller puts the path in the diagnostic).
+ReadResult read_file(const std::string& path, const limits::FileLimit& limit = limits::any_file);
 
-// A whole file mapped read-only into memory, without a copy: for large
-// inputs read once, such as PDF forms. Errors as read_file. (A file cut
-// short by another program while mapped ends the process; outputs are
-// written atomically, so nothing is half-written then.)
+// A whole large input read once, such as a PDF form. It used to be mapped
+// with mmap; a file cut short by another program then ended the process
+// (SIGBUS). It is read into memory now, with read_file's checks.
 class MappedFile {
   public:
-    explicit MappedFile(const std::string& path);
-    ~MappedFile();
-    MappedFile(const MappedFile&) = delete;
-    MappedFile& operator=(const MappedFile&) = delete;
+    explicit MappedFile(const std::string& path, const limits::FileLimit& limit = limits::form_file);
 
-    [[nodiscard]] std::string_view data() const { return {static_cast<const char*>(addr_), size_}; }
-    [[nodiscard]] const std::string& error() const { return error_; }
-    [[nodiscard]] bool ok() const { return error_.empty(); }
+    [[nodiscard]] std::string_view data() const { return file_.data; }
+    [[nodiscard]] const std::string& error() const { return file_.error; }
+    [[nodiscard]] bool ok() const { return file_.ok(); }
 
   private:
-    void* addr_ = nullptr;
-    std::size_t size_ = 0;
-    std::string error_;
+    ReadResult file_;
 };
+
+// Why `path` cannot be an input ("" when it can): used by commands that
+// check their inputs before any work. Same words as read_file.
+std::string check_input_file(const std::string& path, const limits::FileLimit& limit = limits::any_file);
 
 // Checks that `data` is text: valid UTF-8 without NUL bytes. Returns the
 // 1-based line and column of the first bad byte, or nullopt when it is fine.
@@ -49,7 +52,24 @@ std::optional<TextProblem> check_text(std::string_view data);
 
 // Writes `data` to `path` atomically. Returns an error message, or "" on
 // success. Keeping outputs off inputs is the caller's job (cli/output.hpp).
+// An existing `path` that is not a regular file (a device such as
+// /dev/null, a FIFO, a directory) is refused: rename would replace it.
 std::string write_file_atomic(const std::string& path, std::string_view data);
+
+// The steps of write_file_atomic, for writing several files together
+// (cli/output.hpp): every temporary file is written and synced before the
+// first is renamed into place. The temporary file is hidden in the target's
+// folder, named ".<name>.zelfscan-<pid>.tmp", so it is never mistaken for an
+// output; one left by a killed run is removed by the next write of the
+// same name.
+struct PendingFile {
+    std::string target, temp;
+};
+// Why `path` cannot be written ("" when it can), without writing anything.
+std::string check_output_path(const std::string& path);
+std::string write_temp(const std::string& path, std::string_view data, PendingFile& out);
+std::string commit_temp(const PendingFile& f);
+void discard_temp(const PendingFile& f);
 
 // SOURCE_DATE_EPOCH when set and valid, else a fixed date, so outputs are
 // byte-identical across runs.
