@@ -1,14 +1,17 @@
 #include "answers/load_answers.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include <fmt/format.h>
 
+#include "model/load_instrument.hpp"
 #include "model/toml_reader.hpp"
 #include "util/dates.hpp"
 #include "util/files.hpp"
+#include "util/limits.hpp"
 #include "util/text.hpp"
 
 namespace zs {
@@ -139,8 +142,8 @@ class AnswerReader {
             break;
         case QuestionKind::number:
             if (v.is_integer()) a.number = static_cast<double>(v.as_integer()->get());
-            else if (v.is_floating_point()) a.number = v.as_floating_point()->get();
-            else wrong(v, q, "a number, e.g. 12");
+            else if (v.is_floating_point() && std::isfinite(v.as_floating_point()->get())) a.number = v.as_floating_point()->get();
+            else wrong(v, q, v.is_floating_point() ? "a finite number, e.g. 12 (not nan or inf)" : "a number, e.g. 12");
             break;
         }
     }
@@ -194,6 +197,11 @@ std::optional<AnswerHeader> read_answer_header(std::string_view data, const std:
     auto id = r.string(*root, "instrument", true);
     auto version = r.string(*root, "version", true);
     if (!id || !version) return std::nullopt;
+    if (!is_instrument_id(*id)) {
+        r.error(r.at(*root->get("instrument")), fmt::format("'{}' is not an instrument id", *id),
+                "an instrument id holds lowercase letters, digits and hyphens only, e.g. \"institutioneel-racisme\"");
+        return std::nullopt;
+    }
     h.instrument = *id;
     h.version = *version;
     h.where = r.key_location(*root, "version");
@@ -239,7 +247,7 @@ std::optional<Response> parse_response(std::string_view data, const std::string&
 }
 
 std::optional<Response> load_response(const std::string& path, const Instrument& ins, Diagnostics& diags) {
-    auto file = read_file(path);
+    auto file = read_file(path, limits::answer_file);
     if (!file.ok()) {
         diags.error({path, 0, 0}, file.error);
         return std::nullopt;
@@ -336,6 +344,18 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
         if (!q) {
             diags.error(a.where, fmt::format("unknown question '{}'", a.question));
             continue;
+        }
+        // A respondent's text is bounded (docs/limits.md): a report shows
+        // it in full, so a pasted book would make pages without end.
+        const std::string none;
+        for (const std::string* text : {a.text ? &*a.text : &none, &a.note, &a.evidence, &a.reason}) {
+            std::size_t chars = 0;
+            for (unsigned char c : *text) chars += (c & 0xC0) != 0x80;
+            if (chars > limits::note_chars)
+                diags.error(a.where,
+                            fmt::format("the text with the answer to '{}' is too long ({} characters; at most {}, see docs/limits.md)",
+                                        a.question, chars, limits::note_chars),
+                            "keep it to a few paragraphs; longer evidence belongs in a document of its own");
         }
         if (!a.answered()) continue;
         const Visibility vis = visibility(*q, r, ins);

@@ -1,5 +1,6 @@
 #include "builders/form.hpp"
 
+#include <cmath>
 #include <cerrno>
 #include <cstdlib>
 #include <set>
@@ -55,10 +56,13 @@ std::optional<double> parse_number(std::string s) {
     if (dot != std::string::npos && t.find('.', dot + 1) == std::string::npos && t.size() - dot - 1 == 3 &&
         s.find(',') == std::string::npos)
         t.erase(dot, 1);
+    // Decimal digits only: strtod also takes "nan", "inf" and hex, none of
+    // which a respondent means as a number.
+    if (t.find_first_not_of("0123456789+-.eE") != std::string::npos) return std::nullopt;
     char* end = nullptr;
     errno = 0;
     double v = std::strtod(t.c_str(), &end);
-    if (errno != 0 || end == t.c_str() || *end != '\0') return std::nullopt;
+    if (errno != 0 || end == t.c_str() || *end != '\0' || !std::isfinite(v)) return std::nullopt;
     return v;
 }
 

@@ -3,6 +3,8 @@
 #include <cstdlib>
 #include <filesystem>
 
+#include "model/load_instrument.hpp"
+
 namespace zs {
 
 std::vector<std::string> instrument_search_path() {
@@ -23,6 +25,9 @@ std::vector<std::string> instrument_search_path() {
 }
 
 std::optional<std::string> find_instrument_file(const std::string& id) {
+    // The id comes from a user's file: only a real id becomes a file name,
+    // so "../x" or "/etc/x" is never followed.
+    if (!is_instrument_id(id)) return std::nullopt;
     for (const auto& dir : instrument_search_path()) {
         std::filesystem::path p = std::filesystem::path(dir) / (id + ".toml");
         std::error_code ec;

@@ -11,16 +11,19 @@
 #include "model/load_changes.hpp"
 #include "model/toml_reader.hpp"
 #include "util/files.hpp"
+#include "util/limits.hpp"
 
 namespace zs {
 
-namespace {
-
-bool is_slug(std::string_view s) {
-    if (s.empty()) return false;
+bool is_instrument_id(std::string_view s) {
+    if (s.empty() || s.size() > 100) return false;
     auto ok = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; };
     return std::all_of(s.begin(), s.end(), ok) && s.front() != '-' && s.back() != '-';
 }
+
+namespace {
+
+bool is_slug(std::string_view s) { return is_instrument_id(s); }
 
 // Ids of questions, domains, measures and options: ASCII letters, digits,
 // '.', '-' and '_', starting with a letter or digit.
@@ -64,6 +67,10 @@ class InstrumentLoader {
         if (ins.domains.empty())
             r_.error(r_.at(root), "the instrument has no domains", "add at least one [[domain]] with questions");
         ins.build_index();
+        if (ins.question_order.size() > limits::questions)
+            r_.error(r_.at(root),
+                     fmt::format("the instrument has {} questions, more than the {} zelfscan takes (see docs/limits.md)",
+                                 ins.question_order.size(), limits::questions));
         check_references(ins);
         check_changes(r_, ins);
         return ins;
@@ -170,6 +177,9 @@ class InstrumentLoader {
         for (const auto* o : r_.tables(t, "option")) s.options.push_back(read_option(*o, s.id));
         if (s.options.empty())
             r_.error(r_.at(t), fmt::format("scale '{}' has no options", s.id), "add [[scale.option]] tables");
+        if (s.options.size() > limits::options_per_scale)
+            r_.error(r_.at(t), fmt::format("scale '{}' has {} options, more than the {} a scale may have (see docs/limits.md)",
+                                           s.id, s.options.size(), limits::options_per_scale));
         std::set<std::string> seen;
         for (const auto& o : s.options)
             if (!o.id.empty() && !seen.insert(o.id).second)
@@ -933,7 +943,7 @@ std::optional<Instrument> parse_instrument(std::string_view data, const std::str
 }
 
 std::optional<Instrument> load_instrument(const std::string& path, Diagnostics& diags, const MarkdownValidator& markdown) {
-    auto file = read_file(path);
+    auto file = read_file(path, limits::instrument_file);
     if (!file.ok()) {
         diags.error({path, 0, 0}, file.error);
         return std::nullopt;

@@ -12,6 +12,11 @@
 
 namespace zs {
 
+// The syntax of an instrument id (a slug: lowercase letters, digits and
+// inner hyphens, at most 100). Ids are looked up as file names, so nothing
+// else (no '/', no "..") may ever be used as one.
+bool is_instrument_id(std::string_view id);
+
 // Checks one Markdown text and returns its problems (empty when fine). The
 // loader knows nothing of Markdown; the command layer passes the document
 // module's validator in, so the model stays free of rendering code.

@@ -1,9 +1,11 @@
 #include "model/toml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
+#include "util/limits.hpp"
 #include "util/text.hpp"
 
 namespace zs {
@@ -49,6 +51,110 @@ std::size_t skip_string(std::string_view data, std::size_t i) {
 
 } // namespace
 
+std::optional<NestingProblem> check_toml_nesting(std::string_view data, int limit) {
+    // One pass over the text, without recursion: a table header sets the
+    // depth of the keys below it; each dotted key part, array and inline
+    // table adds one. Strings and comments are skipped.
+    struct Open {
+        char kind;       // '[' or '{'
+        int value_depth; // of the value context it was opened in
+        int level;       // key level outside it
+    };
+    std::vector<Open> stack;
+    int header = 0, level = 0, dots = 0, value_depth = 0;
+    bool key_context = true, line_start = true;
+    std::uint32_t line = 1;
+    std::size_t line_begin = 0;
+    auto problem = [&](std::size_t at, int depth) -> std::optional<NestingProblem> {
+        if (depth <= limit) return std::nullopt;
+        return NestingProblem{line, static_cast<std::uint32_t>(at - line_begin + 1), depth};
+    };
+    for (std::size_t i = 0; i < data.size(); ++i) {
+        char c = data[i];
+        if (c == '#') {
+            while (i + 1 < data.size() && data[i + 1] != '\n') ++i;
+            continue;
+        }
+        if (c == '"' || c == '\'') {
+            std::size_t end = skip_string(data, i);
+            for (std::size_t k = i; k < end && k < data.size(); ++k)
+                if (data[k] == '\n') {
+                    ++line;
+                    line_begin = k + 1;
+                }
+            i = end - 1;
+            line_start = false;
+            continue;
+        }
+        if (c == '\n') {
+            ++line;
+            line_begin = i + 1;
+            if (stack.empty()) {
+                key_context = true;
+                line_start = true;
+                dots = 0;
+                level = header;
+            }
+            continue;
+        }
+        if (c == ' ' || c == '\t' || c == '\r') continue;
+        if (line_start && stack.empty() && c == '[') {
+            // [a.b.c] or [[a.b.c]]: one level per part, one more for an
+            // array of tables.
+            int parts = 1 + (i + 1 < data.size() && data[i + 1] == '[' ? 1 : 0);
+            std::size_t j = i + 1;
+            for (; j < data.size() && data[j] != ']' && data[j] != '\n'; ++j) {
+                if (data[j] == '"' || data[j] == '\'') {
+                    j = skip_string(data, j) - 1;
+                    continue;
+                }
+                if (data[j] == '.' && ++parts > limit) return problem(j, parts);
+            }
+            header = level = parts;
+            i = j > i ? j - 1 : i;
+            while (i + 1 < data.size() && data[i + 1] == ']') ++i;
+            line_start = false;
+            key_context = false; // the rest of the line is a comment or nothing
+            continue;
+        }
+        line_start = false;
+        if (key_context) {
+            if (c == '.') {
+                if (auto p = problem(i, level + ++dots + 1)) return p;
+            } else if (c == '=') {
+                key_context = false;
+                value_depth = level + dots + 1;
+                dots = 0;
+            } else if (c == '}' && !stack.empty()) { // an empty inline table
+                value_depth = stack.back().value_depth;
+                level = stack.back().level;
+                stack.pop_back();
+                key_context = false;
+            }
+            continue;
+        }
+        if (c == '[' || c == '{') {
+            stack.push_back({c, value_depth, level});
+            if (auto p = problem(i, value_depth + 1)) return p;
+            if (c == '{') {
+                level = value_depth;
+                key_context = true;
+                dots = 0;
+            } else {
+                value_depth += 1;
+            }
+        } else if ((c == ']' || c == '}') && !stack.empty()) {
+            value_depth = stack.back().value_depth;
+            level = stack.back().level;
+            stack.pop_back();
+        } else if (c == ',' && !stack.empty() && stack.back().kind == '{') {
+            key_context = true;
+            dots = 0;
+        }
+    }
+    return std::nullopt;
+}
+
 std::string strip_toml_comments(std::string_view data) {
     // Most files hold no control character at all: then no comment needs
     // a look of its own.
@@ -83,6 +189,16 @@ std::string strip_toml_comments(std::string_view data) {
 }
 
 std::optional<toml::table> TomlReader::parse(std::string_view data) {
+    // Deep nesting is refused before toml++ sees it: it builds (and frees)
+    // nested tables by recursion, so a file of 100,000 dotted parts would
+    // overflow the stack.
+    if (auto deep = check_toml_nesting(data, limits::toml_depth)) {
+        error({path_, deep->line, deep->column},
+              fmt::format("the TOML is nested too deeply (more than {} levels of tables, arrays and dotted keys)",
+                          limits::toml_depth),
+              "zelfscan files need only a few levels; see docs/limits.md");
+        return std::nullopt;
+    }
     try {
         // Answer files written from the template are about 90 % comments;
         // dropping them first (lines and columns unchanged) makes parsing
@@ -92,6 +208,12 @@ std::optional<toml::table> TomlReader::parse(std::string_view data) {
     } catch (const toml::parse_error& e) {
         std::string msg(e.description());
         error(at(e.source()), fmt::format("TOML syntax: {}", msg));
+        return std::nullopt;
+    } catch (const std::bad_alloc&) {
+        error({path_, 0, 0}, "not enough memory to read this file", "see docs/limits.md for the sizes zelfscan reads");
+        return std::nullopt;
+    } catch (const std::exception& e) {
+        error({path_, 0, 0}, fmt::format("cannot read this TOML file: {}", e.what()));
         return std::nullopt;
     }
 }
@@ -208,7 +330,14 @@ std::optional<double> TomlReader::number(const toml::table& t, std::string_view 
         return std::nullopt;
     }
     if (n->is_integer()) return static_cast<double>(*n->value<std::int64_t>());
-    if (n->is_floating_point()) return n->value<double>();
+    if (n->is_floating_point()) {
+        double v = *n->value<double>();
+        // TOML allows nan and inf; no figure zelfscan reads may be either
+        // (a NaN weight quietly changed every percentage).
+        if (std::isfinite(v)) return v;
+        error(at(*n), fmt::format("'{}' must be a finite number, not {}", key, std::isnan(v) ? "nan" : "infinity"));
+        return std::nullopt;
+    }
     type_error(*n, key, "a number");
     return std::nullopt;
 }

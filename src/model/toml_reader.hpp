@@ -72,4 +72,13 @@ std::string_view toml_type_name(const toml::node& n);
 // a control character is kept, for the parser to report.
 std::string strip_toml_comments(std::string_view data);
 
+// Where `data` first nests deeper than `limit` levels (tables, arrays,
+// inline tables and dotted key parts together), found without recursion
+// and before a parser builds anything; nullopt when it does not.
+struct NestingProblem {
+    std::uint32_t line = 0, column = 0;
+    int depth = 0;
+};
+std::optional<NestingProblem> check_toml_nesting(std::string_view data, int limit);
+
 } // namespace zs

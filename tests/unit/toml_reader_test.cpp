@@ -108,3 +108,50 @@ TEST_CASE("read_file and MappedFile give a file whole, and name what is wrong") 
     }
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("nesting: counted without recursion, located at the level past the limit") {
+    CHECK_FALSE(check_toml_nesting("[a.b]\nc.d = { e = [1, 2] }\n", 8));
+    CHECK(check_toml_nesting("[a.b]\nc.d = { e = [1, 2] }\n", 5)->line == 2);
+    // Dots in strings, floats, dates and comments are no levels.
+    CHECK_FALSE(check_toml_nesting("\"a.b.c.d\" = 1.5 # x.y.z.w\nd = 1979-05-27T07:32:00.999\n", 2));
+    // [[x.y]] is an array of tables: one level more than [x.y].
+    CHECK(check_toml_nesting("[[a.b]]\n", 2));
+    CHECK_FALSE(check_toml_nesting("[a.b]\n", 2));
+    auto deep = check_toml_nesting("x = 1\ny = " + std::string(100000, '[') + std::string(100000, ']') + "\n", 32);
+    REQUIRE(deep);
+    CHECK(deep->line == 2);
+    CHECK(deep->column == 5 + 31);
+    std::string dotted = "k";
+    for (int i = 0; i < 200000; ++i) dotted += ".k";
+    CHECK(check_toml_nesting(dotted + " = 1\n", 32));
+    // Multi-line strings and arrays keep the count of lines right.
+    auto ml = check_toml_nesting("a = \"\"\"\n[[[[\n\"\"\"\nb = [\n[[[[1]]]]\n]\n", 4);
+    REQUIRE(ml);
+    CHECK(ml->line == 5);
+}
+
+TEST_CASE("nesting: a deep file is a located error, not a stack overflow") {
+    Diagnostics d;
+    TomlReader r("deep.toml", d);
+    std::string text = "x = 1\n";
+    for (int i = 0; i < 100000; ++i) text += "{ a = ";
+    CHECK_FALSE(r.parse("y = " + text));
+    REQUIRE(d.all().size() == 1);
+    CHECK(format(d.all()[0]).rfind("deep.toml:2:", 0) == 0);
+}
+
+TEST_CASE("numbers: nan and inf are located errors") {
+    for (const char* v : {"nan", "+nan", "-nan", "inf", "+inf", "-inf"}) {
+        Diagnostics d;
+        TomlReader r("n.toml", d);
+        auto t = r.parse(std::string("a = 1\nw = ") + v + "\n");
+        REQUIRE(t);
+        CHECK_FALSE(r.number(*t, "w", true));
+        REQUIRE(d.all().size() == 1);
+        CHECK(format(d.all()[0]).rfind("n.toml:2:5: error: 'w' must be a finite number", 0) == 0);
+    }
+    Diagnostics d;
+    TomlReader r("n.toml", d);
+    auto t = r.parse("w = 2.5\n");
+    CHECK(r.number(*t, "w", true) == doctest::Approx(2.5));
+}
