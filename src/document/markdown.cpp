@@ -6,6 +6,9 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <string>
+
+#include "util/limits.hpp"
 
 namespace zs::doc {
 
@@ -32,6 +35,30 @@ void parse_tree(Tree& t, std::string_view text) {
     }
     cmark_parser_feed(t.parser, text.data(), text.size());
     t.root = cmark_parser_finish(t.parser);
+}
+
+// The first node nested deeper than the limit (lists, quotes, emphasis and
+// links in one another), found with cmark's iterator, which does not
+// recurse: the conversion below and the layout after it do.
+cmark_node* too_deep(cmark_node* root) {
+    cmark_iter* it = cmark_iter_new(root);
+    cmark_node* found = nullptr;
+    for (cmark_event_type ev; !found && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        if (ev != CMARK_EVENT_ENTER) continue;
+        // Counting parents (at most limit + 1 steps) is exact whatever
+        // events the iterator gives for empty or leaf nodes.
+        cmark_node* n = cmark_iter_get_node(it);
+        int depth = 0;
+        for (cmark_node* p = n; p && depth <= limits::markdown_depth + 1; p = cmark_node_parent(p)) ++depth;
+        if (depth > limits::markdown_depth + 1) found = n;
+    }
+    cmark_iter_free(it);
+    return found;
+}
+
+std::string too_deep_message() {
+    return "the Markdown is nested too deeply (more than " + std::to_string(limits::markdown_depth) +
+           " levels of lists, quotes and emphasis in one another)";
 }
 
 bool is(cmark_node* n, const char* type_string) {
@@ -230,6 +257,14 @@ Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
                       Diagnostics& diagnostics) {
     Tree t;
     parse_tree(t, text);
+    if (!t.root) return {};
+    if (cmark_node* deep = too_deep(t.root)) {
+        auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(deep));
+        auto col = static_cast<std::uint32_t>(cmark_node_get_start_column(deep));
+        diagnostics.error({options.file, line + options.first_line - 1, col}, too_deep_message(),
+                          "see docs/limits.md");
+        return {};
+    }
     Converter c(options, diagnostics);
     return c.blocks(t.root);
 }
@@ -269,6 +304,12 @@ std::vector<MarkdownProblem> validate_markdown(std::string_view text) {
     Tree t;
     parse_tree(t, text);
     std::vector<MarkdownProblem> problems;
+    if (!t.root) return problems;
+    if (cmark_node* deep = too_deep(t.root)) {
+        problems.push_back({static_cast<std::uint32_t>(cmark_node_get_start_line(deep)),
+                            static_cast<std::uint32_t>(cmark_node_get_start_column(deep)), too_deep_message()});
+        return problems;
+    }
     cmark_iter* it = cmark_iter_new(t.root);
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         if (ev != CMARK_EVENT_ENTER) continue;

@@ -9,6 +9,7 @@
 #include "html/encode.hpp"
 #include "html/stylesheet.hpp"
 #include "html/svg.hpp"
+#include "layout/flow.hpp"
 #include "util/files.hpp"
 
 namespace zs::html {
@@ -354,7 +355,7 @@ class Writer {
     }
 
     void write(const doc::Image& img) {
-        ReadResult file = read_file(img.path);
+        ReadResult file = read_file(img.path, limits::image_file);
         std::string mime;
         if (file.ok()) {
             if (file.data.starts_with("\x89PNG\r\n\x1a\n"))
@@ -363,6 +364,9 @@ class Writer {
                 mime = "image/jpeg";
             else
                 file.error = "not a PNG or JPEG file";
+            // The same checks as for the PDF: limits, and a PNG that decodes.
+            int w = 0, h = 0;
+            if (!mime.empty() && !layout::image_size(file.data, w, h, file.error)) mime.clear();
         }
         if (!file.ok()) {
             diags_.error(where_, "cannot use image '" + img.path + "': " + file.error,

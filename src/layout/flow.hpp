@@ -141,7 +141,10 @@ struct PlacedPages {
 PlacedPages paginate(const std::vector<Slice>& slices, double body_top, double body_height);
 
 // Image size in pixels from a PNG or JPEG header; false when unreadable.
+// Also checks the limits (docs/limits.md) and, for PNG, that the image
+// decodes (check_png): an image it accepts is safe to embed.
 bool image_size(std::string_view data, int& width, int& height, std::string& error);
+bool check_png(std::string_view data, std::string& error);
 
 // QR code of `payload` (libqrencode), for page marks.
 QrItem qr_code(const std::string& payload, double x, double y, double size);

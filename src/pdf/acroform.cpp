@@ -1,8 +1,12 @@
 #include "pdf/acroform.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <set>
+#include <vector>
+
+#include <zlib.h>
 
 #include <fmt/format.h>
 // qpdf 11: use std::shared_ptr, not the old PointerHolder.
@@ -14,11 +18,49 @@
 #include <qpdf/QPDFObjectHandle.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 
+#include "util/limits.hpp"
+
 namespace zs::pdf {
 
 namespace {
 
 using OH = QPDFObjectHandle;
+
+// How many bytes the zlib streams in `bytes` inflate to, counted up to
+// `limit` (then limit + 1): a "filled form" whose few compressed bytes
+// unpack to gigabytes is refused before qpdf unpacks anything. Every
+// "stream" keyword is followed; data that is not zlib costs nothing. The
+// output goes to one small buffer, so the count needs no memory.
+std::size_t inflated_size(std::string_view bytes, std::size_t limit) {
+    std::size_t total = 0;
+    std::vector<unsigned char> sink(64 * 1024);
+    for (std::size_t at = bytes.find("stream"); at != std::string_view::npos; at = bytes.find("stream", at + 6)) {
+        std::size_t start = at + 6;
+        if (start < bytes.size() && bytes[start] == '\r') ++start;
+        if (start >= bytes.size() || bytes[start] != '\n') continue;
+        ++start;
+        if (start + 2 > bytes.size()) break;
+        auto cmf = static_cast<unsigned char>(bytes[start]), flg = static_cast<unsigned char>(bytes[start + 1]);
+        if ((cmf & 0x0F) != 8 || ((cmf << 8) | flg) % 31 != 0) continue;
+        z_stream z{};
+        if (inflateInit(&z) != Z_OK) return limit + 1;
+        z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data() + start));
+        z.avail_in = static_cast<uInt>(std::min<std::size_t>(bytes.size() - start, 0x7fffffff));
+        int rc = Z_OK;
+        while (rc == Z_OK) {
+            z.next_out = sink.data();
+            z.avail_out = static_cast<uInt>(sink.size());
+            rc = inflate(&z, Z_NO_FLUSH);
+            total += sink.size() - z.avail_out;
+            if (total > limit) break;
+            if (rc == Z_BUF_ERROR && z.avail_out != 0) break; // input used up
+            if (rc == Z_BUF_ERROR) rc = Z_OK;
+        }
+        inflateEnd(&z);
+        if (total > limit) return limit + 1;
+    }
+    return total;
+}
 
 // Field flags (PDF 32000-1, tables 226-228).
 constexpr int ff_read_only = 1 << 0;
@@ -254,6 +296,15 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
         diags.error(where, "this is not a PDF file", "give a PDF form made by `zelfscan form`");
         return std::nullopt;
     }
+    // Bounded work before qpdf: what the streams unpack to.
+    if (inflated_size(bytes, limits::pdf_inflated_bytes) > limits::pdf_inflated_bytes) {
+        diags.error(where,
+                    fmt::format("the PDF's compressed data unpacks to more than {} MB, more than a form can hold "
+                                "(see docs/limits.md)",
+                                limits::pdf_inflated_bytes / limits::MiB),
+                    "ask for a fresh copy of the filled form");
+        return std::nullopt;
+    }
     QPDF pdf;
     pdf.setSuppressWarnings(true);
     pdf.setAttemptRecovery(false);
@@ -273,6 +324,13 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
     }
     if (pdf.isEncrypted()) {
         diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
+        return std::nullopt;
+    }
+    if (pdf.getObjectCount() > limits::pdf_objects) {
+        diags.error(where,
+                    fmt::format("the PDF has {} objects, more than the {} a form may have (see docs/limits.md)",
+                                pdf.getObjectCount(), limits::pdf_objects),
+                    "ask for a fresh copy of the filled form");
         return std::nullopt;
     }
     FilledForm form;

@@ -8,6 +8,7 @@
 #include "document/markdown.hpp"
 #include "model/toml_reader.hpp"
 #include "report/format.hpp"
+#include "util/limits.hpp"
 
 namespace zs::report {
 
@@ -48,14 +49,34 @@ std::optional<Directive> parse_directive(std::string_view line) {
 
 // Checks placeholders and directives in the template source itself, so
 // every problem gets its real line and column.
-void lint(const TemplateSpec& spec, Diagnostics& diags) {
+// Returns false when the template must not reach the mustache engine at
+// all (sections nested too deeply).
+bool lint(const TemplateSpec& spec, Diagnostics& diags) {
     std::vector<std::string_view> keys(spec.keys.begin(), spec.keys.end());
     std::vector<std::string_view> names(spec.directives.begin(), spec.directives.end());
     const std::string& t = spec.text;
+    int depth = 0;
+    const std::size_t errors_before = diags.error_count();
     for (std::size_t pos = t.find("{{"); pos != std::string::npos; pos = t.find("{{", pos + 2)) {
         std::size_t end = t.find("}}", pos + 2);
         if (end == std::string::npos) break; // mustache reports it
+        // Enough problems to fix at once; more would only cost time (each
+        // location is counted from the start).
+        if (diags.error_count() - errors_before >= 100) {
+            diags.error(location_of(spec, pos), "more problems follow; fix these first");
+            return true;
+        }
         std::string tag = trim(std::string_view(t).substr(pos + 2, end - pos - 2));
+        // The mustache engine reads sections by recursion: refuse deep
+        // nesting before it starts.
+        if (!tag.empty() && (tag.front() == '#' || tag.front() == '^') && ++depth > limits::template_depth) {
+            diags.error(location_of(spec, pos),
+                        fmt::format("sections are nested too deeply (more than {} {{{{#…}}}} in one another)",
+                                    limits::template_depth),
+                        "see docs/limits.md");
+            return false;
+        }
+        if (!tag.empty() && tag.front() == '/') --depth;
         if (!tag.empty() && tag.front() == '{') tag = trim(std::string_view(tag).substr(1));
         if (!tag.empty() && (tag.front() == '!' || tag.front() == '=' || tag.front() == '>')) continue;
         if (!tag.empty() && (tag.front() == '#' || tag.front() == '^' || tag.front() == '/' || tag.front() == '&'))
@@ -68,12 +89,16 @@ void lint(const TemplateSpec& spec, Diagnostics& diags) {
                         m.empty() ? "see docs/report-templates.md for the placeholders" : fmt::format("did you mean '{}'?", m));
         }
     }
-    std::size_t line_start = 0;
+    std::size_t line_start = 0, directives = 0;
     while (line_start <= t.size()) {
         std::size_t end = t.find('\n', line_start);
         if (end == std::string::npos) end = t.size();
         std::string_view line(t.data() + line_start, end - line_start);
         if (auto d = parse_directive(line)) {
+            if (++directives > 1000) {
+                diags.error(location_of(spec, line_start), "more than 1000 directives in one template (see docs/limits.md)");
+                return false;
+            }
             if (std::find(names.begin(), names.end(), d->name) == names.end()) {
                 auto m = closest_match(d->name, names);
                 diags.error(location_of(spec, line_start + line.find("[[") + 2), fmt::format("unknown directive '{}'", d->name),
@@ -83,8 +108,13 @@ void lint(const TemplateSpec& spec, Diagnostics& diags) {
         } else if (line.find("[[") != std::string_view::npos && trim(line).rfind("[[", 0) == 0) {
             diags.error(location_of(spec, line_start + line.find("[[")), "a directive must stand alone on its line, like [[chart:domain-risk]]");
         }
+        if (diags.error_count() - errors_before >= 100) {
+            diags.error(location_of(spec, line_start), "more problems follow; fix these first");
+            return true;
+        }
         line_start = end + 1;
     }
+    return true;
 }
 
 // Where a directive line came from in the source, for diagnostics.
@@ -98,7 +128,10 @@ SourceLocation directive_origin(const TemplateSpec& spec, const Directive& d) {
 doc::Blocks render_template(const TemplateSpec& spec, const Data& data, const DirectiveHandler& handler, Diagnostics& diags) {
     doc::Blocks out;
     Diagnostics local;
-    lint(spec, local);
+    if (!lint(spec, local)) {
+        diags.append(local);
+        return out;
+    }
     kainjow::mustache::mustache tmpl(spec.text);
     if (!tmpl.is_valid()) {
         std::string msg = tmpl.error_message();
