@@ -59,9 +59,14 @@ char32_t decode(std::string_view s, std::size_t& at) {
     return c;
 }
 
-// Characters HTML calls parse errors and XML forbids.
+// Characters HTML calls parse errors and XML forbids, and the bidi
+// embedding, override and isolate controls: a respondent's U+202E would
+// turn the rest of a line around (and could make text read as something
+// else), so no output keeps them (the PDF's shaper drops them too).
 bool dropped(char32_t c) {
     if (c == '\t' || c == '\n') return false;
+    if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F || c == 0x061C)
+        return true;
     if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) return true;
     if (c >= 0xFDD0 && c <= 0xFDEF) return true;
     return (c & 0xFFFE) == 0xFFFE;

@@ -36,9 +36,10 @@ struct LayoutOptions {
     std::optional<doc::Paper> paper; // overrides Document::info.paper
     Margins margins;
     double body_size = 10; // points; other sizes scale from it
-    // A character no font has: an error (default) or a warning; either way
-    // it is left out of the page.
-    bool missing_glyph_is_error = true;
+    // A character no font has: a warning (default) or an error; either way
+    // the page shows a placeholder (U+FFFD) in its place. Respondents type
+    // what they like (emoji, any script): their text never stops a document.
+    bool missing_glyph_is_error = false;
 };
 
 // ------------------------------------------------------ positioned items --

@@ -46,6 +46,29 @@ void append_utf8(std::string& out, char32_t c) {
     }
 }
 
+namespace {
+
+// U+FFFD REPLACEMENT CHARACTER: the placeholder for a character no font has.
+constexpr char32_t placeholder = 0xFFFD;
+
+bool invisible_control(char32_t c) {
+    return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F ||
+           c == 0x061C || c == 0x200C || c == 0x200D || c == 0x2060 || (c >= 0xFE00 && c <= 0xFE0F) ||
+           (c >= 0xE0000 && c <= 0xE01EF);
+}
+
+} // namespace
+
+std::vector<char32_t> unshown_characters(const FontSet& fonts, Style style, std::string_view utf8) {
+    std::vector<char32_t> out;
+    for (char32_t c : decode_utf8(utf8)) {
+        if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0xAD || c == 0xFEFF || c == 0x200B || invisible_control(c)) continue;
+        if ((c > 0xFFFF || fonts.face_for(style, c) < 0) && std::find(out.begin(), out.end(), c) == out.end())
+            out.push_back(c);
+    }
+    return out;
+}
+
 Shaper::Shaper(const FontSet& fonts, std::function<void(char32_t)> missing)
     : fonts_(fonts), missing_(std::move(missing)) {
     out_.offset.push_back(0);
@@ -88,12 +111,21 @@ void Shaper::add(std::string_view utf8, const RunStyle& style, bool preserve_spa
             }
             continue;
         }
+        // Invisible controls are neutralised, never drawn: bidi embedding,
+        // override and isolate controls (they could reorder what a line
+        // says), joiners and variation selectors (an emoji sequence falls
+        // apart into its visible parts instead).
+        if (invisible_control(c)) continue;
         // The PDF backend encodes text as 16-bit Unicode (libharu's UTF-8
         // fonts), so characters beyond the BMP count as missing.
         int face = c > 0xFFFF ? -1 : fonts_.face_for(style.style, c);
         if (face < 0) {
+            // Reported (with the place it came from), and shown as a visible
+            // placeholder, so the reader sees that something stood there.
             if (missing_) missing_(c);
-            continue;
+            c = fonts_.face_for(style.style, placeholder) >= 0 ? placeholder : U'?';
+            face = fonts_.face_for(style.style, c);
+            if (face < 0) continue;
         }
         if (!in_word_) {
             auto at = static_cast<std::uint32_t>(out_.glyphs.size());

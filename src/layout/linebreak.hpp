@@ -54,7 +54,15 @@ struct ShapedText {
 };
 
 // Turns styled text into measured glyphs and words. A character that no
-// face of the style has is passed to `missing` and left out.
+// face of the style has is passed to `missing` and drawn as U+FFFD (or '?'
+// when no face has that either); invisible bidi controls, joiners and
+// variation selectors are dropped.
+// The characters of `utf8` the PDF cannot show in `style` (no configured
+// face has them, or beyond the BMP), each once, in order; invisible
+// controls the shaper drops are not counted. For warnings that name where
+// a text came from (a respondent's answer) before it is merged into a report.
+std::vector<char32_t> unshown_characters(const FontSet& fonts, Style style, std::string_view utf8);
+
 class Shaper {
   public:
     Shaper(const FontSet& fonts, std::function<void(char32_t)> missing);

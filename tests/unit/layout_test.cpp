@@ -207,18 +207,37 @@ TEST_CASE("layout: widows and orphans") {
     }
 }
 
-TEST_CASE("layout: a character no font has is reported with its location") {
+TEST_CASE("layout: a character no font has is a warning with its location, shown as a placeholder") {
     doc::Document d;
     doc::Block b = para("smiley \U0001F600 en \U0001F600 nog eens");
     b.where = {"notes.md", 7, 3};
     d.blocks.push_back(b);
     Diagnostics diags;
-    layout_document(d, {}, diags);
+    LayoutResult r = layout_document(d, {}, diags);
+    CHECK_FALSE(diags.has_errors());
+    std::string shown;
+    for (const auto& p : r.pages)
+        for (const auto* t : texts(p)) shown += t->text;
+    CHECK(shown.find("\xEF\xBF\xBD") != std::string::npos);
     REQUIRE(diags.all().size() == 1);
     CHECK(format(diags.all()[0]) ==
-          "notes.md:7:3: error: character U+1F600 '\U0001F600' is in none of the configured fonts\n"
+          "notes.md:7:3: warning: character U+1F600 '\U0001F600' is in none of the configured fonts\n"
           "  hint: use another character, or configure a font that has it (fonts/fonts.toml, "
           "option --fonts)\n");
+}
+
+TEST_CASE("layout: bidi controls, joiners and variation selectors are dropped, not drawn") {
+    doc::Document d;
+    d.blocks.push_back(para("ab\u202Ecd\u202C \u2067ef\u2069 g\u200Dh\uFE0Fi\u200Fj"));
+    Diagnostics diags;
+    LayoutResult r = layout_document(d, {}, diags);
+    CHECK(diags.empty());
+    std::string shown;
+    for (const auto& p : r.pages)
+        for (const auto* t : texts(p)) shown += t->text;
+    CHECK(shown.find("abcd") != std::string::npos);
+    CHECK(shown.find("ghij") != std::string::npos);
+    CHECK(shown.find("\xE2\x80\xAE") == std::string::npos);
 }
 
 TEST_CASE("layout: page marks, running header and footer") {
