@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # toolchain
   build-essential cmake pkg-config git
+  # the fuzz harnesses (scripts/fuzz.sh): clang with libFuzzer and sanitizers
+  clang-14 libclang-rt-14-dev
   # libraries
   libtomlplusplus-dev libhpdf-dev libcmark-gfm-dev libcmark-gfm-extensions-dev
   libfmt-dev doctest-dev libqpdf-dev libcli11-dev libkainjow-mustache-dev
