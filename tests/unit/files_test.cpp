@@ -44,7 +44,7 @@ TEST_CASE("read_file: the limit of each kind, named in the error") {
     CHECK(r.error == "is too large (2.0 MB; an answer file may be at most 2 MB, see docs/limits.md)");
     CHECK(r.data.empty());
     CHECK(read_file((d / "big.toml").string(), limits::instrument_file).ok());
-    CHECK(check_input_file((d / "big.toml").string(), limits::answer_file).find("too large") == 0);
+    CHECK(check_input_file((d / "big.toml").string(), limits::answer_file).find("is too large") == 0);
     put(d / "ok.toml", "a = 1\n");
     auto ok = read_file((d / "ok.toml").string(), limits::answer_file);
     CHECK(ok.ok());
