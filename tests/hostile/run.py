@@ -354,16 +354,16 @@ for name, data in renders.items():
 
 # ---- filled forms (import) ---------------------------------------------------
 def pdf_with(objects, trailer_extra=""):
-    out = b"%PDF-1.7\n"
-    offsets = []
+    parts, offsets, at = [b"%PDF-1.7\n"], [], 9
     for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return out
+        offsets.append(at)
+        piece = f"{i} 0 obj\n".encode() + body + b"\nendobj\n"
+        parts.append(piece)
+        at += len(piece)
+    parts.append(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    parts.append(b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets))
+    parts.append(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R {trailer_extra}>>\nstartxref\n{at}\n%%EOF\n".encode())
+    return b"".join(parts)
 
 
 def stream(data, extra=b""):
