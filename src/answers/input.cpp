@@ -39,6 +39,9 @@ bool is_pdf_bytes(std::string_view data) { return data.substr(0, 5) == "%PDF-"; 
 
 // The first bytes of a file, to tell its kind without reading it all.
 std::string file_start(const std::string& path, std::size_t n) {
+    // fopen of a FIFO waits for a writer: only a regular file is opened
+    // here; read_file then reports what the path is.
+    if (!check_input_file(path).empty()) return {};
     std::FILE* f = std::fopen(path.c_str(), "rb");
     if (!f) return {};
     std::string buf(n, '\0');

@@ -244,8 +244,8 @@ for cmd in ["check-ins", "check-ans", "score", "report-answers", "report-logo", 
             "render": ["render", path, "-o", "{d}/r.pdf"],
             "import": ["import", path, "-o", "{d}/out.toml"],
         }[cmd]
-        if cmd == "report-answers" and kind == "dir":
-            continue  # a folder of answers is the answer-folder case, not an error
+        if kind == "dir" and cmd in ("report-answers", "check-ins", "check-ans", "score", "import"):
+            continue  # a folder of inputs is the answer-folder case, not an error
         add(f"special-{cmd}-{kind}", args, 1, dict(files, **ans), os.path.basename(path.replace("{d}/", "")),
             outputs=["r.pdf", "out.toml"])
 add("special-missing-file", ["check", "{d}/nope.toml"], 1, {}, "nope.toml")
@@ -253,24 +253,33 @@ add("special-missing-file", ["check", "{d}/nope.toml"], 1, {}, "nope.toml")
 # ---- outputs -------------------------------------------------------------
 three = {"a.toml": answers(), "b.toml": answers("R02"), "c.toml": answers("R03")}
 rep = ["report", EX, "{d}/a.toml", "{d}/b.toml", "{d}/c.toml"]
+# Bad usage (exit 2: a report is named .pdf or .html, a plan .toml or .csv)
+# or a refused output (exit 1); either way the device is untouched.
 for dev in ["/dev/null", "/dev/full"]:
-    add(f"output-report-{dev[5:]}", rep + ["-o", dev], 1, three, dev, keep=[dev])
-    add(f"output-plan-{dev[5:]}", rep + ["-o", "{d}/r.pdf", "--plan", dev], 1, three, dev, outputs=["r.pdf"], keep=[dev])
-    add(f"output-template-{dev[5:]}", ["template", EX, "-o", dev], 1, {}, dev, keep=[dev])
-    add(f"output-paper-{dev[5:]}", ["paper", EX, "-o", dev], 1, {}, dev, keep=[dev])
-    # Not .toml or .csv: bad usage, before any check of the file.
-    add(f"output-score-plan-{dev[5:]}", ["score", EX, "{d}/a.toml", "{d}/b.toml", "{d}/c.toml", "--plan", dev], 2,
+    add(f"output-report-{dev[5:]}", rep + ["-o", dev], {1, 2}, three, dev, keep=[dev])
+    add(f"output-plan-{dev[5:]}", rep + ["-o", "{d}/r.pdf", "--plan", dev], {1, 2}, three, dev, outputs=["r.pdf"], keep=[dev])
+    add(f"output-template-{dev[5:]}", ["template", EX, "-o", dev], {1, 2}, {}, dev, keep=[dev])
+    add(f"output-paper-{dev[5:]}", ["paper", EX, "-o", dev], {1, 2}, {}, dev, keep=[dev])
+    add(f"output-score-plan-{dev[5:]}", ["score", EX, "{d}/a.toml", "{d}/b.toml", "{d}/c.toml", "--plan", dev], {1, 2},
         three, dev, keep=[dev])
-add("output-same-file", rep + ["-o", "{d}/x.csv", "--plan", "{d}/x.csv"], 1, three, "x.csv", outputs=["x.csv"])
-add("output-same-file-other-name", rep + ["-o", "{d}/x.csv", "--plan", "{d}/./sub/../x.csv"], 1,
-    dict(three, sub=lambda p: os.mkdir(p)), "x.csv", outputs=["x.csv"])
+# Two outputs to one file by another name: the plan is a link to the report.
+add("output-same-file-link", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/link.toml"], 1,
+    dict(three, **{"r.pdf": b"%PDF-old", "link.toml": lambda p: os.symlink("r.pdf", p)}), "link.toml",
+    keep=["r.pdf"])
+add("output-same-folder-other-name", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/sub/../link.toml"], 1,
+    dict(three, **{"r.pdf": b"%PDF-old", "sub": lambda p: os.mkdir(p), "link.toml": lambda p: os.symlink("r.pdf", p)}),
+    "link.toml", keep=["r.pdf"])
+add("output-plan-link-to-input", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/link.toml"], 1,
+    dict(three, **{"link.toml": lambda p: os.symlink("a.toml", p)}), "link.toml", outputs=["r.pdf"], keep=["a.toml"])
 add("output-plan-onto-input", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/a.toml"], 1, three, "a.toml",
     outputs=["r.pdf"], keep=["a.toml"])
 add("output-report-onto-instrument", ["report", "{d}/ins.toml", "{d}/a.toml", "{d}/b.toml", "{d}/c.toml", "-o", "{d}/ins.toml"],
     1, dict(three, **{"ins.toml": BASE}), "ins.toml", keep=["ins.toml"])
-add("output-report-onto-dir", rep + ["-o", "{d}/outdir"], 1, dict(three, outdir=lambda p: os.mkdir(p)), "outdir")
+add("output-report-onto-dir", rep + ["-o", "{d}/outdir.pdf"], 1, dict(three, **{"outdir.pdf": lambda p: os.mkdir(p)}),
+    "outdir.pdf")
 add("output-report-missing-folder", rep + ["-o", "{d}/no/such/r.pdf"], 1, three, "r.pdf")
-add("output-report-fifo", rep + ["-o", "{d}/pipe"], 1, dict(three, pipe=make_fifo), "pipe", keep=["pipe"])
+add("output-report-fifo", rep + ["-o", "{d}/pipe.pdf"], 1, dict(three, **{"pipe.pdf": make_fifo}), "pipe.pdf",
+    keep=["pipe.pdf"])
 add("output-template-onto-input", ["template", "{d}/ins.toml", "-o", "{d}/ins.toml"], 1, {"ins.toml": BASE},
     "ins.toml", keep=["ins.toml"])
 add("output-render-onto-input", ["render", "{d}/t.md", "-o", "{d}/t.md"], 1, {"t.md": "# T\n"}, "t.md", keep=["t.md"])
@@ -453,7 +462,9 @@ for c in cases:
     ran += 1
     slowest = max(slowest, (took, c.name))
     problems = []
-    if c.rc is not None and rc != c.rc:
+    if isinstance(c.rc, set) and rc not in c.rc:
+        problems.append(f"exit {rc}, expected one of {sorted(c.rc)}")
+    elif isinstance(c.rc, int) and rc != c.rc:
         problems.append(f"exit {rc}, expected {c.rc}")
     if c.rc is None and rc not in (0, 1):
         problems.append(f"exit {rc}, expected 0 or 1")
@@ -461,7 +472,7 @@ for c in cases:
         problems.append(f"killed by signal {-rc}")
     if "Sanitizer" in err or "runtime error:" in err:
         problems.append("sanitizer report")
-    if rc == 1 and c.culprit:
+    if rc in (1, 2) and c.rc != 2 and c.culprit:
         name = c.culprit
         lines = [l for l in err.splitlines() if name in l and "error" in l]
         if not lines:
