@@ -1,27 +1,14 @@
 #include "cli/instrument_lookup.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 
 #include "model/load_instrument.hpp"
+#include "util/data_dirs.hpp"
 
 namespace zs {
 
 std::vector<std::string> instrument_search_path() {
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("ZELFSCAN_INSTRUMENTS")) {
-        std::string s = env;
-        std::size_t pos = 0;
-        while (pos <= s.size()) {
-            std::size_t end = s.find(':', pos);
-            if (end == std::string::npos) end = s.size();
-            if (end > pos) dirs.push_back(s.substr(pos, end - pos));
-            pos = end + 1;
-        }
-    }
-    dirs.emplace_back("instruments");
-    dirs.emplace_back(std::string(ZELFSCAN_SOURCE_DIR) + "/instruments");
-    return dirs;
+    return data_search_path("ZELFSCAN_INSTRUMENTS", "instruments");
 }
 
 std::optional<std::string> find_instrument_file(const std::string& id) {
@@ -44,10 +31,7 @@ std::string report_template_name(ReportKind kind, const std::string& lang) {
 }
 
 std::optional<std::string> find_report_template(ReportKind kind, const std::string& lang) {
-    std::vector<std::string> dirs;
-    if (const char* env = std::getenv("ZELFSCAN_TEMPLATES")) dirs.emplace_back(env);
-    dirs.emplace_back("report-templates");
-    dirs.emplace_back(std::string(ZELFSCAN_SOURCE_DIR) + "/report-templates");
+    std::vector<std::string> dirs = data_search_path("ZELFSCAN_TEMPLATES", "report-templates");
     std::string name = report_template_name(kind, lang);
     for (const auto& dir : dirs) {
         std::filesystem::path p = std::filesystem::path(dir) / name;

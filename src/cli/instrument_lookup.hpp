@@ -8,7 +8,7 @@
 namespace zs {
 
 // Folders searched for `<id>.toml`: $ZELFSCAN_INSTRUMENTS (colon-separated),
-// ./instruments, and the instruments folder of the source tree.
+// ./instruments, and the shipped instruments (util/data_dirs.hpp).
 std::vector<std::string> instrument_search_path();
 
 std::optional<std::string> find_instrument_file(const std::string& id);
@@ -25,7 +25,8 @@ enum class ReportKind { risk, results, companion };
 std::string report_template_name(ReportKind kind, const std::string& lang);
 
 // The shipped report template of that kind for a language, searched in
-// $ZELFSCAN_TEMPLATES, ./report-templates and the source tree.
+// $ZELFSCAN_TEMPLATES (colon-separated), ./report-templates and the shipped
+// templates (util/data_dirs.hpp).
 std::optional<std::string> find_report_template(ReportKind kind, const std::string& lang);
 
 } // namespace zs
