@@ -8,6 +8,7 @@
 #include "builders/answer_set.hpp"
 #include "builders/answer_table.hpp"
 #include "cli/commands.hpp"
+#include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
 #include "cli/previous_round.hpp"
 #include "model/load_instrument.hpp"
@@ -66,7 +67,9 @@ void add_export_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ExportArgs>();
     auto* cmd = app.add_subcommand("export", "Export the answers as raw data (CSV or JSON), one row per respondent, anonymity rule applied.\n"
                                              "Exporteer de antwoorden als ruwe gegevens (CSV of JSON), een regel per deelnemer, met de anonimiteitsregel.");
-    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
+    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+        ->required()
+        ->transform([](std::string arg) { return instrument_argument(arg); });
     cmd->add_option("answers", a->answers, "Answer files, filled forms or folders / antwoorden of mappen")->required();
     cmd->add_option("-o,--output", a->output, "File to write / te schrijven bestand")->required();
     cmd->add_option("--format", a->format, "csv or json (default: from -o)")->check(CLI::IsMember({"csv", "json"}));

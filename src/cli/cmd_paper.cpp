@@ -8,6 +8,7 @@
 #include "builders/html_form.hpp"
 #include "builders/paper.hpp"
 #include "cli/commands.hpp"
+#include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "layout/layout.hpp"
@@ -110,7 +111,9 @@ int run_scan(const ScanArgs& a, bool form) {
 void add_layout_command(CLI::App& app, CliContext& ctx, const char* name, const char* description, bool form) {
     auto a = std::make_shared<ScanArgs>();
     auto* cmd = app.add_subcommand(name, description);
-    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) / instrumentbestand")->required();
+    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+        ->required()
+        ->transform([](std::string arg) { return instrument_argument(arg); });
     cmd->add_option("-o,--output", a->output, "PDF to write / te schrijven PDF")->required();
     cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
     cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));

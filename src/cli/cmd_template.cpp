@@ -4,6 +4,7 @@
 
 #include "answers/template_writer.hpp"
 #include "cli/commands.hpp"
+#include "cli/instrument_lookup.hpp"
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 
@@ -16,7 +17,9 @@ void add_template_command(CLI::App& app, CliContext& ctx) {
     auto opt = std::make_shared<Options>();
     auto* cmd = app.add_subcommand("template", "Write a blank answer file for an instrument.\n"
                                                "Maak een leeg antwoordbestand voor een instrument.");
-    cmd->add_option("instrument", opt->instrument, "Instrument file (.toml) / instrumentbestand")->required();
+    cmd->add_option("instrument", opt->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+        ->required()
+        ->transform([](std::string arg) { return instrument_argument(arg); });
     cmd->add_option("-o,--output", opt->output, "Answer file to write / antwoordbestand")->required();
     cmd->add_option("--lang", opt->lang, "Language of the comments: nl or en / taal: nl of en")
         ->check(CLI::IsMember({"nl", "en"}));

@@ -23,6 +23,14 @@ std::optional<std::string> find_instrument_file(const std::string& id) {
     return std::nullopt;
 }
 
+std::string instrument_argument(const std::string& arg) {
+    std::error_code ec;
+    bool bare_id = arg.find('/') == std::string::npos && !arg.ends_with(".toml");
+    if (!bare_id || std::filesystem::exists(arg, ec)) return arg;
+    if (auto found = find_instrument_file(arg)) return *found;
+    return arg;
+}
+
 std::string report_template_name(ReportKind kind, const std::string& lang) {
     bool en = lang == "en";
     if (kind == ReportKind::results) return en ? "results.en.md" : "uitkomsten.nl.md";

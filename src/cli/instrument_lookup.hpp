@@ -13,6 +13,12 @@ std::vector<std::string> instrument_search_path();
 
 std::optional<std::string> find_instrument_file(const std::string& id);
 
+// A command's INSTRUMENT argument as a file: an existing file as given; a
+// bare id (no folder, no .toml) found on the search path, so an installed
+// zelfscan runs `zelfscan paper institutioneel-racisme`; else as given, for
+// the loader to report.
+std::string instrument_argument(const std::string& arg);
+
 // Which standard report template fits: the risk report for an instrument
 // with a risk model, the results report for a questionnaire without one.
 // The companion template is one questionnaire's part inside the risk
