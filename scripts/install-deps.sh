@@ -25,6 +25,8 @@ packages=(
   libreoffice-calc-nogui gettext
   # the synthetic scanner (tests/tools/synthetic_scanner.py) and its benchmark
   python3-numpy python3-pil zbar-tools
+  # man pages from --help (build); the install test renders one with man
+  help2man man-db
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
   # browser tests (tests/browser): Debian's chromium, driven by puppeteer-core
