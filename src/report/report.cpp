@@ -570,7 +570,7 @@ class ReportBuilder {
                            : fmt::format("{} {} op {}", high, high == 1 ? "thema staat" : "thema's staan", top);
         if (flags > 0)
             s += l_ == "en" ? fmt::format(", and {} {} to act on now", flags, flags == 1 ? "red flag asks" : "red flags ask")
-                            : fmt::format(", en {} {} om direct actie", flags, flags == 1 ? "rode vlag vraagt" : "rode vlaggen vragen");
+                            : fmt::format(", en {} {} om directe actie", flags, flags == 1 ? "rode vlag vraagt" : "rode vlaggen vragen");
         return s + ".";
     }
 

@@ -910,9 +910,9 @@ REPORT_TEXT = {
     "nl": {
         "summary": "Samenvatting", "summary_end": "Hoe zeker is dit beeld?",
         "headline": r"Totaal risico (.+?): (?:geen thema staat op (.+?)|(\d+) thema.s? (?:staat|staan) op (.+?))"
-                    r"(?:, en (\d+) rode vlag(?:gen)? vra(?:agt|gen) om direct actie)?\.",
+                    r"(?:, en (\d+) rode vlag(?:gen)? vra(?:agt|gen) om directe actie)?\.",
         "tile_overall": r"totaal risico (\d+)%",
-        "red_flag_box": "Rode vlag: eerst schade voorkomen", "red_flag_box_end": "Controleer binnen",
+        "red_flag_box": "Rode vlag: eerst schade voorkomen", "red_flag_box_end": "Staat het beeld vast?",
         "red_flag_tag": "RODE VLAG · ", "raised_rf": ", opgehoogd door een rode vlag",
         "top": "Eerst doen: de belangrijkste maatregelen",
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
@@ -925,7 +925,7 @@ REPORT_TEXT = {
         "headline": r"Overall risk (.+?): (?:no theme is (.+?)|(\d+) themes? (?:is|are) (.+?))"
                     r"(?:, and (\d+) red flags? asks? to act on now)?\.",
         "tile_overall": r"overall risk (\d+)%",
-        "red_flag_box": "Red flag: prevent harm first", "red_flag_box_end": "Check within",
+        "red_flag_box": "Red flag: prevent harm first", "red_flag_box_end": "Does the picture hold?",
         "red_flag_tag": "RED FLAG · ", "raised_rf": ", raised by a red flag",
         "top": "Do first: the most important measures",
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",

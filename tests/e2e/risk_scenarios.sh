@@ -33,7 +33,7 @@ PY
 "$zs" report "$ins" "$tmp/a"/*.toml -o "$tmp/a.pdf" || fail "report A"
 pdftotext -layout "$tmp/a.pdf" - | tr -s ' \n' ' ' >"$tmp/a.txt"
 grep -q 'D3.2 (5 van 5)' "$tmp/a.txt" || fail "A: count in the alert"
-grep -q 'Controleer binnen 14 dagen' "$tmp/a.txt" || fail "A: deadline"
+grep -qi 'controleer binnen 14 dagen' "$tmp/a.txt" || fail "A: deadline"
 grep -q 'Herstel besluiten en informeer klanten' "$tmp/a.txt" || fail "A: redress"
 
 # B: everyone "nee" on the filter gate D3.0 while the profile says "algoritme":
