@@ -52,6 +52,9 @@ int run(const RenderCommand& opt) {
     d.info.title = title_of(opt, d.blocks);
 
     pdf::RenderOptions ro;
+    // The author's own document: a character no font has is an error here
+    // (respondents' text in reports gets a placeholder and a warning).
+    ro.layout.missing_glyph_is_error = true;
     if (!opt.fonts.empty() || !diags.has_errors()) {
         ro.layout.fonts = layout::load_fonts(opt.fonts, diags);
     }

@@ -72,8 +72,10 @@ int run_upgrade(const UpgradeArgs& a) {
             return 1;
         }
     }
-    for (std::size_t i = 0; i < paths.size(); ++i)
-        if (!write_output(paths[i], texts[i], run->inputs)) return 1;
+    // All files are committed together, or none.
+    std::vector<Output> outputs;
+    for (std::size_t i = 0; i < paths.size(); ++i) outputs.push_back({paths[i], texts[i]});
+    if (!write_outputs(outputs, InputFiles(run->inputs))) return 1;
     fmt::print("{} answer {} written for '{}' version {} in {}\n", paths.size(), paths.size() == 1 ? "file" : "files", ins.id,
                ins.version.text, a.output);
     return 0;
