@@ -99,7 +99,7 @@ std::optional<Instrument> find_instrument_version(const std::string& dir, const 
         if (fs::is_regular_file(p, ec)) candidates.push_back(p.string());
     }
     for (const auto& c : candidates) {
-        auto file = read_file(c);
+        auto file = read_file(c, limits::instrument_file);
         if (!file.ok() || looks_like_answer_file(file.data)) continue;
         Diagnostics quiet;
         auto ins = parse_instrument(file.data, c, quiet, markdown);

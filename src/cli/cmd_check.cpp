@@ -80,7 +80,7 @@ bool check_plan_file(const std::string& path, const std::string& data, const Che
 // Plan files: a .csv, or a TOML file with [[action]] tables.
 bool is_plan_file(const std::string& path, std::string* data) {
     if (cycle::plan_format_for(path) == cycle::PlanFormat::csv) return true;
-    auto file = read_file(path);
+    auto file = read_file(path, limits::plan_file);
     if (!file.ok() || !cycle::looks_like_plan_file(file.data)) return false;
     if (data) *data = std::move(file.data);
     return true;
@@ -99,7 +99,7 @@ bool run_check(const CheckOptions& opt) {
             inputs.files.push_back(path);
             continue;
         }
-        auto file = read_file(path);
+        auto file = read_file(path, limits::plan_file);
         if (!file.ok()) {
             fmt::print(stderr, "{}: error: {}\n", path, file.error);
             plans_ok = false;

@@ -28,7 +28,7 @@ int run_compare(const CompareArgs& a) {
     std::optional<cycle::Round> rounds[2];
     const std::string* paths[2] = {&a.then, &a.now};
     for (int i = 0; i < 2; ++i) {
-        auto file = read_file(*paths[i]);
+        auto file = read_file(*paths[i], limits::round_file);
         if (!file.ok()) diags.error({*paths[i], 0, 0}, file.error);
         else rounds[i] = cycle::read_round_json(file.data, *paths[i], diags);
     }

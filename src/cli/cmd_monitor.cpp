@@ -61,7 +61,7 @@ int read_folder(const std::string& dir, std::vector<cycle::MonitorInput>& out, D
     for (const auto& f : sorted_entries(dir, false)) {
         std::string ext = extension(f);
         if (ext != ".csv" && ext != ".toml") continue;
-        auto file = read_file(f);
+        auto file = read_file(f, limits::plan_file);
         if (!file.ok() || !is_plan(f, file.data)) continue;
         ++found;
         if (auto p = cycle::read_plan(file.data, f, cycle::plan_format_for(f), diags)) out.push_back({f, std::move(*p), ""});
@@ -87,7 +87,7 @@ int run_monitor(const MonitorArgs& a) {
             if (found == 0 && subs.empty()) inputs.push_back({in, std::nullopt, fs::path(in).filename().string()});
             continue;
         }
-        auto file = read_file(in);
+        auto file = read_file(in, limits::plan_file);
         if (!file.ok()) {
             diags.error({in, 0, 0}, file.error);
             continue;

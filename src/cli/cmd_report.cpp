@@ -118,7 +118,7 @@ int run_report(ReportArgs a) {
                              "give one with --template FILE");
         }
         if (!ro.template_path.empty()) {
-            auto t = read_file(ro.template_path);
+            auto t = read_file(ro.template_path, limits::template_file);
             if (!t.ok()) diags.error({ro.template_path, 0, 0}, t.error);
             else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, bad->what);
             else ro.template_text = std::move(t.data);
@@ -136,7 +136,7 @@ int run_report(ReportArgs a) {
         ro.companions = companions.sets();
         if (auto found = find_report_template(ReportKind::companion, ro.lang)) {
             ro.companion_template_path = *found;
-            auto t = read_file(*found);
+            auto t = read_file(*found, limits::template_file);
             if (!t.ok()) diags.error({*found, 0, 0}, t.error);
             else if (auto bad = check_text(t.data)) diags.error({*found, bad->line, bad->column}, bad->what);
             else ro.companion_template_text = std::move(t.data);

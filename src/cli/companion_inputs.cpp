@@ -70,7 +70,7 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
             else group_of(current).push_back(path);
             continue;
         }
-        auto f = read_file(path);
+        auto f = read_file(path, limits::instrument_file);
         if (!f.ok()) {
             diags.error({path, 0, 0}, f.error);
             continue;

@@ -13,7 +13,7 @@ namespace zs {
 std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const Instrument& ins, Diagnostics& diags) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) return std::nullopt;
-    auto file = read_file(path);
+    auto file = read_file(path, limits::plan_file);
     if (!file.ok()) {
         diags.error({path, 0, 0}, file.error);
         return std::nullopt;
@@ -64,7 +64,7 @@ std::optional<PlanOutput> plan_output(const std::string& path, const Instrument&
     fresh.path = path;
     PlanOutput out;
     if (previous) {
-        auto file = read_file(path);
+        auto file = read_file(path, limits::plan_file);
         if (!file.ok()) {
             fmt::print(stderr, "{}: error: {}\n", path, file.error);
             return std::nullopt;

@@ -43,7 +43,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
     std::error_code ec;
     PreviousRound out;
     if (!fs::is_directory(path, ec)) {
-        auto file = read_file(path);
+        auto file = read_file(path, limits::round_file);
         if (!file.ok()) {
             diags.error({path, 0, 0}, file.error, "give the previous round's folder of answer files or its 'score --json' file");
             return std::nullopt;
@@ -68,7 +68,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
             answers.push_back(f);
             continue;
         }
-        auto file = read_file(f);
+        auto file = read_file(f, limits::instrument_file);
         if (!file.ok()) {
             diags.error({f, 0, 0}, file.error);
             continue;

@@ -25,6 +25,8 @@ constexpr FileLimit markdown_file{8 * MiB, "a Markdown file", "een Markdown-best
 constexpr FileLimit form_file{64 * MiB, "a PDF form", "een PDF-formulier"};
 constexpr FileLimit image_file{16 * MiB, "an image", "een afbeelding"};
 constexpr FileLimit plan_file{8 * MiB, "a plan file", "een planbestand"};
+// A round's figures (score --json): per question and group, not per respondent.
+constexpr FileLimit round_file{64 * MiB, "a round file (score --json)", "een rondebestand (score --json)"};
 constexpr FileLimit font_file{32 * MiB, "a font file", "een lettertypebestand"};
 constexpr FileLimit scan_file{512 * MiB, "a scan file", "een scanbestand"};
 // What read_file takes when the caller names no kind: the largest above.

@@ -31,24 +31,40 @@ TOML
 done
 answers=("$tmp/R01.toml" "$tmp/R02.toml" "$tmp/R03.toml")
 
+# The plan already there is a real earlier plan (the first respondent
+# only) that the organisation wrote an owner into: --plan merges into it,
+# so the run reads it and must not lose it.
+"$zs" report "$ex" "$tmp/R01.toml" -o "$tmp/old.pdf" --plan "$tmp/old.toml" 2>/dev/null
+sed -i '0,/^owner = ".*"$/s//owner = "Team Inkomen (test)"/; 0,/^status = "open"$/s//status = "bezig"/' "$tmp/old.toml"
+grep -q 'Team Inkomen (test)' "$tmp/old.toml" || fail "could not write an owner into the earlier plan"
 # What a complete run writes (outputs are byte-identical run to run).
+cp "$tmp/old.toml" "$tmp/new.toml"
 "$zs" report "$ex" "${answers[@]}" -o "$tmp/new.pdf" --plan "$tmp/new.toml" 2>/dev/null
+grep -q 'Team Inkomen (test)' "$tmp/new.toml" || fail "the merge lost the owner"
+old_plan=$(sha256sum <"$tmp/old.toml")
 new_pdf=$(sha256sum <"$tmp/new.pdf") new_plan=$(sha256sum <"$tmp/new.toml")
+[ "$old_plan" != "$new_plan" ] || fail "the run does not change the plan, so the test proves nothing"
 
 reset() {
   printf 'old report' >"$tmp/out/r.pdf"
-  printf 'old plan' >"$tmp/out/p.toml"
+  cp "$tmp/old.toml" "$tmp/out/p.toml"
+  rm -f "$tmp/out/p.toml~"
 }
-whole() { # FILE OLD-TEXT NEW-SUM
+whole() { # FILE OLD-SUM NEW-SUM
   local sum; sum=$(sha256sum <"$1")
-  [ "$(cat "$1")" = "$2" ] || [ "$sum" = "$3" ] || fail "$4: $1 is neither the old nor the new file"
+  [ "$sum" = "$2" ] || [ "$sum" = "$3" ] || fail "$4: $1 is neither the old nor the new file"
 }
+old_report=$(printf 'old report' | sha256sum)
 check_left() {
-  whole "$tmp/out/r.pdf" "old report" "$new_pdf" "$1"
-  whole "$tmp/out/p.toml" "old plan" "$new_plan" "$1"
-  # Nothing but the outputs and hidden temporary files.
+  whole "$tmp/out/r.pdf" "$old_report" "$new_pdf" "$1"
+  whole "$tmp/out/p.toml" "$old_plan" "$new_plan" "$1"
+  # Nothing but the outputs, the merge's copy of the earlier plan (p.toml~,
+  # exactly the old plan) and hidden temporary files.
   local visible; visible=$(cd "$tmp/out" && ls | sort | tr '\n' ' ')
-  [ "$visible" = "p.toml r.pdf " ] || fail "$1: unexpected files: $visible"
+  [ "$visible" = "p.toml r.pdf " ] || [ "$visible" = "p.toml p.toml~ r.pdf " ] || fail "$1: unexpected files: $visible"
+  if [ -e "$tmp/out/p.toml~" ]; then
+    [ "$(sha256sum <"$tmp/out/p.toml~")" = "$old_plan" ] || fail "$1: p.toml~ is not the earlier plan"
+  fi
 }
 
 mkdir -p "$tmp/out"
@@ -63,7 +79,7 @@ for point in after-temp:1 after-temp:2 before-rename:0 before-rename:1 before-re
   case $point in
     after-temp:*|before-rename:0)
       [ "$(cat "$tmp/out/r.pdf")" = "old report" ] || fail "$point: report replaced before all outputs were complete"
-      [ "$(cat "$tmp/out/p.toml")" = "old plan" ] || fail "$point: plan replaced before all outputs were complete" ;;
+      [ "$(sha256sum <"$tmp/out/p.toml")" = "$old_plan" ] || fail "$point: plan replaced before all outputs were complete" ;;
   esac
 done
 # A killed run leaves hidden temporary files; the next run removes them.

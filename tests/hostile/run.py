@@ -273,8 +273,10 @@ add("output-plan-link-to-input", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/link.t
     dict(three, **{"link.toml": lambda p: os.symlink("a.toml", p)}), "link.toml", outputs=["r.pdf"], keep=["a.toml"])
 add("output-plan-onto-input", rep + ["-o", "{d}/r.pdf", "--plan", "{d}/a.toml"], 1, three, "a.toml",
     outputs=["r.pdf"], keep=["a.toml"])
-add("output-report-onto-instrument", ["report", "{d}/ins.toml", "{d}/a.toml", "{d}/b.toml", "{d}/c.toml", "-o", "{d}/ins.toml"],
-    1, dict(three, **{"ins.toml": BASE}), "ins.toml", keep=["ins.toml"])
+# The plan (a .toml name, so good usage) pointed at the instrument itself.
+add("output-plan-onto-instrument", ["report", "{d}/ins.toml", "{d}/a.toml", "{d}/b.toml", "{d}/c.toml", "-o", "{d}/r.pdf",
+                                    "--plan", "{d}/ins.toml"],
+    1, dict(three, **{"ins.toml": BASE}), "ins.toml", outputs=["r.pdf"], keep=["ins.toml"])
 add("output-report-onto-dir", rep + ["-o", "{d}/outdir.pdf"], 1, dict(three, **{"outdir.pdf": lambda p: os.mkdir(p)}),
     "outdir.pdf")
 add("output-report-missing-folder", rep + ["-o", "{d}/no/such/r.pdf"], 1, three, "r.pdf")
