@@ -4,6 +4,7 @@
 
 #include "answers/template_writer.hpp"
 #include "builders/html_form_assets.hpp"
+#include "builders/owners_line.hpp"
 #include "document/markdown.hpp"
 #include "html/encode.hpp"
 #include "html/render_html.hpp"
@@ -135,8 +136,10 @@ class FormWriter {
             out += "</section>\n";
         }
         for (const auto& d : ins_.domains) {
-            out += section_open(d.id, fmt::format("{}  {}", d.id, d.title.get(lang_)), markdown(d.intro, d.where));
-            for (const auto& q : d.questions) out += question(q);
+            std::string intro = markdown(d.intro, d.where);
+            if (auto who = domain_owners_line(ins_, d, lang_); !who.empty()) intro += "<p class=\"who\">" + esc(who) + "</p>\n";
+            out += section_open(d.id, fmt::format("{}  {}", d.id, d.title.get(lang_)), intro);
+            for (const auto& q : d.questions) out += question(q, &d);
             out += "</section>\n";
         }
         out += actions();
@@ -226,7 +229,7 @@ class FormWriter {
         return out;
     }
 
-    std::string question(const Question& q) {
+    std::string question(const Question& q, const Domain* d = nullptr) {
         ++number_;
         std::string fid = html_id("q-", q.id);
         std::string out = "<fieldset class=\"q\" id=\"" + fid + "\" data-q=\"" + esc(q.id) + "\"";
@@ -241,6 +244,7 @@ class FormWriter {
                                    q.condition->question)) +
                    "</p>\n";
         }
+        if (auto who = question_owners_line(ins_, q, d, lang_); !who.empty()) out += "<p class=\"who\">" + esc(who) + "</p>\n";
         if (!q.help.empty())
             out += "<details class=\"help\"><summary>" + esc(t("Waarom deze vraag?", "Why this question?")) + "</summary>\n" +
                    markdown(q.help, q.where) + "</details>\n";

@@ -53,6 +53,7 @@ fieldset.q legend + * { clear: left; }
 .qn { color: var(--muted); }
 .qid { color: var(--accent); font-size: 0.85rem; white-space: nowrap; }
 .cond { color: var(--accent); font-style: italic; font-size: 0.9rem; clear: left; }
+.who { color: var(--muted); font-style: italic; font-size: 0.9rem; margin: 0.2rem 0; }
 details.help { margin: 0 0 0.6rem; clear: left; }
 details.help summary { cursor: pointer; color: var(--accent); min-height: 2rem; }
 details.help > :not(summary) { font-size: 0.95rem; color: var(--text); }

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "builders/owners_line.hpp"
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
 #include "layout/layout.hpp"
@@ -226,6 +227,7 @@ class PaperBuilder {
 
     void domain(doc::Blocks& out, const Domain& d) {
         section_intro(out, fmt::format("{}  {}", d.id, plain(d.title)), d.intro, d.where);
+        if (auto who = domain_owners_line(ins_, d, lang_); !who.empty()) section_head_.push_back(small(std::move(who), true));
         for (std::size_t i = 0; i < d.questions.size(); ++i) question(out, d.questions[i], &d);
     }
 
@@ -246,11 +248,17 @@ class PaperBuilder {
         const auto& order = ins_.question_order;
         auto it = std::find(order.begin(), order.end(), gate.id);
         if (it == order.end()) return {};
+        // The run of questions after the gate that hang on it, directly or
+        // through a question in the run (D3.4b on D3.4a on D3.0): an answer
+        // that closes the gate skips them all.
         std::vector<std::string> opens;
+        std::vector<std::string> run{gate.id};
         auto next = it + 1;
         for (; next != order.end(); ++next) {
             const Question* q = ins_.find_question(*next);
-            if (!q->condition || q->condition->question != gate.id) break;
+            if (!q->condition || std::find(run.begin(), run.end(), q->condition->question) == run.end()) break;
+            run.push_back(q->id);
+            if (q->condition->question != gate.id) continue;
             for (const auto& a : q->condition->answers)
                 if (std::find(opens.begin(), opens.end(), a) == opens.end()) opens.push_back(a);
         }
@@ -269,7 +277,7 @@ class PaperBuilder {
                            tr(lang_, " geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
     }
 
-    void question(doc::Blocks& out, const Question& q, const Domain*) {
+    void question(doc::Blocks& out, const Question& q, const Domain* d) {
         const char* l = lang_.c_str();
         ++number_;
         bool needs_reason = false;
@@ -295,6 +303,7 @@ class PaperBuilder {
         head.runs.push_back(id);
         head.runs.push_back(doc::text(plain(q.text), doc::bold));
         g.push_back(doc::block(std::move(head), q.where));
+        if (auto who = question_owners_line(ins_, q, d, lang_); !who.empty()) g.push_back(small(std::move(who), true));
         if (!q.help.empty()) {
             doc::Blocks help;
             markdown(help, q.help, q.where);

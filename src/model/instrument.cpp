@@ -69,18 +69,29 @@ const Role* Instrument::find_role(std::string_view rid) const { return find_by_i
 const Measure* Instrument::find_measure(std::string_view mid) const { return find_by_id(measures, mid); }
 const Source* Instrument::find_source(std::string_view sid) const { return find_by_id(sources, sid); }
 
-bool Instrument::owns(std::string_view question, std::string_view role) const {
-    if (role.empty()) return true;
+const std::vector<std::string>* Instrument::owners_of(std::string_view question) const {
     auto it = question_index.find(question);
-    if (it == question_index.end()) return true;
+    if (it == question_index.end()) return nullptr;
     const QuestionRef& ref = it->second;
     const Question& q = ref.domain < 0 ? profile.questions[static_cast<std::size_t>(ref.index)]
                                        : domains[static_cast<std::size_t>(ref.domain)].questions[static_cast<std::size_t>(ref.index)];
     const std::vector<std::string>* owners = nullptr;
     if (q.owners) owners = &*q.owners;
     else if (ref.domain >= 0) owners = &domains[static_cast<std::size_t>(ref.domain)].owners;
-    if (!owners || owners->empty()) return true;
-    return std::find(owners->begin(), owners->end(), role) != owners->end();
+    return !owners || names_every_role(*owners) ? nullptr : owners;
+}
+
+bool Instrument::names_every_role(const std::vector<std::string>& owners) const {
+    if (owners.empty()) return true;
+    return !roles.empty() && std::all_of(roles.begin(), roles.end(), [&](const Role& r) {
+        return std::find(owners.begin(), owners.end(), r.id) != owners.end();
+    });
+}
+
+bool Instrument::owns(std::string_view question, std::string_view role) const {
+    if (role.empty()) return true;
+    const std::vector<std::string>* owners = owners_of(question);
+    return !owners || std::find(owners->begin(), owners->end(), role) != owners->end();
 }
 
 std::string Instrument::group_of(std::string_view role) const {

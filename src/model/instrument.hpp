@@ -291,6 +291,11 @@ struct Instrument {
     // true when the question (or its domain) names no owners, or the role
     // is one of them, or the role is empty.
     [[nodiscard]] bool owns(std::string_view question, std::string_view role) const;
+    // The roles that own `question` (its own owners, else its domain's);
+    // nullptr when every role does (none named, or all of them).
+    [[nodiscard]] const std::vector<std::string>* owners_of(std::string_view question) const;
+    // Whether an owners list covers every role (empty: it does).
+    [[nodiscard]] bool names_every_role(const std::vector<std::string>& owners) const;
     // The group a role's respondents count in: its pool's id, else the role.
     [[nodiscard]] std::string group_of(std::string_view role) const;
     [[nodiscard]] const std::string& default_language() const;

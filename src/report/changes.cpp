@@ -33,6 +33,21 @@ std::string question_list(const Instrument& ins, const std::vector<std::string>&
     return fmt::format("{}", fmt::join(ids, ", "));
 }
 
+// A plan action for a reader: "M12 Wijs een eigenaar aan", or for a
+// knowledge gap "Zoek uit: D6.3" (the plan's own words), never the raw id.
+std::string action_label(const Instrument& ins, const std::string& id, std::string_view lang) {
+    constexpr std::string_view find_out = "find-out:";
+    if (id.rfind(find_out, 0) == 0) return fmt::format("{}: {}", tr(lang, "Zoek uit", "Find out"), id.substr(find_out.size()));
+    if (const Measure* m = ins.find_measure(id)) return fmt::format("{} {}", id, m->title.get(lang));
+    return id;
+}
+
+std::string action_list(const Instrument& ins, const std::vector<std::string>& ids, std::string_view lang) {
+    std::vector<std::string> labels;
+    for (const auto& id : ids) labels.push_back(action_label(ins, id, lang));
+    return fmt::format("{}", fmt::join(labels, "; "));
+}
+
 doc::Block bullets(const std::vector<std::string>& lines) {
     doc::List l;
     for (const auto& s : lines) l.items.push_back({{doc::paragraph(s)}, std::nullopt});
@@ -116,7 +131,7 @@ doc::Blocks changes_section(const Instrument& ins, const ChangesInput& in, std::
     if (!c.measures_no_longer.empty())
         facts.push_back(fmt::format(fmt::runtime(l("Maatregelen die de antwoorden niet meer aanwijzen: {}.",
                                                    "Measures the answers no longer call for: {}.")),
-                                    question_list(ins, c.measures_no_longer, lang)));
+                                    action_list(ins, c.measures_no_longer, lang)));
     if (!c.not_compared_then.empty() || !c.not_compared_now.empty()) {
         std::vector<std::string> ids = c.not_compared_then;
         for (const auto& id : c.not_compared_now)
@@ -173,7 +188,7 @@ doc::Blocks changes_section(const Instrument& ins, const ChangesInput& in, std::
     if (!worked.empty())
         out.push_back(doc::paragraph(fmt::format(fmt::runtime(l("Afgerond en niet meer nodig volgens de antwoorden: {}.",
                                                                 "Done and no longer needed according to the answers: {}.")),
-                                                 fmt::join(worked, ", "))));
+                                                 action_list(ins, worked, lang))));
     return out;
 }
 

@@ -69,6 +69,31 @@ grep -q "Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geant
 grep -q "Did you answer ‘No’, ‘Don’t know’ or ‘Not applicable’? Then go on to question D2.3 (page [0-9]*)." <(pdftotext "$tmp/voorbeeld-en.pdf" - | tr "\n" " ") ||
   fail "skip instruction (en): $(pdftotext "$tmp/voorbeeld-en.pdf" - | grep -i 'go on')"
 
+# A chain of gates: D2.2 hangs on D2.1, which hangs on D2.0. 'Nee' on D2.0
+# skips both, so the instruction sends the reader past D2.2 to D2.3 (not to
+# D2.2, which hangs on a skipped question); D2.1's own instruction too.
+sed 's/^  only_if = { question = "D2.0", answers = \["ja", "deels"\] }$/&/; /^  id = "D2.2"$/,/^  only_if/ s/question = "D2.0", answers = \["ja", "deels"\]/question = "D2.1", answers = ["ja"]/' \
+  "$src/tests/data/instruments/voorbeeld.toml" >"$tmp/chain.toml"
+grep -q 'question = "D2.1", answers = \["ja"\]' "$tmp/chain.toml" || fail "could not make the chained instrument"
+"$zs" paper "$tmp/chain.toml" -o "$tmp/chain.pdf" 2>"$tmp/chain.err" || fail "paper of the chained instrument: $(cat "$tmp/chain.err")"
+chain=$(pdftotext "$tmp/chain.pdf" - | tr '\n' ' ' | tr -s ' ')
+[[ $chain == *"Hebt u ‘Nee’, ‘Weet ik niet’ of ‘Niet van toepassing’ geantwoord? Ga dan verder met vraag D2.3"* ]] ||
+  fail "chained skip from D2.0: $(grep -o 'Hebt u[^?]*? Ga dan verder met vraag D2.[0-9]' <<<"$chain")"
+[[ $chain != *"Ga dan verder met vraag D2.2"* ]] || fail "a skip instruction sends the reader to D2.2, which hangs on a skipped question"
+
+# Who is expected to know: a theme with owners says so under its heading
+# ('Vooral voor:', role labels), on paper and in the HTML form; a theme
+# without owners, a filter question and an instrument without owners say nothing.
+"$zs" paper "$src/tests/data/instruments/toegang.toml" -o "$tmp/toegang.pdf" 2>/dev/null || fail "paper toegang"
+toegang=$(pdftotext "$tmp/toegang.pdf" - | tr '\n' ' ' | tr -s ' ')
+[[ $toegang == *"Vooral voor: Facilitaire dienst · Teamleider."* ]] || fail "owners line of theme G missing: $(grep -o 'Vooral[^.]*' <<<"$toegang")"
+[ "$(grep -o 'Vooral voor:' <<<"$toegang" | wc -l)" -eq 1 ] || fail "owners line printed more than once for one theme with owners"
+"$zs" paper "$src/tests/data/instruments/toegang.toml" --lang en -o "$tmp/toegang-en.pdf" 2>/dev/null || fail "paper toegang en"
+[[ $(pdftotext "$tmp/toegang-en.pdf" - | tr '\n' ' ') == *"Mainly for: Facilities · Team leader."* ]] || fail "owners line (en)"
+[[ $all != *"Vooral voor"* ]] || fail "voorbeeld names no owners, yet the paper says who the questions are for"
+"$zs" form "$src/tests/data/instruments/toegang.toml" -o "$tmp/toegang.html" 2>/dev/null || fail "HTML form of toegang"
+grep -q '<p class="who">Vooral voor: Facilitaire dienst · Teamleider.</p>' "$tmp/toegang.html" || fail "owners line missing in the HTML form"
+
 # Question texts have typographic quotes, as the help texts do.
 full_nl=$(pdftotext "$tmp/institutioneel-racisme-nl.pdf" - | tr '\n' ' ')
 [[ $full_nl == *"zoals ‘geen hoofddoek’?"* && $full_nl == *"taal, ‘tolk nodig’, woonsituatie"* ]] ||

@@ -114,7 +114,9 @@ pdftotext -layout "$tmp/report.pdf" "$tmp/report.txt"
 grep -q "Wat is veranderd sinds de vorige meting" "$tmp/report.txt" || fail "no changes section"
 grep -q "Rode vlaggen opgelost: D2.1" "$tmp/report.txt" || fail "red flags resolved in report"
 grep -q "ja, lager risico" "$tmp/report.txt" || fail "real change in report"
-grep -q "Afgerond en niet meer nodig volgens de antwoorden: M2" "$tmp/report.txt" || fail "plan progress: $(grep -A5 'Hoe staat' "$tmp/report.txt")"
+grep -q "Afgerond en niet meer nodig volgens de antwoorden: M2 Stop met" "$tmp/report.txt" || fail "plan progress: $(grep -A5 'Hoe staat' "$tmp/report.txt")"
+# Plan actions are named for the reader (number and title, or 'Zoek uit: D1.1'), never by their raw id.
+if grep -q "find-out:" "$tmp/report.txt"; then fail "raw action id in the report: $(grep 'find-out:' "$tmp/report.txt")"; fi
 grep -q "Over de deadline en nog niet afgerond" "$tmp/report.txt" || fail "overdue in report"
 qpdf --check "$tmp/report.pdf" >/dev/null || fail "qpdf"
 "$zs" report "$ex" "$tmp"/r2/*.toml --previous "$tmp/r1.json" --lang en -o "$tmp/report-en.pdf" || fail "report en"

@@ -114,10 +114,15 @@ for n, (qid, p, number, start, end, before) in enumerate(found):
 
 # Gates: where a conditional block starts, its gate says where to go on.
 for i, qid in enumerate(order):
+    # The run after the gate that hangs on it, directly or through a
+    # question in the run (a chain of gates): closing the gate skips it all.
     conds = []
+    run = {qid}
     j = i + 1
-    while j < len(order) and by_id[order[j]].get("only_if", {}).get("question") == qid:
-        conds.append(by_id[order[j]])
+    while j < len(order) and by_id[order[j]].get("only_if", {}).get("question") in run:
+        if by_id[order[j]]["only_if"]["question"] == qid:
+            conds.append(by_id[order[j]])
+        run.add(order[j])
         j += 1
     if not conds:
         continue

@@ -217,3 +217,55 @@ TEST_CASE("files that are not instruments give a clean error") {
     CHECK(format(d3) == "n.toml:1:2: error: a NUL byte: this looks like a binary file\n");
 }
 
+
+TEST_CASE("owners: a question's own list, else its domain's; every role named is the same as none") {
+    std::string text = replace(base, "[[domain]]\nid = \"D1\"", R"x([[role]]
+id = "a"
+label = { nl = "A (uitleg)", en = "A" }
+[[role]]
+id = "b"
+label = { nl = "B", en = "B" }
+[[role]]
+id = "c"
+label = { nl = "C", en = "C" }
+
+[[domain]]
+id = "D1"
+owners = ["a", "b"])x");
+    text += R"(
+  [[domain.question]]
+  id = "D1.2"
+  text = { nl = "Vraag?", en = "Question?" }
+  scale = "jn"
+  owners = ["c"]
+  [[domain.question]]
+  id = "D1.3"
+  text = { nl = "Vraag?", en = "Question?" }
+  scale = "jn"
+  owners = []
+  [[domain.question]]
+  id = "D1.4"
+  text = { nl = "Vraag?", en = "Question?" }
+  scale = "jn"
+  owners = ["c", "b", "a"]
+)";
+    Diagnostics d;
+    auto ins = parse_instrument(text, "t.toml", d);
+    REQUIRE(ins);
+    CHECK(format(d) == "");
+    REQUIRE(ins->owners_of("D1.1"));
+    CHECK(*ins->owners_of("D1.1") == std::vector<std::string>{"a", "b"});
+    CHECK(ins->owns("D1.1", "a"));
+    CHECK_FALSE(ins->owns("D1.1", "c"));
+    REQUIRE(ins->owners_of("D1.2"));
+    CHECK(*ins->owners_of("D1.2") == std::vector<std::string>{"c"});
+    CHECK_FALSE(ins->owns("D1.2", "a"));
+    CHECK(ins->owners_of("D1.3") == nullptr); // [] = every role
+    CHECK(ins->owns("D1.3", "c"));
+    CHECK(ins->owners_of("D1.4") == nullptr); // all three named
+    CHECK(ins->owns("D1.4", "a"));
+    CHECK(ins->owns("D1.1", "")); // no role given
+    CHECK(ins->names_every_role({}));
+    CHECK(ins->names_every_role({"b", "c", "a"}));
+    CHECK_FALSE(ins->names_every_role({"a", "b"}));
+}
