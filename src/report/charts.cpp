@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -218,12 +219,15 @@ doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
                                       dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable") : tr(c.lang, "geen score", "no score"),
                                       8, doc::Align::left, false, palette::muted));
         }
-        // The range the knowledge gap leaves open, as a thin line over the bar.
+        // The range the knowledge gap leaves open, as a thin line over the
+        // bar, on a white halo so that it shows on a dark bar as on a light one.
         if (dr.show_range && dr.risk_low && dr.risk_high) {
             double ym = y + bar_h / 2;
-            ch.shapes.push_back(line(X(*dr.risk_low), ym, X(*dr.risk_high), ym, ink, 1.2));
-            ch.shapes.push_back(line(X(*dr.risk_low), ym - 3, X(*dr.risk_low), ym + 3, ink, 1.2));
-            ch.shapes.push_back(line(X(*dr.risk_high), ym - 3, X(*dr.risk_high), ym + 3, ink, 1.2));
+            for (auto [colour, width] : {std::pair{palette::white, 3.2}, std::pair{ink, 1.2}}) {
+                ch.shapes.push_back(line(X(*dr.risk_low), ym, X(*dr.risk_high), ym, colour, width));
+                ch.shapes.push_back(line(X(*dr.risk_low), ym - 3, X(*dr.risk_low), ym + 3, colour, width));
+                ch.shapes.push_back(line(X(*dr.risk_high), ym - 3, X(*dr.risk_high), ym + 3, colour, width));
+            }
         }
         y += row;
     }

@@ -51,7 +51,7 @@ const std::vector<std::string> placeholders = {
     "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
     "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
-    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count"};
+    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -408,6 +408,9 @@ class ReportBuilder {
         d.set("contradictions", contra);
         d.set("deadline_days", std::to_string(ins_.risk.red_flag_deadline_days));
         d.set("red_flag_lifts", ins_.risk.red_flag_lifts);
+        // The chart's ↑ key only when a theme was lifted (else a key to nothing).
+        d.set("any_lifted", std::any_of(as_.domains.begin(), as_.domains.end(),
+                                        [](const DomainResult& r) { return r.lifted_red_flag || r.lifted_critical; }));
         d.set("plan_size", std::to_string(ins_.report.plan_size));
         d.set("agenda_size", std::to_string(ins_.report.agenda_size));
         d.set("has_later", plan_.later > 0);

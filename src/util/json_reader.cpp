@@ -174,7 +174,7 @@ class Parser {
             space();
             if (i_ >= t_.size() || t_[i_] != ':') return fail("expected ':'");
             ++i_;
-            v.members.emplace_back(std::move(key), JsonValue{});
+            v.members.push_back(JsonMember{std::move(key), JsonValue{}});
             if (!value(v.members.back().second, depth + 1)) return false;
             space();
             if (i_ < t_.size() && t_[i_] == ',') {

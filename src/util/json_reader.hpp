@@ -12,13 +12,15 @@
 
 namespace zs {
 
+struct JsonMember;
+
 struct JsonValue {
     enum class Kind { null, boolean, number, string, array, object } kind = Kind::null;
     bool boolean = false;
     double number = 0;
     std::string string;
     std::vector<JsonValue> items;                          // array
-    std::vector<std::pair<std::string, JsonValue>> members; // object, in file order
+    std::vector<JsonMember> members; // object, in file order (a vector of a complete pair here trips clang)
 
     [[nodiscard]] const JsonValue* get(std::string_view key) const;
     [[nodiscard]] std::string str(std::string_view key) const;          // "" unless a string
@@ -27,6 +29,11 @@ struct JsonValue {
     [[nodiscard]] bool flag(std::string_view key) const;
     [[nodiscard]] std::vector<std::string> strings(std::string_view key) const;
     [[nodiscard]] const std::vector<JsonValue>& array(std::string_view key) const; // empty unless an array
+};
+
+struct JsonMember {
+    std::string first; // the key
+    JsonValue second;  // its value
 };
 
 struct JsonError {
