@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "answers/upgrade.hpp"
+#include "scoring/plan.hpp"
 #include "util/i18n.hpp"
 
 namespace zs::cycle {
@@ -146,10 +147,10 @@ Comparison compare_rounds(const Round& then, const Round& now, const IdMapping& 
     }
     // Plan actions: measure ids are stable; find-out actions follow their question.
     auto mapped_action = [&](const std::string& id) {
-        constexpr std::string_view f = "find-out:";
-        if (id.rfind(f, 0) != 0) return id;
-        std::string q = mapping.new_id(id.substr(f.size()));
-        return q.empty() ? id : std::string(f) + q;
+        std::string_view asked = find_out_question(id);
+        if (asked.empty()) return id;
+        std::string q = mapping.new_id(asked);
+        return q.empty() ? id : "find-out:" + q;
     };
     std::set<std::string> before, after(now.plan.begin(), now.plan.end());
     for (const auto& id : then.plan) before.insert(mapped_action(id));

@@ -241,9 +241,8 @@ void check_plan(const PlanFile& plan, const Instrument* ins, Diagnostics& diags,
             report(row.deadline_where, fmt::format("deadline '{}' is not a date", row.deadline),
                    "write a date as 2027-03-01 (or 1-3-2027)");
         if (ins && !row.measure.empty()) {
-            constexpr std::string_view find_out = "find-out:";
-            bool ok = row.measure.rfind(find_out, 0) == 0 ? ins->find_question(row.measure.substr(find_out.size())) != nullptr
-                                                          : ins->find_measure(row.measure) != nullptr;
+            std::string_view q = find_out_question(row.measure);
+            bool ok = !q.empty() ? ins->find_question(q) != nullptr : ins->find_measure(row.measure) != nullptr;
             if (!ok)
                 report(at, fmt::format("'{}' is not a measure of instrument '{}' {}", row.measure, ins->id, ins->version.text),
                        "a measure id from the instrument, or find-out:QUESTION");

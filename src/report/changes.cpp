@@ -7,6 +7,7 @@
 
 #include "cycle/progress.hpp"
 #include "report/format.hpp"
+#include "scoring/plan.hpp"
 #include "util/i18n.hpp"
 
 namespace zs::report {
@@ -36,8 +37,7 @@ std::string question_list(const Instrument& ins, const std::vector<std::string>&
 // A plan action for a reader: "M12 Wijs een eigenaar aan", or for a
 // knowledge gap "Zoek uit: D6.3" (the plan's own words), never the raw id.
 std::string action_label(const Instrument& ins, const std::string& id, std::string_view lang) {
-    constexpr std::string_view find_out = "find-out:";
-    if (id.rfind(find_out, 0) == 0) return fmt::format("{}: {}", tr(lang, "Zoek uit", "Find out"), id.substr(find_out.size()));
+    if (auto q = find_out_question(id); !q.empty()) return fmt::format("{}: {}", tr(lang, "Zoek uit", "Find out"), q);
     if (const Measure* m = ins.find_measure(id)) return fmt::format("{} {}", id, m->title.get(lang));
     return id;
 }

@@ -36,6 +36,13 @@ struct Basis {
     int answered = 0;
 };
 
+// The question of a knowledge-gap action id ("find-out:D6.3" -> "D6.3"),
+// or "" for a measure id.
+inline std::string_view find_out_question(std::string_view action_id) {
+    constexpr std::string_view prefix = "find-out:";
+    return action_id.substr(0, prefix.size()) == prefix ? action_id.substr(prefix.size()) : std::string_view();
+}
+
 struct PlanAction {
     ActionKind kind = ActionKind::measure;
     std::string id;      // the measure id, or "find-out:" + question id

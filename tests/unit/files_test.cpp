@@ -9,18 +9,14 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scratch.hpp"
 #include "util/files.hpp"
 
 using namespace zs;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path scratch(const std::string& name) {
-    fs::path d = fs::temp_directory_path() / ("zelfscan-files-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
+fs::path scratch(const std::string& name) { return test::scratch_dir("files-test", name); }
 void put(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
 } // namespace
 

@@ -7,18 +7,14 @@
 #include <unistd.h>
 
 #include "cli/output.hpp"
+#include "scratch.hpp"
 #include "util/files.hpp"
 
 using namespace zs;
 namespace fs = std::filesystem;
 
 namespace {
-fs::path scratch(const std::string& name) {
-    fs::path d = fs::temp_directory_path() / ("zelfscan-output-test-" + name + "-" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-}
+fs::path scratch(const std::string& name) { return test::scratch_dir("output-test", name); }
 } // namespace
 
 TEST_CASE("write_outputs: two outputs to one file, also by another name, write nothing") {
