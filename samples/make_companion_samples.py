@@ -129,7 +129,9 @@ CP_EXTRA = {
 # group is shown per role. Designed: most feel treated with respect, but
 # letters are often not understood, four of twelve felt treated differently
 # (language and origin named most), two needed an interpreter and did not
-# get one, and four wanted to complain but did not.
+# get one, and four wanted to complain but did not. Two are members of the
+# client council (K5, from version 1.1.0): one says the council gets a
+# written response sometimes and never hears what was done with its input.
 CLIENT = "instruments/klantervaring.toml"
 KL = ([(f"KL-{n:02d}", "uitkering", "2026-11-09") for n in range(1, 8)]
       + [(f"KL-{n:02d}", "schuldhulp", "2026-11-10") for n in range(8, 11)]
@@ -150,8 +152,13 @@ KL_GRID = {  # uitkering(7) schuldhulp(3) werk(2)
     "K3.2": "njnnjnj nnn jn",
     "K4.1": "jbbjnbb jjb bj",
     "K4.2": "jbnjnbb jbj bj",
+    "K5.0": "njnnnnn nnn jn",
+    "K5.1": "-b----- --- j-",
+    "K5.2": "-s----- --- m-",
+    "K5.3": "-n----- --- s-",
 }
 KL_CODES = {"*": OFTEN, "K1.4": YESNO, "K3.1": YESNO, "K3.2": YESNO, "K4.1": LITTLE, "K4.2": LITTLE,
+            "K5.0": YESNO, "K5.1": LITTLE,
             "K2.3": {"y": "ja", "n": "nee", "g": "niet-nodig"},
             "K2.4": {"n": "niet-nodig", "g": "gekregen", "k": "niet-gekregen"}}
 KL_EXTRA = {

@@ -12,7 +12,9 @@ questions (QUESTIONS below) under their domains, the measures that address
 them (each measure addresses only chosen questions it was written for, its
 `requires` only measures that are kept), the risk model and the report
 settings. The quick scan's changelog is derived from the full scan's: the
-mapping from the 1.0.0 quick scan (instruments/archive/) to this one.
+step 1.0.0 -> 2.0.0 is kept as the 2.0.0 quick scan (instruments/archive/)
+had it; the newest step maps the previous quick scan (PREVIOUS, in
+instruments/archive/) to this one, through the full scan's newest step.
 
 --check exits 1 when the quick scan on disk differs from what the script
 would write (the e2e test runs it), and writes nothing.
@@ -44,7 +46,28 @@ QUESTIONS = [
     "D11.1", "D11.4",
 ]
 
+PREVIOUS = "2.0.0"
+
 SUMMARY = (
+    """
+Versie 3.0.0 volgt de volledige scan 3.0.0 (zie de wijzigingen daar). Voor de quickscan:
+
+- Geen rol klantenpanel meer: klanten en de cliëntenraad vullen de klantvragenlijst in.
+- Gesplitst, zoals in de volledige scan: D7.4 (signalen bijhouden, en opvolgen), D7.6 (uitleg en excuses, en herstel), D10.1 (inzien, en laten testen) en D10.2 (re-integratiebedrijven, en werkgevers). De quickscan neemt van elk paar beide vragen.
+- D5.2 (tolk) heeft nu een schaal van altijd tot nooit. D8.5 heeft een antwoord voor wie geen kwetsende grap zag of hoorde.
+- De juiste rollen tellen bij 'weet ik niet' (D1.4, D3.2a, D4.4, D8.5 en andere): zie de volledige scan.
+""",
+    """
+Version 3.0.0 follows the full scan 3.0.0 (see the changes there). For the quick scan:
+
+- No client-panel role any more: clients and the client council fill in the client questionnaire.
+- Split, as in the full scan: D7.4 (logging signals, and following them up), D7.6 (explanation and apology, and redress), D10.1 (seeing how software works, and having it tested) and D10.2 (re-integration firms, and employers). The quick scan takes both questions of each pair.
+- D5.2 (interpreter) now has a scale from always to never. D8.5 has an answer for those who saw or heard no hurtful joke.
+- The right roles count at 'don't know' (D1.4, D3.2a, D4.4, D8.5 and others): see the full scan.
+""",
+)
+
+_SUMMARY_2_0_0 = (
     """
 Versie 2.0.0 volgt de volledige scan 2.0.0 (zie de wijzigingen daar). Voor de quickscan:
 
@@ -112,8 +135,12 @@ def main():
     quick_text = QUICK.read_text(encoding="utf-8")
     cut = re.search(r"(?m)^(# -+ sources\n|\[\[source\]\])", quick_text)
     header = quick_text[: cut.start()] if cut else quick_text
-    old_quick = tomllib.loads((ROOT / "instruments" / "archive" / "institutioneel-racisme-quickscan-1.0.0.toml")
-                              .read_text(encoding="utf-8"))
+    previous_text = (ROOT / "instruments" / "archive" / f"institutioneel-racisme-quickscan-{PREVIOUS}.toml") \
+        .read_text(encoding="utf-8")
+    old_quick = tomllib.loads(previous_text)
+    # The older steps of the changelog, as the previous quick scan had them.
+    older = previous_text[previous_text.index("# ---------------------------------------------------------------- changelog\n"):]
+    older = older.split("\n", 2)[2].lstrip("\n")
 
     chosen = set(QUESTIONS)
     questions = {}
@@ -177,7 +204,7 @@ def main():
             body = strip_trailing_comments("".join(keep))
         out.append(body + "\n")
 
-    out.append(changelog(full, old_quick, chosen, kept_measures))
+    out.append(changelog(full, old_quick, chosen, kept_measures, older))
     text = "".join(out).rstrip("\n") + "\n"
     if args.check:
         if QUICK.read_text(encoding="utf-8") != text:
@@ -190,14 +217,15 @@ def main():
     return 0
 
 
-def changelog(full, old_quick, chosen, kept_measures):
-    entries = {c.get("old"): c for c in full["changes"][-1]["question"] if c.get("old")}
-    added_full = {n: c for c in full["changes"][-1]["question"] if not c.get("old") for n in c["new"]}
+def changelog(full, old_quick, chosen, kept_measures, older):
+    entries = {c.get("old"): c for c in full["changes"][-1].get("question", []) if c.get("old")}
+    added_full = {n: c for c in full["changes"][-1].get("question", []) if not c.get("old") for n in c["new"]}
     old_ids = [q["id"] for q in old_quick["profile"]["question"]] + \
               [q["id"] for d in old_quick["domain"] for q in d["question"]]
     lines = ["# ---------------------------------------------------------------- changelog\n",
              "# Derived from the full scan's changelog by scripts/derive_quickscan.py.\n\n",
-             '[[changes]]\nfrom = "1.0.0"\nto = "2.0.0"\n',
+             older.rstrip("\n") + "\n\n",
+             f'[[changes]]\nfrom = {s(full["changes"][-1]["from"])}\nto = {s(full["changes"][-1]["to"])}\n',
              f'date = {s(full["changes"][-1].get("date", ""))}\n' if full["changes"][-1].get("date") else "",
              'summary = { nl = """' + SUMMARY[0] + '""", en = """' + SUMMARY[1] + '""" }\n']
     covered = set()
@@ -253,6 +281,11 @@ def changelog(full, old_quick, chosen, kept_measures):
                                             "Was tied to a question it was not written for, or that question is no longer in the quick scan.")) + "\n")
         else:
             c = full_m.get(mid)
+            before = next(m for m in old_quick["measure"] if m["id"] == mid)["addresses"]
+            if c is None and before == kept_measures[mid]:
+                lines.pop()
+                lines.pop()
+                continue
             lines.append("  " + ids_line("new", [mid]) + "\n")
             lines.append(f'  change = {s(c["change"] if c else "reworded")}\n')
             why = (c["why"]["nl"], c["why"]["en"]) if c else ("Hangt nu aan de nieuwe vragen.", "Now tied to the new questions.")
