@@ -39,10 +39,10 @@ QUESTIONS = [
     "D4.2a", "D4.4",
     "D5.2", "D5.3a",
     "D6.1a", "D6.3",
-    "D7.4", "D7.6",
+    "D7.4a", "D7.4b", "D7.6b",
     "D8.3a", "D8.5",
     "D9.1", "D9.3",
-    "D10.1", "D10.2",
+    "D10.1a", "D10.2a",
     "D11.1", "D11.4",
 ]
 
@@ -53,7 +53,7 @@ SUMMARY = (
 Versie 3.0.0 volgt de volledige scan 3.0.0 (zie de wijzigingen daar). Voor de quickscan:
 
 - Geen rol klantenpanel meer: klanten en de cliëntenraad vullen de klantvragenlijst in.
-- Gesplitst, zoals in de volledige scan: D7.4 (signalen bijhouden, en opvolgen), D7.6 (uitleg en excuses, en herstel), D10.1 (inzien, en laten testen) en D10.2 (re-integratiebedrijven, en werkgevers). De quickscan neemt van elk paar beide vragen.
+- Gesplitst, zoals in de volledige scan: D7.4 (signalen bijhouden, en opvolgen), D7.6 (uitleg en excuses, en herstel), D10.1 (inzien, en laten testen) en D10.2 (re-integratiebedrijven, en werkgevers). De quickscan neemt D7.4a en D7.4b, D7.6b (herstel), D10.1a (inzien) en D10.2a (re-integratiebedrijven): 27 vragen in plaats van 26.
 - D5.2 (tolk) heeft nu een schaal van altijd tot nooit. D8.5 heeft een antwoord voor wie geen kwetsende grap zag of hoorde.
 - De juiste rollen tellen bij 'weet ik niet' (D1.4, D3.2a, D4.4, D8.5 en andere): zie de volledige scan.
 """,
@@ -61,7 +61,7 @@ Versie 3.0.0 volgt de volledige scan 3.0.0 (zie de wijzigingen daar). Voor de qu
 Version 3.0.0 follows the full scan 3.0.0 (see the changes there). For the quick scan:
 
 - No client-panel role any more: clients and the client council fill in the client questionnaire.
-- Split, as in the full scan: D7.4 (logging signals, and following them up), D7.6 (explanation and apology, and redress), D10.1 (seeing how software works, and having it tested) and D10.2 (re-integration firms, and employers). The quick scan takes both questions of each pair.
+- Split, as in the full scan: D7.4 (logging signals, and following them up), D7.6 (explanation and apology, and redress), D10.1 (seeing how software works, and having it tested) and D10.2 (re-integration firms, and employers). The quick scan takes D7.4a and D7.4b, D7.6b (redress), D10.1a (seeing how it works) and D10.2a (re-integration providers): 27 questions instead of 26.
 - D5.2 (interpreter) now has a scale from always to never. D8.5 has an answer for those who saw or heard no hurtful joke.
 - The right roles count at 'don't know' (D1.4, D3.2a, D4.4, D8.5 and others): see the full scan.
 """,
