@@ -36,12 +36,16 @@ ORG = "Gemeente Zandvoorde"
 #   jdn, jdnw   J = ja with evidence, j = ja, d = deels, n = nee
 #   gebruik     j = ja, n = nee (filter questions)
 #   inzet       n = nee, o = ja-onderbouwd, u = ja-niet-onderbouwd
-#   labels      n = nee, b = ja-met-basis, u = ja-zonder-basis
 #   gebeurt     0 = nooit, s = soms, v = vaak
-#   hoe-vaak    a = altijd, m = meestal, s = soms, 0 = nooit
+#   hoe-vaak    A = altijd with evidence, a = altijd, m = meestal, s = soms,
+#               0 = nooit; hoe-vaak-nvt also x = nvt; ingrijpen also
+#               g = geen-grap (no hurtful joke seen or heard)
+#   jdn-programma  as jdnw, and p = geen-programma
+#   jdn-verschil   as jdnw, and v = geen-verschil
 #   druk        n = nee, o = ongeschreven, y = ja
 #   definitie   j = ja-volledig, b = ja-beperkt, n = nee
-#   ai-check    h = ja-hoog-risico, g = ja-geen-hoog-risico, n = nee
+#   ai-check    h = ja-hoog-risico, g = ja-geen-hoog-risico, n = nee,
+#               p = geen-programma
 #   every scale w = weet-niet, k = niet-te-weten; jdn also x = nvt (reason
 #               from REASONS)
 SCALE_CODES = {
@@ -49,12 +53,15 @@ SCALE_CODES = {
     "jdnw": {"j": "ja", "d": "deels", "n": "nee"},
     "gebruik": {"j": "ja", "n": "nee"},
     "inzet": {"n": "nee", "o": "ja-onderbouwd", "u": "ja-niet-onderbouwd"},
-    "labels": {"n": "nee", "b": "ja-met-basis", "u": "ja-zonder-basis"},
     "gebeurt": {"0": "nooit", "s": "soms", "v": "vaak"},
     "hoe-vaak": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit"},
+    "hoe-vaak-nvt": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit", "x": "nvt"},
+    "ingrijpen": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit", "g": "geen-grap"},
+    "jdn-programma": {"j": "ja", "d": "deels", "n": "nee", "p": "geen-programma"},
+    "jdn-verschil": {"j": "ja", "d": "deels", "n": "nee", "v": "geen-verschil"},
     "druk": {"n": "nee", "o": "ongeschreven", "y": "ja"},
     "definitie": {"j": "ja-volledig", "b": "ja-beperkt", "n": "nee"},
-    "ai-check": {"h": "ja-hoog-risico", "g": "ja-geen-hoog-risico", "n": "nee"},
+    "ai-check": {"h": "ja-hoog-risico", "g": "ja-geen-hoog-risico", "n": "nee", "p": "geen-programma"},
 }
 COMMON_CODES = {"w": "weet-niet", "k": "niet-te-weten"}
 
@@ -62,7 +69,8 @@ COMMON_CODES = {"w": "weet-niet", "k": "niet-te-weten"}
 
 # Respondents of the full scan: code, role, date, form (True = filled PDF).
 # Thirteen people of the fictional Werk & Inkomen department; the client
-# panel answers the client questionnaire instead (companion instrument).
+# panel answers the client questionnaire instead (companion instrument; from
+# 3.0.0 the scan has no client-panel role at all).
 WI = [
     ("WI-01", "leiding", "2026-10-05", False),     # afdelingshoofd
     ("WI-02", "leiding", "2026-10-06", False),     # teamleider handhaving
@@ -96,11 +104,11 @@ D1.2b  nnd nn kkkkkk kk
 D1.3   JJd kk kkkkkk kk
 D1.4   JJJ dd nndnnd dn
 D1.5   jjj jj jwjwww jw
-D1.5a  ddd dn dwdwww dw
-D1.5b  nnn nn nwnwww nw
+D1.5a  ddd dn dkdkkk dk
+D1.5b  nnn nn nknkkk nk
 D2.1   dJd nd dddddd dd
-D2.4a  JJd dd nndnnd dn
-D2.4b  JJJ dd dddndd dd
+D2.4a  AAm ms ssmssm ms
+D2.4b  AAA mm mmmsmm mm
 D2.6   ddd nn kkkkkk kk
 D3.0   jjj jj jjjjjj jj
 D3.1   JJd dd kkkkkk dd
@@ -111,11 +119,14 @@ D3.3b  ddd dn kkkkkk dw
 D3.3c  nnn nn kkkkkk nn
 D3.4a  dnn nn kkkkkk nw
 D3.4b  nkk kk kkkkkk kk
+D3.4c  nkk kk kkkkkk kk
 D3.5   000 0w s0kskk sv
-D3.6   JJd dd dddndd dd
+D3.6   AAm mm mmmsmm mm
 D3.7   nnn nn kkkkkk nn
-D3.8   ddd nd nnnnnk nk
-D3.9   nnn nw kkkkkk bb
+D3.8   sss 0s 00000k 0k
+D3.9a  nnn jw jjwjjj jj
+D3.9b  kkk jw kkkkkk JJ
+D3.9c  kkk jw kkkkkk jj
 D3.10  www nn kkkkkk ww
 D3.11  nnn nn kkkkkk nn
 D3.12  ddn nn kkkkkk nd
@@ -127,19 +138,20 @@ D4.2b  AAm ss sss0ss ms
 D4.3   ndn nn kkkkkk nk
 D4.4   nnn no ooooon on
 D4.5   JJJ dd ndnnkd dd
-D4.6   ddd dd dnnnkd nn
+D4.6   sss ss s000ks 00
 D4.7   jjj jj jjjjjj jj
 D4.8   www nn kkwkkk ww
 D4.9   jjj jj jjwjwj jw
-D4.10  ddd dd kkkkkn dk
+D4.10  sss ss kkkkk0 sk
 D5.1a  JJJ JJ JdJJdJ JJ
 D5.1b  ddd nd nndnnd dd
-D5.2   JJJ JJ JJJJJJ JJ
+D5.2   AAA AA AAAAmA AA
 D5.3a  JJJ JJ JJJdJJ JJ
-D5.3b  JJd JJ dJJdJJ Jd
-D5.4a  ddd dd ddnddd dd
+D5.3b  AAm AA mAAmAA Am
+D5.4a  mmm ss ss0sss ss
 D5.4b  JJd Jd kkkkkk Jd
-D5.5   JJJ JJ JJJJJJ JJ
+D5.5a  JJJ JJ JJJJJJ JJ
+D5.5b  JJJ JJ JJJJJJ JJ
 D6.1a  nnn nn kkkkkk nn
 D6.1b  kkk kk kkkkkk kk
 D6.1c  nnn nn kkkkkk nk
@@ -152,34 +164,38 @@ D7.1a  JJJ Jd dJJddd dd
 D7.1b  ddd dd nwdwwd ww
 D7.2   ddd dn kkkkkk kk
 D7.3   JJJ dd ndnnnn nd
-D7.4   ddd dd kkkkkk dd
+D7.4a  ddd dd kkkkkk dd
+D7.4b  nnn nn kkkkkk nn
 D7.5   ddd nn kkkkkk nk
-D7.6   ddd dn kkkkkk kk
+D7.6a  ddd dn kkkkkk kk
+D7.6b  ddd dd kkkkkk kk
 D8.1   ddd nn kkkkkk kk
-D8.2   JJJ Jd dJJddd dd
+D8.2a  JJJ Jd dJJddd dd
+D8.2b  ddd dn dndkdk kk
 D8.3a  JJJ Jd JdJddd dd
 D8.3b  ddd dn kkkkkk kk
 D8.4   dJd dd dndJdd dd
-D8.5   aaa mm ss0s0s ms
+D8.5   aaa mm ss0s0s mg
 D9.1   dJd dJ kkkkkk kk
 D9.2a  JJJ JJ kkkkkk kk
 D9.2b  ddd dd kkkkkk kk
 D9.3   JJJ JJ kkkkkk kk
 D9.4   ddd dd kkkkkk kk
 D10.0  jjj jj jjjjjj jj
-D10.1  ddd nn kkkkkk nk
-D10.2  ddd dd ddnddd dk
-D10.3a JJJ Jd dddnd. kk
-D10.3b ddd dn nnnnnn kk
-D10.4  ddd dd ndndnd nd
+D10.1a ddd nn kkkkkk nk
+D10.1b nnn nn kkkkkk nk
+D10.2a ddd dd ddnddd dk
+D10.2b nnn dn dnnndn nk
+D10.3a AAA Am mmssm. kk
+D10.3b sss s0 000000 kk
+D10.4  mmm ss 0s0s0s 0s
 D10.5  Jdd dd kkkkkk kk
 D10.6  ddd nn kkkkkk dw
 D11.1  ddd nJ kkkkkk kk
 D11.2  ddd dJ kkkkkk kk
-D11.3  nnn nn kkkkkk nk
-D11.4  JJd dd ddnddd dd
-D11.5  ddd dd ddndkd dk
-D11.6  ddd nd dddndd kk
+D11.4  AAs ss ss0sss ss
+D11.5  sss ss ss0sks sk
+D11.6  sss 0s sss0ss kk
 D11.7  ddd dJ dndndk kk
 """
 
@@ -195,6 +211,7 @@ WI_EVIDENCE = {
     "D3.2a": {"*": "Criterialijst heronderzoek 2024: nationaliteit en geboorteland verwijderd"},
     "D3.2b": {"*": "Criterialijst heronderzoek 2024, getoetst door juridische zaken"},
     "D3.3a": {"*": "Criterialijst heronderzoek 2024, kolom 'doel'"},
+    "D3.9b": {"*": "Privacyverklaring klantsysteem 2025: label 'signaal heronderzoek', met de wettelijke grondslag"},
     "D3.6": {"*": "Stappenplan handhaving 2024: eerst brief, dan gesprek, dan pas huisbezoek"},
     "D4.1": {"*": "Procesbeschrijving Werk & Inkomen 2024, bijlage beslismomenten"},
     "D4.2a": {"*": "Werkinstructie rapportage in het klantvolgsysteem"},
@@ -205,10 +222,11 @@ WI_EVIDENCE = {
     "D5.3a": {"*": "Balie in het stadhuis, telefoonnummer 14 0xx en papieren formulieren"},
     "D5.3b": {"*": "Formulierenspreekuur in de bibliotheek op dinsdag"},
     "D5.4b": {"*": "Toegankelijkheidsverklaring website gemeente Zandvoorde, status B"},
-    "D5.5": {"*": "Standaardbesluitbrief met alinea over bezwaar en het Juridisch Loket"},
+    "D5.5a": {"*": "Standaardbesluitbrief met alinea over bezwaar"},
+    "D5.5b": {"*": "Standaardbesluitbrief met alinea over het Juridisch Loket"},
     "D7.1a": {"*": "Website en folder noemen het meldpunt discriminatie Zandvoorde en omgeving"},
     "D7.3": {"*": "Regeling vermoeden van een misstand gemeente Zandvoorde 2023"},
-    "D8.2": {"*": "Wervingsprotocol 2025 met vaste interviewvragen"},
+    "D8.2a": {"*": "Wervingsprotocol 2025 met vaste interviewvragen"},
     "D8.3a": {"*": "Medewerkersonderzoek 2025, vraagblok sociale veiligheid"},
     "D8.4": {"*": "Casustraining 'Eerlijk beslissen', november 2025"},
     "D9.1": {"*": "Klantenpanel las mee met de nieuwe brieven over de tegenprestatie, 2026"},
@@ -251,7 +269,7 @@ In de praktijk wordt een uitkering soms al opgeschort voordat iemand het dossier
     ("D3.5", "WI-12"): "Na een gemiste termijn zet het systeem de betaling vanzelf stop. Pas daarna kijkt iemand.",
     ("D3.5", "WI-13"): "De regel 'termijn verlopen = opschorten' staat standaard aan in de software.",
     ("D3.8", "WI-07"): "Klanten vragen waarom zij weer worden gecontroleerd. Wij mogen het niet uitleggen, of weten het zelf niet.",
-    ("D3.9", "WI-12"): "In het klantsysteem staat een label 'signaal heronderzoek'. Het vervalt na twee jaar.",
+    ("D3.9c", "WI-12"): "In het klantsysteem staat een label 'signaal heronderzoek'. Het vervalt na twee jaar.",
     ("D4.1", "WI-02"): "Alle beslismomenten staan in de procesbeschrijving.",
     ("D4.1", "WI-06"): """Bij een adresonderzoek beslis je vaak zelf of je doorzet.
 Dat staat nergens beschreven.""",
@@ -277,11 +295,11 @@ Er is ook geen dashboard met uitkomsten per groep.""",
     ("D7.3", "WI-06"): "Anoniem melden kan niet; je moet via je teamleider. Dat doet niemand.",
     ("D7.3", "WI-10"): "Ik weet niet bij wie ik buiten de afdeling terecht kan.",
     ("D7.5", "WI-04"): "Na een gewonnen bezwaar volgt een correctie, maar geen terugblik op vergelijkbare zaken.",
-    ("D7.6", "WI-05"): "Er volgt een correctie. Excuses of uitleg krijgt de klant meestal niet.",
+    ("D7.6a", "WI-05"): "Er volgt een correctie. Excuses of uitleg krijgt de klant meestal niet.",
     ("D8.1", "WI-04"): "Er zijn geen cijfers over doorgroei per groep.",
     ("D8.5", "WI-07"): "Een collega maakte een grap over een klant met een hoofddoek. Er werd om gelachen, ook door een leidinggevende.",
     ("D8.5", "WI-01"): "Elke opmerking die ik hoor, bespreek ik direct.",
-    ("D10.1", "WI-04"): "Het contract met de leverancier van het klantvolgsysteem zegt niets over testen.",
+    ("D10.1b", "WI-04"): "Het contract met de leverancier van het klantvolgsysteem zegt niets over testen.",
     ("D10.3a", "WI-08"): """Een werkgever vroeg vorige maand om 'liever geen hoofddoek'.
 We hebben de vacature aangepast, maar het verzoek niet gemeld.""",
     ("D10.4", "WI-12"): "Tips van de woningcorporatie gaan direct het rekenblad in.",
@@ -306,8 +324,8 @@ D1.5 j
 D1.5a d
 D1.5b n
 D2.1 n
-D2.4a n
-D2.4b d
+D2.4a s
+D2.4b m
 D2.6 n
 D3.0 j
 D3.1 d
@@ -318,10 +336,12 @@ D3.3b n
 D3.3c n
 D3.4a n
 D3.5 s
-D3.6 d
+D3.6 m
 D3.7 n
-D3.8 n
-D3.9 b
+D3.8 0
+D3.9a j
+D3.9b j
+D3.9c j
 D3.10 n
 D3.11 n
 D3.12 n
@@ -332,19 +352,20 @@ D4.2b s
 D4.3 n
 D4.4 o
 D4.5 d
-D4.6 n
+D4.6 0
 D4.7 j
 D4.8 w
 D4.9 j
-D4.10 n
+D4.10 0
 D5.1a J
 D5.1b n
-D5.2 J
+D5.2 A
 D5.3a J
-D5.3b J
-D5.4a d
+D5.3b A
+D5.4a m
 D5.4b J
-D5.5 J
+D5.5a J
+D5.5b J
 D6.1a n
 D6.1c n
 D6.3 w
@@ -354,11 +375,14 @@ D7.1a d
 D7.1b n
 D7.2 n
 D7.3 n
-D7.4 d
+D7.4a d
+D7.4b n
 D7.5 n
-D7.6 n
+D7.6a n
+D7.6b n
 D8.1 n
-D8.2 J
+D8.2a J
+D8.2b n
 D8.3a d
 D8.3b n
 D8.4 d
@@ -369,19 +393,20 @@ D9.2b d
 D9.3 J
 D9.4 d
 D10.0 j
-D10.1 n
-D10.2 d
-D10.3a d
-D10.3b n
-D10.4 n
+D10.1a n
+D10.1b n
+D10.2a d
+D10.2b n
+D10.3a s
+D10.3b 0
+D10.4 0
 D10.5 J
 D10.6 n
 D11.1 d
 D11.2 d
-D11.3 n
-D11.4 d
-D11.5 d
-D11.6 n
+D11.4 s
+D11.5 s
+D11.6 0
 D11.7 d
 """,
     "evidence": {
@@ -392,8 +417,9 @@ D11.7 d
         "D5.3a": "Balie stadhuis, telefoon en papieren formulieren",
         "D5.3b": "Formulierenspreekuur bibliotheek",
         "D5.4b": "Toegankelijkheidsverklaring website, status B",
-        "D5.5": "Standaardbesluitbrief, alinea bezwaar en Juridisch Loket",
-        "D8.2": "Wervingsprotocol 2025",
+        "D5.5a": "Standaardbesluitbrief, alinea bezwaar",
+        "D5.5b": "Standaardbesluitbrief, alinea Juridisch Loket",
+        "D8.2a": "Wervingsprotocol 2025",
         "D9.2a": "Vergoedingsregeling ervaringsdeskundigen 2025",
         "D9.3": "Reactie op het advies over de taaleis, 2026",
         "D10.5": "Samenwerkingsovereenkomst werkgeversservicepunt 2024",
@@ -439,7 +465,7 @@ QS_GRID = """
 D1.2a  J ddk d J
 D1.4   J dnd d d
 D2.1   d nkd n n
-D2.4a  d nnn n d
+D2.4a  m ss0 0 s
 D3.0   n jjj j j
 D3.1   k kkk n d
 D3.2a  k nkn n n
@@ -448,20 +474,21 @@ D3.4a  k kkk n n
 D3.5   k vvs v s
 D4.2a  J ddn d d
 D4.4   n non n n
-D5.2   J JdJ J J
+D5.2   A AsA A A
 D5.3a  J Jdd J J
 D6.1a  w kkk n n
 D6.3   w kkk k w
-D7.4   d kkd k d
-D7.6   d kkk k n
+D7.4a  d kkd k d
+D7.4b  n kkn k n
+D7.6b  d kkk k n
 D8.3a  J dJd d J
 D8.5   a s0s s m
 D9.1   d kkd k d
 D9.3   J kkk k J
-D10.1  d kkk n n
-D10.2  d kkd k w
+D10.1a d kkk n n
+D10.2a d kkd k w
 D11.1  x kkk x x
-D11.4  J ddn d d
+D11.4  A ss0 s s
 """
 QS_EVIDENCE = {
     "D1.2a": {"*": "Mandaatbesluit directeur Sociaal Domein 2025"},
@@ -496,7 +523,7 @@ QS_SESSION = {
 D1.2a d
 D1.4 d
 D2.1 n
-D2.4a n
+D2.4a 0
 D3.0 j
 D3.1 n
 D3.2a n
@@ -505,27 +532,28 @@ D3.4a n
 D3.5 v
 D4.2a d
 D4.4 n
-D5.2 J
+D5.2 A
 D5.3a J
 D6.1a n
 D6.3 w
-D7.4 d
-D7.6 n
+D7.4a d
+D7.4b n
+D7.6b n
 D8.3a d
 D8.5 s
 D9.1 d
 D9.3 J
-D10.1 n
-D10.2 w
+D10.1a n
+D10.2a w
 D11.1 x
-D11.4 d
+D11.4 s
 """,
     "evidence": {"D5.2": "Tolkprotocol Werk & Inkomen 2025", "D5.3a": "Inloopspreekuur schuldhulp",
                  "D9.3": "Reactie op het advies over de aanvraagbrief, 2026"},
     "reasons": {"D11.1": "De taaleis hoort bij de bijstand, niet bij schulddienstverlening."},
     "notes": {
         "D3.5": "De regel die onvolledige aanvragen automatisch stopt, wordt per direct uitgezet tot er een menselijke controle is.",
-        "D10.2": "Uitzoeken wat er in het contract met het budgetbeheerbureau staat.",
+        "D10.2a": "Uitzoeken wat er in het contract met het budgetbeheerbureau staat.",
     },
 }
 
