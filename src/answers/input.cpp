@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "answers/load_answers.hpp"
 #include "answers/upgrade.hpp"
 #include "builders/form.hpp"
 #include "cli/instrument_lookup.hpp"
@@ -177,6 +178,89 @@ std::optional<Response> parse_source(const AnswerSource& src, const Instrument& 
     return parse_response(src.data, src.path, ins, diags);
 }
 
+VersionBridge::VersionBridge(const Instrument& ins, MarkdownValidator markdown) : ins_(ins), markdown_(std::move(markdown)) {}
+
+bool VersionBridge::older(const AnswerSource& s) const {
+    if (!s.header) return false;
+    const std::string& v = s.header->version;
+    return s.header->instrument == ins_.id && !v.empty() && v != ins_.version.text && !patch_compatible(v, ins_.version);
+}
+
+void VersionBridge::prepare(const std::vector<AnswerSource>& sources, Diagnostics& diags) {
+    for (const auto& s : sources) {
+        if (!older(s)) continue;
+        auto [it, fresh] = versions_.try_emplace(s.header->version);
+        if (!fresh) continue;
+        it->second.path = change_path(ins_, s.header->version);
+        if (it->second.path.empty()) continue;
+        std::string dir = std::filesystem::path(s.path).parent_path().string();
+        it->second.instrument = find_instrument_version(dir.empty() ? "." : dir, ins_.id, s.header->version, diags, markdown_);
+    }
+}
+
+VersionBridge::Read VersionBridge::parse(const AnswerSource& s, Diagnostics& diags) const {
+    Read out;
+    auto o = older(s) ? versions_.find(s.header->version) : versions_.end();
+    if (o == versions_.end() || !o->second.instrument) {
+        out.response = parse_source(s, ins_, diags);
+        return out;
+    }
+    Diagnostics own;
+    std::optional<Response> r = parse_source(s, *o->second.instrument, own);
+    const bool bad = own.has_errors();
+    diags.append(own);
+    if (!r || bad) return out;
+    UpgradedResponse up = upgrade_response(*r, ins_, o->second.path);
+    if (up.removed_role) {
+        // The respondent's role is gone: the answers belong in another
+        // instrument, which the changelog names.
+        const std::string lang = !r->language.empty() ? r->language : ins_.default_language();
+        diags.error(r->respondent.role_where.line ? r->respondent.role_where : SourceLocation{r->path, 0, 0},
+                    fmt::format("role group '{}' is not in version {} of '{}' (removed in {}): {}", r->respondent.role, ins_.version.text,
+                                ins_.id, up.removed_in->to, up.removed_role->why.get(lang)),
+                    "leave this file out of the run; its answers cannot be carried over");
+        return out;
+    }
+    // What the changelog could not say (a role it does not map, say) is
+    // found as in a file of the new version.
+    validate_response(ins_, up.response, diags);
+    out.dropped = std::move(up.dropped);
+    out.skipped = std::move(up.skipped);
+    out.response = std::move(up.response);
+    return out;
+}
+
+void VersionBridge::count(const AnswerSource& s, const Read& read) {
+    if (!older(s)) return;
+    auto o = versions_.find(s.header->version);
+    if (o == versions_.end()) return;
+    ++o->second.files;
+    o->second.dropped.insert(read.dropped.begin(), read.dropped.end());
+    o->second.skipped.insert(read.skipped.begin(), read.skipped.end());
+}
+
+void VersionBridge::warn(Diagnostics& diags) const {
+    auto id_list = [](const std::set<std::string>& ids) {
+        std::vector<std::string> v(ids.begin(), ids.end());
+        const std::size_t shown = std::min<std::size_t>(v.size(), 12);
+        std::string list = fmt::format("{}", fmt::join(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
+        if (v.size() > shown) list += fmt::format(" and {} more", v.size() - shown);
+        return list;
+    };
+    for (const auto& [version, o] : versions_) {
+        if (!o.instrument || o.files == 0) continue;
+        std::string what = o.dropped.empty() && o.skipped.empty() ? std::string(", and every answer carries over") : std::string();
+        if (!o.dropped.empty())
+            what += fmt::format(", but the answers to {} do not carry over (changed, split or removed)", id_list(o.dropped));
+        if (!o.skipped.empty())
+            what += fmt::format("{} the answers to {} are left out: in version {} a question they depend on skips them",
+                                o.dropped.empty() ? ", but" : "; and", id_list(o.skipped), ins_.version.text);
+        diags.warning({}, fmt::format("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
+                                      o.files == 1 ? "file" : "files", version, ins_.id, ins_.version.text, what),
+                      "zelfscan upgrade writes these files in the new version, so they can be completed");
+    }
+}
+
 std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
                                          Diagnostics& diags, const MarkdownValidator& markdown,
                                          const std::function<bool(const Instrument&)>& on_instrument) {
@@ -229,61 +313,17 @@ std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positio
     std::vector<std::size_t> order(sources.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sources[a].path < sources[b].path; });
-    // Answers to another minor or major version are read with that version
-    // of the instrument and carried over through the changelog, where the
-    // changelog leads from it and the version can be found; otherwise the
-    // reader gives its version error.
-    struct Older {
-        std::optional<Instrument> instrument;
-        std::vector<const ChangeSet*> path;
-        std::size_t files = 0;
-        std::set<std::string> dropped;
-    };
-    std::map<std::string, Older> older;
-    for (const auto& s : sources) {
-        const std::string& v = s.header->version;
-        if (s.header->instrument != ins->id || v.empty() || v == ins->version.text || patch_compatible(v, ins->version)) continue;
-        auto [it, fresh] = older.try_emplace(v);
-        ++it->second.files;
-        if (!fresh) continue;
-        it->second.path = change_path(*ins, v);
-        if (it->second.path.empty()) continue;
-        std::string dir = std::filesystem::path(s.path).parent_path().string();
-        it->second.instrument = find_instrument_version(dir.empty() ? "." : dir, ins->id, v, diags, markdown);
-    }
-    std::vector<std::optional<Response>> parsed(sources.size());
+    VersionBridge bridge(*ins, markdown);
+    bridge.prepare(sources, diags);
+    std::vector<VersionBridge::Read> reads(sources.size());
     std::vector<Diagnostics> found(sources.size());
-    std::vector<std::vector<std::string>> dropped(sources.size());
-    parallel_for(order.size(), [&](std::size_t k) {
-        std::size_t i = order[k];
-        auto o = older.find(sources[i].header->version);
-        if (sources[i].header->instrument == ins->id && o != older.end() && o->second.instrument) {
-            std::optional<Response> r = parse_source(sources[i], *o->second.instrument, found[k]);
-            if (r) {
-                UpgradedResponse up = upgrade_response(*r, *ins, o->second.path);
-                dropped[k] = std::move(up.dropped);
-                parsed[k] = std::move(up.response);
-            }
-        } else {
-            parsed[k] = parse_source(sources[i], *ins, found[k]);
-        }
-    });
+    parallel_for(order.size(), [&](std::size_t k) { reads[k] = bridge.parse(sources[order[k]], found[k]); });
+    std::vector<std::optional<Response>> parsed(sources.size());
     for (std::size_t k = 0; k < order.size(); ++k) {
-        auto o = older.find(sources[order[k]].header->version);
-        if (o != older.end()) o->second.dropped.insert(dropped[k].begin(), dropped[k].end());
+        bridge.count(sources[order[k]], reads[k]);
+        parsed[k] = std::move(reads[k].response);
     }
-    for (const auto& [version, o] : older) {
-        if (!o.instrument) continue;
-        std::vector<std::string> lost(o.dropped.begin(), o.dropped.end());
-        const std::size_t shown = std::min<std::size_t>(lost.size(), 12);
-        std::string list = fmt::format("{}", fmt::join(lost.begin(), lost.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
-        if (lost.size() > shown) list += fmt::format(" and {} more", lost.size() - shown);
-        diags.warning({}, fmt::format("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
-                                      o.files == 1 ? "file" : "files", version, ins->id, ins->version.text,
-                                      lost.empty() ? std::string(", and every answer carries over")
-                                                   : fmt::format(", but the answers to {} do not carry over (changed, split or removed)", list)),
-                      "zelfscan upgrade writes these files in the new version, so they can be completed");
-    }
+    bridge.warn(diags);
     for (std::size_t k = 0; k < order.size(); ++k) {
         diags.append(found[k]);
         if (parsed[k]) run.responses.push_back(std::move(*parsed[k]));

@@ -14,6 +14,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -92,6 +93,44 @@ class InstrumentResolver {
 // Turns one source into a response to `ins` (TOML: parse_response; form:
 // form_response), validated. nullopt after errors.
 std::optional<Response> parse_source(const AnswerSource& src, const Instrument& ins, Diagnostics& diags);
+
+// Answers to another minor or major version of `ins`, read with that
+// version of the instrument and carried over through its changelog
+// (answers/upgrade.hpp), where the changelog leads from it and that version
+// is found (find_instrument_version); any other answer is read with
+// parse_source, which gives the plain version error. Used the same way by
+// check and by every command built on load_answer_run.
+class VersionBridge {
+  public:
+    VersionBridge(const Instrument& ins, MarkdownValidator markdown);
+    // Finds, once per version, the older instruments `sources` need.
+    void prepare(const std::vector<AnswerSource>& sources, Diagnostics& diags);
+    struct Read {
+        std::optional<Response> response; // for `ins`; nullopt after errors
+        std::vector<std::string> dropped; // old ids whose answers did not carry over
+        std::vector<std::string> skipped; // new ids a new condition skips
+    };
+    // One source as a response to `ins`. Safe on several threads at once
+    // (after prepare); a removed role group is an error at its line.
+    [[nodiscard]] Read parse(const AnswerSource& src, Diagnostics& diags) const;
+    // Adds one read to the summary (call in a fixed order).
+    void count(const AnswerSource& src, const Read& read);
+    // One warning per older version read: how many files, and the answers
+    // that did not carry over or that a new condition skips.
+    void warn(Diagnostics& diags) const;
+
+  private:
+    [[nodiscard]] bool older(const AnswerSource& s) const;
+    struct Version {
+        std::optional<Instrument> instrument;
+        std::vector<const ChangeSet*> path;
+        std::size_t files = 0;
+        std::set<std::string> dropped, skipped;
+    };
+    const Instrument& ins_;
+    MarkdownValidator markdown_;
+    std::map<std::string, Version> versions_;
+};
 
 // A scoring run's inputs: one instrument and its responses, each validated
 // and checked as a set (one version, every respondent code once), sorted by

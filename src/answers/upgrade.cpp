@@ -36,6 +36,16 @@ UpgradedResponse upgrade_response(const Response& old, const Instrument& to, con
     out.response = old;
     out.response.version = to.version.text;
     out.response.answers.clear();
+    for (const ChangeSet* cs : path) {
+        const RoleChange* rc = cs->find_old_role(out.response.respondent.role);
+        if (!rc) continue;
+        if (rc->new_id.empty()) {
+            out.removed_role = rc;
+            out.removed_in = cs;
+            break;
+        }
+        out.response.respondent.role = rc->new_id;
+    }
     std::map<std::string, Answer> carried;
     for (Answer a : old.answers) {
         std::string id = a.question;
@@ -79,6 +89,19 @@ UpgradedResponse upgrade_response(const Response& old, const Instrument& to, con
     }
     for (const auto& id : to.question_order)
         if (auto it = carried.find(id); it != carried.end()) out.response.answers.push_back(std::move(it->second));
+    // Answers the new conditions skip go; dropping a gate's answer can make
+    // a question further on undetermined, never skipped, so one pass in
+    // question order settles every chain.
+    auto& answers = out.response.answers;
+    for (std::size_t i = 0; i < answers.size();) {
+        const Question* q = to.find_question(answers[i].question);
+        if (q && answers[i].answered() && visibility(*q, out.response, to) == Visibility::skipped) {
+            out.skipped.push_back(answers[i].question);
+            answers.erase(answers.begin() + static_cast<std::ptrdiff_t>(i));
+        } else {
+            ++i;
+        }
+    }
     return out;
 }
 

@@ -25,6 +25,12 @@ struct UpgradedResponse {
     Response response;                 // the answers under the new ids, for the new version
     std::vector<std::string> dropped;  // old question ids whose answers do not carry over
     std::vector<std::string> unmapped; // old answers on an option the new question lacks (id:option)
+    std::vector<std::string> skipped;  // new question ids whose answers a gate of the new version skips
+    // Set when the respondent's role group was removed on the way (the
+    // response then does not belong in the new version); the change set
+    // that removed it is `removed_in`.
+    const RoleChange* removed_role = nullptr;
+    const ChangeSet* removed_in = nullptr;
 };
 
 // Carries `old` (a response to `from`, already checked against it) to `to`
@@ -32,7 +38,10 @@ struct UpgradedResponse {
 // answer under its new id, with options mapped by the changelog (an option
 // mapped to "" is dropped); a question changed, split, merged or removed
 // loses its answer (listed in `dropped`). Notes, evidence and reasons go
-// with their answer. Answers are put in the new instrument's order.
+// with their answer. A renamed role group gets its new id. An answer the
+// new version's conditions skip (a new gate, or a gate answered so that
+// the question no longer applies) is left out and listed in `skipped`, so
+// the result passes `check`. Answers are put in the new instrument's order.
 UpgradedResponse upgrade_response(const Response& old, const Instrument& to, const std::vector<const ChangeSet*>& path);
 
 // The instrument `id` at `version`, looked for as an instrument file in

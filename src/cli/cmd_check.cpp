@@ -4,6 +4,7 @@
 // respondent code once), and prints a one-line status per file.
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 
 #include <fmt/format.h>
@@ -128,14 +129,26 @@ bool run_check_inputs(const CheckOptions& opt) {
     std::vector<AnswerSource> sources = read_answer_sources(split.answers, diags);
 
     // Each answer against its instrument, found the same way as in score.
+    // Answers to an older version are read through the changelog, as score
+    // reads them (VersionBridge), so check says what score will do.
     std::vector<std::optional<Response>> parsed(sources.size());
     std::vector<const Instrument*> used(sources.size(), nullptr);
+    std::map<const Instrument*, std::unique_ptr<VersionBridge>> bridges;
     for (std::size_t i = 0; i < sources.size(); ++i) {
         const AnswerSource& s = sources[i];
         if (!s.header) continue;
         used[i] = resolver.find(s.header->instrument, s.header->where, diags);
-        if (used[i]) parsed[i] = parse_source(s, *used[i], diags);
+        if (!used[i]) continue;
+        auto& bridge = bridges[used[i]];
+        if (!bridge) {
+            bridge = std::make_unique<VersionBridge>(*used[i], markdown_validator());
+            bridge->prepare(sources, diags);
+        }
+        VersionBridge::Read read = bridge->parse(s, diags);
+        bridge->count(s, read);
+        parsed[i] = std::move(read.response);
     }
+    for (const auto& [ins, bridge] : bridges) bridge->warn(diags);
 
     // The rules on the set, per instrument: versions on every file that
     // says what it answers, codes on every file that reads.

@@ -29,6 +29,12 @@ const IdChange* find_old(const std::vector<IdChange>& list, std::string_view old
 const IdChange* ChangeSet::find_old_question(std::string_view old_id) const { return find_old(questions, old_id); }
 const IdChange* ChangeSet::find_old_measure(std::string_view old_id) const { return find_old(measures, old_id); }
 
+const RoleChange* ChangeSet::find_old_role(std::string_view old_id) const {
+    for (const auto& r : roles)
+        if (r.old_id == old_id) return &r;
+    return nullptr;
+}
+
 std::vector<std::string> ChangeSet::old_questions_of(std::string_view new_id) const {
     std::vector<std::string> out;
     for (const auto& c : questions)

@@ -41,6 +41,16 @@ struct IdChange {
     SourceLocation where;
 };
 
+// A role group of the old version that was renamed (`new_id` set) or
+// removed (`new_id` empty). A response of a removed role does not carry
+// over: its answers belong in another instrument, which `why` names.
+struct RoleChange {
+    std::string old_id;
+    std::string new_id; // empty: removed
+    LocalizedText why;
+    SourceLocation where;
+};
+
 struct ChangeSet {
     std::string from; // version text, e.g. "1.0.0"
     std::string to;   // version text, e.g. "2.0.0"
@@ -48,6 +58,7 @@ struct ChangeSet {
     LocalizedText summary; // Markdown
     std::vector<IdChange> questions;
     std::vector<IdChange> measures;
+    std::vector<RoleChange> roles;
     SourceLocation where;
 
     // The entry whose old id is `old_id`, or nullptr when the changelog does
@@ -55,6 +66,7 @@ struct ChangeSet {
     // new version has that id).
     [[nodiscard]] const IdChange* find_old_question(std::string_view old_id) const;
     [[nodiscard]] const IdChange* find_old_measure(std::string_view old_id) const;
+    [[nodiscard]] const RoleChange* find_old_role(std::string_view old_id) const;
     // The old ids whose entries name `new_id` (empty: none listed).
     [[nodiscard]] std::vector<std::string> old_questions_of(std::string_view new_id) const;
 };

@@ -32,7 +32,7 @@ class ChangesReader {
         : r_(r), langs_(langs), md_(md) {}
 
     ChangeSet read_set(const toml::table& t) {
-        r_.check_keys(t, {"from", "to", "date", "summary", "question", "measure"}, "[[changes]]");
+        r_.check_keys(t, {"from", "to", "date", "summary", "question", "measure", "role"}, "[[changes]]");
         ChangeSet set;
         set.where = r_.at(t);
         set.from = version(t, "from");
@@ -49,6 +49,7 @@ class ChangesReader {
         }
         for (const auto* q : r_.tables(t, "question")) set.questions.push_back(read_change(*q, "[[changes.question]]", true));
         for (const auto* m : r_.tables(t, "measure")) set.measures.push_back(read_change(*m, "[[changes.measure]]", false));
+        for (const auto* ro : r_.tables(t, "role")) set.roles.push_back(read_role(*ro));
         return set;
     }
 
@@ -92,6 +93,16 @@ class ChangesReader {
         }
         c.why = r_.text(t, "why", c.kind != ChangeKind::same, langs_);
         check_shape(t, c);
+        return c;
+    }
+
+    RoleChange read_role(const toml::table& t) {
+        r_.check_keys(t, {"old", "new", "why"}, "[[changes.role]]");
+        RoleChange c;
+        c.where = r_.at(t);
+        c.old_id = r_.string(t, "old", true).value_or("");
+        c.new_id = r_.string(t, "new", false).value_or("");
+        c.why = r_.text(t, "why", true, langs_);
         return c;
     }
 
@@ -167,6 +178,30 @@ void check_ids(TomlReader& r, const std::vector<IdChange>& list, std::string_vie
                     fmt::format("list '{}' as a new id of an entry (for example change = \"added\")", old_id));
 }
 
+// Role entries: each old role once; in the newest set a new role must be a
+// role of the instrument and a removed one must not be.
+void check_roles(TomlReader& r, const ChangeSet& set, bool current_set, const Instrument& ins) {
+    std::map<std::string, const RoleChange*> olds;
+    std::vector<std::string_view> roles;
+    for (const auto& ro : ins.roles) roles.push_back(ro.id);
+    for (const auto& c : set.roles) {
+        if (c.old_id.empty()) continue;
+        auto [it, fresh] = olds.emplace(c.old_id, &c);
+        if (!fresh)
+            r.error(c.where, fmt::format("old role group '{}' is listed twice in the changes to {}", c.old_id, set.to),
+                    fmt::format("first listed at line {}", it->second->where.line));
+        if (!current_set) continue;
+        if (!c.new_id.empty() && !ins.find_role(c.new_id)) {
+            auto m = closest_match(c.new_id, roles);
+            r.error(c.where, fmt::format("changes to {}: new role group '{}' is not in this instrument", set.to, c.new_id),
+                    m.empty() ? fmt::format("role groups: {}", fmt::join(roles, ", ")) : fmt::format("did you mean '{}'?", m));
+        } else if (c.new_id.empty() && ins.find_role(c.old_id)) {
+            r.error(c.where, fmt::format("changes to {}: role group '{}' is removed here, but this version has it", set.to, c.old_id),
+                    "leave the entry out, or give new = \"…\" when the role got another id");
+        }
+    }
+}
+
 } // namespace
 
 std::vector<ChangeSet> read_changes(TomlReader& r, const toml::table& root, const std::vector<std::string>& languages,
@@ -201,6 +236,7 @@ void check_changes(TomlReader& r, const Instrument& ins) {
         bool current = *to == ins.version;
         check_ids(r, set.questions, "question", set, questions, current, ins);
         check_ids(r, set.measures, "measure", set, measures, current, ins);
+        check_roles(r, set, current, ins);
     }
     if (previous && !(*previous == ins.version))
         r.error(ins.changes.back().where,

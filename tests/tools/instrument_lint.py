@@ -268,6 +268,13 @@ def check_changelog(ins, errors, previous_dir):
                 err(f"changelog: question {qid} has a different '{k}' than in version {newest.get('from')}, "
                     f"but the changelog does not list it; add [[changes.question]] old = \"{qid}\"")
                 break
+    rlisted = {c.get("old") for c in newest.get("role", []) if c.get("old")}
+    new_roles = {r.get("id") for r in ins.data.get("role", [])}
+    for r in old.data.get("role", []):
+        rid = r.get("id")
+        if rid not in rlisted and rid not in new_roles:
+            err(f"changelog: role group {rid} of version {newest.get('from')} is gone, but the changelog "
+                f"does not say so; add [[changes.role]] old = \"{rid}\"")
     mlisted = {c.get("old") for c in newest.get("measure", []) if c.get("old")}
     new_measures = {m.get("id") for m in ins.measures}
     for m in old.measures:
