@@ -228,6 +228,15 @@ def changelog(full, old_quick, chosen, kept_measures, older):
              f'[[changes]]\nfrom = {s(full["changes"][-1]["from"])}\nto = {s(full["changes"][-1]["to"])}\n',
              f'date = {s(full["changes"][-1].get("date", ""))}\n' if full["changes"][-1].get("date") else "",
              'summary = { nl = """' + SUMMARY[0] + '""", en = """' + SUMMARY[1] + '""" }\n']
+    # Role groups go as in the full scan: the quick scan has the same roles.
+    old_roles = {r["id"] for r in old_quick.get("role", [])}
+    for r in full["changes"][-1].get("role", []):
+        if r.get("old") not in old_roles:
+            continue
+        lines.append(f"\n  [[changes.role]]\n  old = {s(r['old'])}\n")
+        if r.get("new"):
+            lines.append(f"  new = {s(r['new'])}\n")
+        lines.append(f"  why = {{ nl = {s(r['why']['nl'])}, en = {s(r['why']['en'])} }}\n")
     covered = set()
 
     def entry(old, new, change, why, answers=None):

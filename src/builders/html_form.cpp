@@ -137,9 +137,8 @@ class FormWriter {
         }
         for (const auto& d : ins_.domains) {
             std::string intro = markdown(d.intro, d.where);
-            if (auto who = domain_owners_line(ins_, d, lang_); !who.empty()) intro += "<p class=\"who\">" + esc(who) + "</p>\n";
             out += section_open(d.id, fmt::format("{}  {}", d.id, d.title.get(lang_)), intro);
-            for (const auto& q : d.questions) out += question(q, &d);
+            for (const auto& q : d.questions) out += question(q);
             out += "</section>\n";
         }
         out += actions();
@@ -229,7 +228,7 @@ class FormWriter {
         return out;
     }
 
-    std::string question(const Question& q, const Domain* d = nullptr) {
+    std::string question(const Question& q) {
         ++number_;
         std::string fid = html_id("q-", q.id);
         std::string out = "<fieldset class=\"q\" id=\"" + fid + "\" data-q=\"" + esc(q.id) + "\"";
@@ -244,7 +243,9 @@ class FormWriter {
                                    q.condition->question)) +
                    "</p>\n";
         }
-        if (auto who = question_owners_line(ins_, q, d, lang_); !who.empty()) out += "<p class=\"who\">" + esc(who) + "</p>\n";
+        // Who should know, outside the folded help: it tells whether a
+        // "don't know" counts (builders/owners_line.hpp).
+        if (auto who = owners_sentence(ins_, q, lang_); !who.empty()) out += "<p class=\"who\">" + esc(who) + "</p>\n";
         if (!q.help.empty())
             out += "<details class=\"help\"><summary>" + esc(t("Waarom deze vraag?", "Why this question?")) + "</summary>\n" +
                    markdown(q.help, q.where) + "</details>\n";

@@ -1,7 +1,9 @@
-// "Vooral voor: Leiding · Beleid en advies." The line the paper scan, the
-// fillable form and the HTML form print under a theme or a question whose
-// owners (the roles expected to know the answer) are not every role, so a
-// respondent sees whether their "don't know" counts as a risk.
+// "Wie dit moet weten: Leiding · Beleid en advies." The sentence the paper
+// scan, the fillable form and the HTML form print with every scored
+// question of an instrument with a risk model, made from the question's
+// owners (its own, else its theme's): a respondent sees whether their
+// "don't know" counts as a risk. Authors do not write it in the help text,
+// so it can never disagree with the owners the scoring uses.
 #pragma once
 
 #include <string>
@@ -11,12 +13,10 @@
 
 namespace zs {
 
-// The theme's line, or "" when every role owns it (or the instrument has
-// no risk model, so not knowing is never a risk).
-std::string domain_owners_line(const Instrument& ins, const Domain& d, std::string_view lang);
-// The question's line where it differs from its theme's ("Voor iedereen."
-// when the question opens a theme with owners to every role), else "";
-// "" for a filter question.
-std::string question_owners_line(const Instrument& ins, const Question& q, const Domain* d, std::string_view lang);
+// The sentence for `q` ("Wie dit moet weten: iedereen." when every role
+// owns it), or "" for a filter question, a profile question, an instrument
+// without a risk model (there not knowing is never a risk) and one that
+// names no owners anywhere.
+std::string owners_sentence(const Instrument& ins, const Question& q, std::string_view lang);
 
 } // namespace zs

@@ -222,13 +222,12 @@ class PaperBuilder {
         const char* l = lang_.c_str();
         section_intro(out, ins_.profile.title.empty() ? tr(l, "Over de dienst", "About the service") : plain(ins_.profile.title),
                       ins_.profile.intro, {ins_.path, 0, 0});
-        for (const auto& q : ins_.profile.questions) question(out, q, nullptr);
+        for (const auto& q : ins_.profile.questions) question(out, q);
     }
 
     void domain(doc::Blocks& out, const Domain& d) {
         section_intro(out, fmt::format("{}  {}", d.id, plain(d.title)), d.intro, d.where);
-        if (auto who = domain_owners_line(ins_, d, lang_); !who.empty()) section_head_.push_back(small(std::move(who), true));
-        for (std::size_t i = 0; i < d.questions.size(); ++i) question(out, d.questions[i], &d);
+        for (const auto& q : d.questions) question(out, q);
     }
 
     std::string option_labels(const Question& gate, const std::vector<std::string>& ids) {
@@ -277,7 +276,7 @@ class PaperBuilder {
                            tr(lang_, " geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
     }
 
-    void question(doc::Blocks& out, const Question& q, const Domain* d) {
+    void question(doc::Blocks& out, const Question& q) {
         const char* l = lang_.c_str();
         ++number_;
         bool needs_reason = false;
@@ -303,7 +302,10 @@ class PaperBuilder {
         head.runs.push_back(id);
         head.runs.push_back(doc::text(plain(q.text), doc::bold));
         g.push_back(doc::block(std::move(head), q.where));
-        if (auto who = question_owners_line(ins_, q, d, lang_); !who.empty()) g.push_back(small(std::move(who), true));
+        // The help, ending with who should know (builders/owners_line.hpp):
+        // in the help's last paragraph, so it costs no line of its own.
+        std::string who = owners_sentence(ins_, q, lang_);
+        doc::Paragraph* last = nullptr;
         if (!q.help.empty()) {
             doc::Blocks help;
             markdown(help, q.help, q.where);
@@ -314,7 +316,10 @@ class PaperBuilder {
                 }
                 g.push_back(std::move(b));
             }
+            if (!g.empty()) last = std::get_if<doc::Paragraph>(&g.back().content);
         }
+        if (!who.empty() && last) last->runs.push_back(doc::text(" " + who));
+        else if (!who.empty()) g.push_back(small(std::move(who)));
         switch (q.kind) {
         case QuestionKind::choice:
         case QuestionKind::multi: {

@@ -81,6 +81,15 @@ const std::vector<std::string>* Instrument::owners_of(std::string_view question)
     return !owners || names_every_role(*owners) ? nullptr : owners;
 }
 
+bool Instrument::names_owners() const {
+    for (const auto& d : domains) {
+        if (!names_every_role(d.owners)) return true;
+        for (const auto& q : d.questions)
+            if (q.owners && !names_every_role(*q.owners)) return true;
+    }
+    return false;
+}
+
 bool Instrument::names_every_role(const std::vector<std::string>& owners) const {
     if (owners.empty()) return true;
     return !roles.empty() && std::all_of(roles.begin(), roles.end(), [&](const Role& r) {

@@ -294,6 +294,9 @@ struct Instrument {
     // The roles that own `question` (its own owners, else its domain's);
     // nullptr when every role does (none named, or all of them).
     [[nodiscard]] const std::vector<std::string>* owners_of(std::string_view question) const;
+    // Whether any domain or question names owners short of every role (an
+    // instrument where everyone may know everything says nothing of it).
+    [[nodiscard]] bool names_owners() const;
     // Whether an owners list covers every role (empty: it does).
     [[nodiscard]] bool names_every_role(const std::vector<std::string>& owners) const;
     // The group a role's respondents count in: its pool's id, else the role.
