@@ -249,10 +249,10 @@ PV_ANSWERS = {
     "V1.1": [10, 10],
     "V1.2": [4, 5],
     "V1.3": ["M8: de postcodekolom is uit de heronderzoekslijst gehaald.\n"
-             "M16: werkinstructie huisbezoek herschreven, met vaste redenen.\n"
-             "M21: tolkbudget voor 2027 aangevraagd.\n"
-             "M30: klachtcategorie discriminatie ingesteld.",
-             "M8, M16, M21 en M30 zijn gestart. M2 (jaarverslag aan de directeur) staat in de planning voor april."],
+             "M15: stappenplan voor controles, met het huisbezoek als laatste stap.\n"
+             "M22: tolkbudget voor 2027 aangevraagd.\n"
+             "M29: klachtcategorie discriminatie ingesteld.",
+             "M8, M15, M22 en M29 zijn gestart. M1 (jaarverslag van de eigenaar) staat in de planning voor april."],
     "V1.4": ["deels", "ja"],
     "V1.5": ["deels", "deels"],
     "V2.1": ["gestopt", "gestopt"],

@@ -3,8 +3,8 @@
 # copies (a sheet id on every page, in print and in the QR code), four
 # corner marks, every box and writing line still there after a 1-bit copy
 # at 150 dpi and 55 %, the QR code decodable there; the 1.0.0 full scan
-# (58 questions, the design review's case) at most 24 pages and the 2.0.0
-# full scan (91) at the same density, 2.3 questions a page or more, in nl
+# (58 questions, the design review's case) at most 24 pages and the current
+# full scan (103 in 3.0.0) at the same density, 2.3 questions a page or more, in nl
 # and en, A4 and letter, no question split; number questions with range, unit
 # and a "weet ik niet" box; skip instructions with the page to go to.
 set -euo pipefail
@@ -20,7 +20,7 @@ ex=$src/tests/data/instruments/voorbeeld.toml
 pages() { pdfinfo "$1" | awk '/^Pages:/ {print $2}'; }
 
 # Page count of the full scan: the review's 1.0.0 case at most 24 pages; the
-# 2.0.0 scan, with half as many questions again, at the same density (at
+# current scan, with almost twice as many questions, at the same density (at
 # least 2.3 questions a page), in both languages and paper sizes.
 questions() { "$py" -c 'import sys, tomllib; i = tomllib.load(open(sys.argv[1], "rb")); print(len(i.get("profile", {}).get("question", [])) + sum(len(d["question"]) for d in i["domain"]))' "$1"; }
 for f in "$src/instruments/archive/institutioneel-racisme-1.0.0.toml" "$full"; do

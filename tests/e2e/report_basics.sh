@@ -33,7 +33,13 @@ if grep -qE "\(n=[1-4]\)" "$tmp/nl.txt"; then fail "a suppressed group is shown"
 # Plan files: columns, and owner/deadline/status left empty.
 head -1 "$tmp/plan.csv" | tr -d "\r" | grep -q "^measure,title,questions,priority,quadrant,timeframe,effort,impact,owner,deadline,indicator,status,kind,basis,evidence,indicated,notes,since," || fail "plan.csv header"
 # The owner is the instrument's suggestion, the deadline empty, the status open (docs/rounds-and-monitoring.md).
-sed -n 2p "$tmp/plan.csv" | tr -d "\r" | grep -q "^M42,.*,low,high,[^,]\+,,.*,open,do-no-harm," || fail "plan.csv first row: suggested owner, no deadline, status open"
+python3 - "$tmp/plan.csv" "$src/instruments/institutioneel-racisme.toml" <<'PY' || fail "plan.csv first row: suggested owner, no deadline, status open"
+import csv, sys, tomllib
+row = next(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig")))
+owners = {m["id"]: m.get("owner", {}).get("nl", "") for m in tomllib.load(open(sys.argv[2], "rb"))["measure"]}
+assert row["owner"] and row["owner"] == owners[row["measure"]], (row["measure"], row["owner"])
+assert row["deadline"] == "" and row["status"] == "open" and row["kind"] == "do-no-harm", row
+PY
 grep -q "^\[\[action\]\]" "$tmp/plan.toml" && grep -q "^measure = \"M8\"" "$tmp/plan.toml" || fail "plan.toml content"
 # Same inputs, same bytes, in any order.
 "$zs" report "$ins" "${answers[@]}" -o "$tmp/again.pdf"
