@@ -40,7 +40,7 @@ struct Spacing {
 // Line breaking in narrow places: no hyphens in table headers, URLs, codes
 // (ids like D3.2, M10, file names) or in cells narrower than the measure.
 struct Hyphenation {
-    double min_cell_width = 100; // points (about 35 mm): narrower cells never hyphenate
+    double min_cell_width = 170; // points (60 mm): narrower cells never hyphenate (a theme name or a band stays whole)
     bool in_headers = false;
 };
 

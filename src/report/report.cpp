@@ -51,7 +51,7 @@ const std::vector<std::string> placeholders = {
     "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
     "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
-    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted"};
+    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted", "last"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -385,8 +385,14 @@ class ReportBuilder {
         for (std::size_t i : order)
             if (as_.domains[i].risk && is_high(as_.domains[i].band)) high.push_back(domain_data(i));
         list ranged;
+        std::vector<std::size_t> with_range;
         for (std::size_t i = 0; i < as_.domains.size(); ++i)
-            if (as_.domains[i].show_range) ranged.push_back(domain_data(i));
+            if (as_.domains[i].show_range) with_range.push_back(i);
+        for (std::size_t k = 0; k < with_range.size(); ++k) {
+            Data x = domain_data(with_range[k]);
+            x.set("last", k + 1 == with_range.size()); // for a separator: {{^last}}; {{/last}}
+            ranged.push_back(x);
+        }
         d.set("has_range_domains", !ranged.empty());
         d.set("range_domains", ranged);
         d.set("has_not_applicable", as_.overall.not_applicable > 0);

@@ -71,8 +71,9 @@ std::string write_temp(const std::string& path, std::string_view data, PendingFi
 std::string commit_temp(const PendingFile& f);
 void discard_temp(const PendingFile& f);
 
-// SOURCE_DATE_EPOCH when set and valid, else a fixed date, so outputs are
-// byte-identical across runs.
+// "Today" for every output: SOURCE_DATE_EPOCH when set and valid (fixed
+// bytes, reproducible builds), else the start of the current UTC day, so
+// runs on the same day with the same inputs give the same bytes.
 long long build_epoch();
 
 } // namespace zs
