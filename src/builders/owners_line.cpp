@@ -12,7 +12,7 @@ std::string owners_sentence(const Instrument& ins, const Question& q, std::strin
     // Profile questions describe the service; not knowing them is no risk.
     for (const auto& p : ins.profile.questions)
         if (p.id == q.id) return {};
-    const std::string lead = tr(lang, "Wie dit moet weten:", "Who should know this:");
+    const std::string lead = tr(lang, "Wie dit kan weten:", "Who can know this:");
     const std::vector<std::string>* owners = ins.owners_of(q.id);
     if (!owners || ins.names_every_role(*owners)) return fmt::format("{} {}.", lead, tr(lang, "iedereen", "everyone"));
     // Role labels up to their explanation in brackets: "Leiding", not

@@ -1,4 +1,4 @@
-// "Wie dit moet weten: Leiding · Beleid en advies." The sentence the paper
+// "Wie dit kan weten: Leiding · Beleid en advies." The sentence the paper
 // scan, the fillable form and the HTML form print with every scored
 // question of an instrument with a risk model, made from the question's
 // owners (its own, else its theme's): a respondent sees whether their
@@ -13,7 +13,7 @@
 
 namespace zs {
 
-// The sentence for `q` ("Wie dit moet weten: iedereen." when every role
+// The sentence for `q` ("Wie dit kan weten: iedereen." when every role
 // owns it), or "" for a filter question, a profile question, an instrument
 // without a risk model (there not knowing is never a risk) and one that
 // names no owners anywhere.

@@ -47,6 +47,13 @@ struct Scale {
     std::string id;
     LocalizedText label; // optional name, e.g. "Ja / deels / nee"
     std::vector<Option> options;
+    // This scale's own leniency rule (unevidenced = { option, score_as }):
+    // `unevidenced_option` without named evidence counts as
+    // `unevidenced_score_as` on questions of this scale that ask for
+    // evidence. Set, it replaces the [risk] rule on this scale; empty = the
+    // [risk] rule, where this scale has both of its options.
+    std::string unevidenced_option;
+    std::string unevidenced_score_as;
     SourceLocation where;
 
     [[nodiscard]] const Option* find(std::string_view option_id) const;

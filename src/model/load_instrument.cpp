@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <fmt/format.h>
 
@@ -169,7 +170,7 @@ class InstrumentLoader {
     }
 
     Scale read_scale(const toml::table& t) {
-        r_.check_keys(t, {"id", "label", "option"}, "[[scale]]");
+        r_.check_keys(t, {"id", "label", "option", "unevidenced"}, "[[scale]]");
         Scale s;
         s.where = r_.at(t);
         s.id = id(t, "scale");
@@ -184,7 +185,38 @@ class InstrumentLoader {
         for (const auto& o : s.options)
             if (!o.id.empty() && !seen.insert(o.id).second)
                 r_.error(o.where, fmt::format("option id '{}' appears twice in scale '{}'", o.id, s.id));
+        read_scale_unevidenced(t, s);
         return s;
+    }
+
+    // unevidenced = { option = "altijd", score_as = "meestal" } on a scale:
+    // both options of this scale, both with a risk, and score_as no safer.
+    void read_scale_unevidenced(const toml::table& t, Scale& s) {
+        const toml::node* n = t.get("unevidenced");
+        if (!n) return;
+        const toml::table* u = n->as_table();
+        if (!u) {
+            r_.error(r_.at(*n), "'unevidenced' must be a table", "e.g. unevidenced = { option = \"altijd\", score_as = \"meestal\" }");
+            return;
+        }
+        r_.check_keys(*u, {"option", "score_as"}, "unevidenced");
+        s.unevidenced_option = r_.string(*u, "option", true).value_or("");
+        s.unevidenced_score_as = r_.string(*u, "score_as", true).value_or("");
+        const Option* from = s.find(s.unevidenced_option);
+        const Option* to = s.find(s.unevidenced_score_as);
+        for (const auto& [key, id, o] : {std::tuple{"option", &s.unevidenced_option, from}, std::tuple{"score_as", &s.unevidenced_score_as, to}}) {
+            if (id->empty()) continue;
+            const toml::node* at = u->get(key);
+            if (!o)
+                r_.error(at ? r_.at(*at) : r_.at(*n), fmt::format("unevidenced {} '{}' is not an option of scale '{}'", key, *id, s.id));
+            else if (!o->risk)
+                r_.error(at ? r_.at(*at) : r_.at(*n), fmt::format("unevidenced {} '{}' of scale '{}' has no risk", key, *id, s.id),
+                         "name options that count, e.g. altijd and meestal");
+        }
+        if (from && to && from->risk && to->risk && *to->risk < *from->risk)
+            r_.error(r_.at(*n), fmt::format("unevidenced on scale '{}': '{}' (risk {}) is safer than '{}' (risk {})", s.id, to->id, *to->risk,
+                                            from->id, *from->risk),
+                     "an answer without evidence counts as a riskier one, not a safer one");
     }
 
     Option read_option(const toml::table& t, const std::string& scale) {

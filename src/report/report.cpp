@@ -1576,6 +1576,12 @@ class ReportBuilder {
             std::string line = fmt::format("{} {}: {}.", tr(l_, "Risicowaarden op de schaal", "Risk values on the scale"), quoted(name), opts);
             for (const auto& extra : {dk, ck, na})
                 if (!extra.empty()) line += fmt::format(" {}.", capitalised(extra));
+            const Option* lenient = sc->find(sc->unevidenced_option);
+            const Option* counted = sc->find(sc->unevidenced_score_as);
+            if (lenient && counted)
+                line += fmt::format(" {} {} {} {}.", tr(l_, "Bij een vraag die om bewijs vraagt, telt", "Where a question asks for evidence,"),
+                                    quoted(lenient->label.get(l_)), tr(l_, "zonder genoemd bewijs als", "without named evidence counts as"),
+                                    quoted(counted->label.get(l_)));
             items.push_back(line);
         }
         if (!rm.unevidenced_option.empty())

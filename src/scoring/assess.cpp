@@ -107,10 +107,14 @@ std::vector<QuestionInfo> index_questions(const Instrument& ins,
                 fr.share = rule.share;
                 info.flags.push_back(std::move(fr));
             }
-            // Leniency applies where the question asks for evidence.
-            if (!ins.risk.unevidenced_option.empty() && !q.evidence.empty()) {
-                int from = find_option(*info.scale, ins.risk.unevidenced_option);
-                int to = find_option(*info.scale, ins.risk.unevidenced_score_as);
+            // Leniency applies where the question asks for evidence: the
+            // scale's own rule, else the instrument's.
+            const bool own = !info.scale->unevidenced_option.empty();
+            const std::string& lenient = own ? info.scale->unevidenced_option : ins.risk.unevidenced_option;
+            const std::string& counted = own ? info.scale->unevidenced_score_as : ins.risk.unevidenced_score_as;
+            if (!lenient.empty() && !q.evidence.empty()) {
+                int from = find_option(*info.scale, lenient);
+                int to = find_option(*info.scale, counted);
                 if (from >= 0 && to >= 0 && !std::isnan(info.risk[static_cast<std::size_t>(to)]))
                     info.score_as[static_cast<std::size_t>(from)] = to;
             }

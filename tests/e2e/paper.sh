@@ -82,26 +82,26 @@ chain=$(pdftotext "$tmp/chain.pdf" - | tr '\n' ' ' | tr -s ' ')
 [[ $chain != *"Ga dan verder met vraag D2.2"* ]] || fail "a skip instruction sends the reader to D2.2, which hangs on a skipped question"
 
 # Who is expected to know: every scored question says so at the end of its
-# help ('Wie dit moet weten:', role labels from the question's or its
+# help ('Wie dit kan weten:', role labels from the question's or its
 # theme's owners; 'iedereen' where every role owns it), on paper, in the
 # fillable form and in the HTML form; an instrument without owners says nothing.
 "$zs" paper "$src/tests/data/instruments/toegang.toml" -o "$tmp/toegang.pdf" 2>/dev/null || fail "paper toegang"
 toegang=$(pdftotext "$tmp/toegang.pdf" - | tr '\n' ' ' | tr -s ' ')
-[ "$(grep -o 'Wie dit moet weten: Facilitaire dienst · Teamleider\.' <<<"$toegang" | wc -l)" -eq 3 ] ||
-  fail "theme G has three questions owned by facilities and team leaders: $(grep -o 'Wie dit moet weten: [^.]*' <<<"$toegang" | sort | uniq -c)"
-[ "$(grep -o 'Wie dit moet weten: iedereen\.' <<<"$toegang" | wc -l)" -eq 4 ] ||
-  fail "theme C (no owners) has four questions for everyone: $(grep -o 'Wie dit moet weten: [^.]*' <<<"$toegang" | sort | uniq -c)"
+[ "$(grep -o 'Wie dit kan weten: Facilitaire dienst · Teamleider\.' <<<"$toegang" | wc -l)" -eq 3 ] ||
+  fail "theme G has three questions owned by facilities and team leaders: $(grep -o 'Wie dit kan weten: [^.]*' <<<"$toegang" | sort | uniq -c)"
+[ "$(grep -o 'Wie dit kan weten: iedereen\.' <<<"$toegang" | wc -l)" -eq 4 ] ||
+  fail "theme C (no owners) has four questions for everyone: $(grep -o 'Wie dit kan weten: [^.]*' <<<"$toegang" | sort | uniq -c)"
 "$zs" paper "$src/tests/data/instruments/toegang.toml" --lang en -o "$tmp/toegang-en.pdf" 2>/dev/null || fail "paper toegang en"
-[[ $(pdftotext "$tmp/toegang-en.pdf" - | tr '\n' ' ') == *"Who should know this: Facilities · Team leader."* ]] || fail "owners sentence (en)"
-[[ $all != *"Wie dit moet weten"* ]] || fail "voorbeeld names no owners, yet the paper says who should know"
+[[ $(pdftotext "$tmp/toegang-en.pdf" - | tr '\n' ' ') == *"Who can know this: Facilities · Team leader."* ]] || fail "owners sentence (en)"
+[[ $all != *"Wie dit kan weten"* ]] || fail "voorbeeld names no owners, yet the paper says who should know"
 "$zs" form "$src/tests/data/instruments/toegang.toml" -o "$tmp/toegang-form.pdf" 2>/dev/null || fail "form toegang"
-[ "$(pdftotext "$tmp/toegang-form.pdf" - | tr '\n' ' ' | tr -s ' ' | grep -o 'Wie dit moet weten:' | wc -l)" -eq 7 ] || fail "owners sentences missing in the fillable form"
+[ "$(pdftotext "$tmp/toegang-form.pdf" - | tr '\n' ' ' | tr -s ' ' | grep -o 'Wie dit kan weten:' | wc -l)" -eq 7 ] || fail "owners sentences missing in the fillable form"
 "$zs" form "$src/tests/data/instruments/toegang.toml" -o "$tmp/toegang.html" 2>/dev/null || fail "HTML form of toegang"
-[ "$(grep -c '<p class="who">Wie dit moet weten: Facilitaire dienst · Teamleider.</p>' "$tmp/toegang.html")" -eq 3 ] || fail "owners sentence missing in the HTML form"
+[ "$(grep -c '<p class="who">Wie dit kan weten: Facilitaire dienst · Teamleider.</p>' "$tmp/toegang.html")" -eq 3 ] || fail "owners sentence missing in the HTML form"
 # the shipped full scan: the sentence comes from the owners, never from the help text as well
 "$zs" paper "$src/instruments/institutioneel-racisme.toml" -o "$tmp/full.pdf" 2>/dev/null || fail "paper full scan"
 full_text=$(pdftotext "$tmp/full.pdf" - | tr '\n' ' ' | tr -s ' ')
-n_who=$(grep -o 'Wie dit moet weten:' <<<"$full_text" | wc -l)
+n_who=$(grep -o 'Wie dit kan weten:' <<<"$full_text" | wc -l)
 n_scored=$(python3 -c 'import sys,tomllib; i=tomllib.load(open(sys.argv[1],"rb")); print(sum(1 for d in i["domain"] for q in d["question"] if q.get("scored", True)))' "$src/instruments/institutioneel-racisme.toml")
 [ "$n_who" = "$n_scored" ] || fail "full scan: $n_who owners sentences for $n_scored scored questions"
 

@@ -102,6 +102,7 @@ class Question:
     filter: bool = False  # scored = false
     owners: list[str] | None = None  # roles that can know; None or [] = every role
     number_risk: list[tuple[Fraction | None, Fraction]] = field(default_factory=list)
+    unevidenced: dict | None = None  # the scale's own rule, replacing [risk] unevidenced
 
     @property
     def scored(self) -> bool:
@@ -179,6 +180,7 @@ def load_instrument(path: Path) -> Instrument:
         doc = tomllib.load(f)
     languages = doc["instrument"]["languages"]
     scales = {}
+    scale_rules = {scale["id"]: scale.get("unevidenced") for scale in doc.get("scale", [])}
     for scale in doc.get("scale", []):
         scales[scale["id"]] = {
             o["id"]: Option(
@@ -212,6 +214,7 @@ def load_instrument(path: Path) -> Instrument:
             filter=q.get("scored", True) is False,
             owners=q["owners"] if "owners" in q else owners,
             number_risk=[(exact(st["upto"]) if "upto" in st else None, exact(st["risk"])) for st in q.get("number_risk", [])],
+            unevidenced=scale_rules.get(q.get("scale")),
         )
 
     questions: dict[str, Question] = {}
@@ -535,7 +538,7 @@ def answer_risk(q: Question, a: Answer, ins: Instrument, owner: bool) -> tuple[F
         if o.kind == "not-applicable" or o.risk is None:
             continue
         risk = o.risk
-        u = ins.unevidenced
+        u = q.unevidenced or ins.unevidenced
         if u and q.asks_evidence and oid == u["option"] and not a.evidence.strip():
             risk = q.options[u["score_as"]].risk
         scored.append((risk, o))

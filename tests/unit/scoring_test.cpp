@@ -11,12 +11,15 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <optional>
 #include <random>
 #include <string>
 
 #include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
 #include "scoring_fixtures.hpp"
+#include "util/files.hpp"
+#include "util/limits.hpp"
 
 using namespace zs;
 using namespace zs::test;
@@ -402,4 +405,44 @@ TEST_CASE("open answers and numbers are collected apart from notes, sorted") {
     CHECK(question(a, "D1.1").notes == std::vector<std::string>{"Een notitie"});
     CHECK(question(a, "D1.1").numbers == std::vector<double>{45, 120});
     CHECK(question(a, "D1.1").answered == 4);
+}
+
+namespace {
+
+// voorbeeld.toml with a line added after the jdn scale's label.
+std::optional<Instrument> with_scale_rule(const std::string& rule, Diagnostics& d) {
+    std::string text = read_file(std::string(ZELFSCAN_TEST_DATA) + "/instruments/voorbeeld.toml", limits::instrument_file).data;
+    const std::string label = "label = { nl = \"Ja / deels / nee\", en = \"Yes / partly / no\" }\n";
+    auto at = text.find(label);
+    REQUIRE(at != std::string::npos);
+    text.insert(at + label.size(), rule + "\n");
+    return parse_instrument(text, "v.toml", d);
+}
+
+} // namespace
+
+TEST_CASE("a scale's own unevidenced rule replaces the instrument's on that scale") {
+    Diagnostics d;
+    auto loaded = with_scale_rule("unevidenced = { option = \"ja\", score_as = \"nee\" }", d);
+    INFO(format(d));
+    REQUIRE(loaded);
+    REQUIRE_FALSE(d.has_errors());
+    const Instrument& ins = *loaded;
+    auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "ja"}})});
+    CHECK(question(a, "D1.1").unevidenced == 1);
+    CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(1.0)); // not 0.5 as [risk] says
+    a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "ja", "Besluit 12"}})});
+    CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(0.0));
+}
+
+TEST_CASE("a scale's unevidenced rule: options of the scale, with a risk, never safer") {
+    Diagnostics d;
+    with_scale_rule("unevidenced = { option = \"ja\", score_as = \"misschien\" }", d);
+    CHECK(format(d).find("unevidenced score_as 'misschien' is not an option of scale 'jdn'") != std::string::npos);
+    Diagnostics safer;
+    with_scale_rule("unevidenced = { option = \"nee\", score_as = \"ja\" }", safer);
+    CHECK(format(safer).find("unevidenced on scale 'jdn': 'ja' (risk 0) is safer than 'nee' (risk 1)") != std::string::npos);
+    Diagnostics shape;
+    with_scale_rule("unevidenced = \"ja\"", shape);
+    CHECK(format(shape).find("'unevidenced' must be a table") != std::string::npos);
 }
