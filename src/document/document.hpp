@@ -267,6 +267,7 @@ struct DocumentInfo {
     std::string header;      // running header text; "" = the title
     std::string footer;      // footer text left of the page number
     std::string instrument_id, instrument_version;
+    std::string instrument_label; // the running head's name for the instrument; "" = instrument_id
     Paper paper = Paper::a4;
     // Drawn as a small QR code in the footer of every page when not empty.
     // Placeholders: {id} {version} {page} {pages}.

@@ -30,7 +30,7 @@ class FontFace {
 
     [[nodiscard]] bool has(char32_t c) const {
         if (c < bmp_.size()) return bmp_[c] != missing;
-        return astral_.contains(c);
+        return astral_.count(c) != 0; // C++17-clean: this header is also built as C++17 (CMakeLists.txt, qpdf)
     }
     // Advance width in 1/1000 em; 0 for a character the font does not have.
     [[nodiscard]] double advance(char32_t c) const {

@@ -38,7 +38,7 @@ void running(FlowBuilder& fb, const doc::DocumentInfo& info, const LayoutOptions
     small.color = palette::muted;
     const double left = o.margins.left, right = size.width - o.margins.right;
     const std::string head = info.header.empty() ? info.title : info.header;
-    std::string instrument = info.instrument_id;
+    std::string instrument = info.instrument_label.empty() ? info.instrument_id : info.instrument_label;
     if (!info.instrument_version.empty())
         instrument += (instrument.empty() ? "" : " \u00b7 ") +
                       std::string(nl ? "versie " : "version ") + info.instrument_version;

@@ -207,7 +207,7 @@ std::vector<Candidate> candidates(const ShapedText& t, const Word& w, const Hyph
 } // namespace
 
 std::vector<Line> break_lines(const ShapedText& t, double width, const FontSet& fonts,
-                              const Hyphenator* hyphenator) {
+                              const Hyphenator* hyphenator, const Hyphenator* long_words) {
     constexpr double eps = 1e-6;
     std::vector<Line> lines;
     Line line;
@@ -231,7 +231,7 @@ std::vector<Line> break_lines(const ShapedText& t, double width, const FontSet& 
     for (const Word& w : t.words) {
         std::uint32_t s = w.begin;
         std::vector<Candidate> cands;
-        bool have_cands = false;
+        bool have_cands = false, long_cands = false;
         while (true) {
             double lead = line.segments.empty() ? 0 : pending_space;
             double ww = t.width(s, w.end);
@@ -247,9 +247,14 @@ std::vector<Line> break_lines(const ShapedText& t, double width, const FontSet& 
             double avail = width - line.width - lead;
             bool empty = line.segments.empty();
             if (empty || (avail >= zone && hyphenated_in_a_row < 2)) {
-                if (!have_cands) {
-                    cands = candidates(t, w, hyphenator);
+                // On an empty line the rest of the word is wider than the
+                // line itself: then even a cell without hyphenation may
+                // hyphenate it.
+                const bool overlong = empty && !hyphenator && long_words;
+                if (!have_cands || overlong != long_cands) {
+                    cands = candidates(t, w, overlong ? long_words : hyphenator);
                     have_cands = true;
+                    long_cands = overlong;
                 }
                 const Candidate* best = nullptr;
                 for (const Candidate& c : cands) {

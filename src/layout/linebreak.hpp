@@ -93,8 +93,11 @@ struct Line {
 // wider). Ragged right: a word that does not fit goes to the next line, or
 // is hyphenated when a useful part fits; a word longer than a line is
 // hyphenated, or broken after '-' or '/', or between characters.
+// `long_words`, when `hyphenator` is null: hyphenates only a word longer
+// than a whole line (a narrow table cell), rather than breaking it at any
+// character.
 std::vector<Line> break_lines(const ShapedText& text, double width, const FontSet& fonts,
-                              const Hyphenator* hyphenator);
+                              const Hyphenator* hyphenator, const Hyphenator* long_words = nullptr);
 
 // Width of the hyphen drawn after glyph `last`.
 double hyphen_width(const ShapedText& text, std::uint32_t last, const FontSet& fonts);

@@ -137,7 +137,7 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
             const auto& rules = style::sheet().hyphenation;
             bool hyphenate = (!header || rules.in_headers) && w[c] >= rules.min_cell_width;
             lines[c] = break_lines(cells[r][c].text, std::max(w[c] - 2 * pad_x, 1.0), fonts_,
-                                   hyphenate ? hyphenator_ : nullptr);
+                                   hyphenate ? hyphenator_ : nullptr, hyphenator_);
             max_lines = std::max(max_lines, lines[c].size());
         }
         Slice s;

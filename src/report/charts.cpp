@@ -478,6 +478,11 @@ doc::Chart group_chart(const ChartContext& c) {
             if (v) {
                 ch.shapes.push_back(rect(label_w, yy, plot_w * *v / 100, bar_h - 1, series_colour(k)));
                 ch.shapes.push_back(label(label_w + plot_w * *v / 100 + 3, yy + bar_h - 1.5, percent(*v, c.lang), 6.5));
+            } else {
+                // No scored answer in this group (only unknown or not
+                // applicable): say so, a missing bar reads as 0 %.
+                ch.shapes.push_back(label(label_w + 3, yy + bar_h - 1.5, tr(c.lang, "geen score", "no score"), 6.5, doc::Align::left,
+                                          false, palette::muted));
             }
             alt += fmt::format("{}{} {} {}", i || k ? "; " : "", c.ins.domains[i].id,
                                k == 0 ? std::string(tr(c.lang, "iedereen", "everyone")) : role_label(c.ins, shown[k - 1]->role, c.lang),

@@ -51,7 +51,9 @@ const std::vector<std::string> placeholders = {
     "risk_high", "band_low", "band_high", "band_holds", "has_range_domains", "range_domains", "has_contradictions",
     "contradictions", "when", "contradicts", "confidence_reasons", "reason", "deadline_days", "count_text", "measure",
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
-    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted", "last"};
+    "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted", "last",
+    "shifting_domains", "has_shifting", "holding_domains", "has_holding", "has_low_gap", "range_threshold",
+    "harm_measure_count"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -122,6 +124,7 @@ class ReportBuilder {
         d.info.lang = l_;
         d.info.instrument_id = ins_.id;
         d.info.instrument_version = ins_.version.text;
+        d.info.instrument_label = ins_.title.get(l_); // a director reads the name, not the id
         d.info.paper = opt_.paper;
         d.info.header = title();
         // Footer: who and when; the instrument id and version stay in the
@@ -384,17 +387,39 @@ class ReportBuilder {
         });
         for (std::size_t i : order)
             if (as_.domains[i].risk && is_high(as_.domains[i].band)) high.push_back(domain_data(i));
-        list ranged;
-        std::vector<std::size_t> with_range;
-        for (std::size_t i = 0; i < as_.domains.size(); ++i)
-            if (as_.domains[i].show_range) with_range.push_back(i);
-        for (std::size_t k = 0; k < with_range.size(); ++k) {
-            Data x = domain_data(with_range[k]);
-            x.set("last", k + 1 == with_range.size()); // for a separator: {{^last}}; {{/last}}
-            ranged.push_back(x);
+        // Does the level hold? Where much is unknown (show_range), the
+        // level either holds at both ends of the range or shifts; the rest
+        // have little unknown. One rule for the summary, the table and the
+        // chart's range lines.
+        std::vector<std::size_t> with_range, shifting, holding;
+        bool low_gap = false;
+        for (std::size_t i = 0; i < as_.domains.size(); ++i) {
+            const DomainResult& dr = as_.domains[i];
+            if (dr.show_range) {
+                with_range.push_back(i);
+                (dr.band_low == dr.band_high ? holding : shifting).push_back(i);
+            } else if (dr.risk) {
+                low_gap = true;
+            }
         }
-        d.set("has_range_domains", !ranged.empty());
-        d.set("range_domains", ranged);
+        auto domain_list = [&](const std::vector<std::size_t>& which) {
+            list out;
+            for (std::size_t k = 0; k < which.size(); ++k) {
+                Data x = domain_data(which[k]);
+                x.set("last", k + 1 == which.size()); // for a separator: {{^last}}; {{/last}}
+                out.push_back(x);
+            }
+            return out;
+        };
+        d.set("has_range_domains", !with_range.empty());
+        d.set("range_domains", domain_list(with_range));
+        d.set("has_shifting", !shifting.empty());
+        d.set("shifting_domains", domain_list(shifting));
+        d.set("has_holding", !holding.empty());
+        d.set("holding_domains", domain_list(holding));
+        d.set("has_low_gap", low_gap);
+        d.set("range_threshold", share_text(ins_.risk.knowledge_gap_range));
+        d.set("harm_measure_count", std::to_string(harm_measure_count()));
         d.set("has_not_applicable", as_.overall.not_applicable > 0);
         d.set("not_applicable_count", std::to_string(as_.overall.not_applicable));
         d.set("has_heatmap", as_.domain_exposure);
@@ -527,6 +552,18 @@ class ReportBuilder {
         return out;
     }
 
+    // The evidence rule that applies to a question: the labels of the
+    // option that needs evidence and of the option it then counts as.
+    std::pair<std::string, std::string> unevidenced_labels(const Question& q) const {
+        const Scale* sc = ins_.find_scale(q.scale);
+        if (!sc) return {};
+        const bool own = !sc->unevidenced_option.empty();
+        const Option* from = sc->find(own ? sc->unevidenced_option : ins_.risk.unevidenced_option);
+        const Option* to = sc->find(own ? sc->unevidenced_score_as : ins_.risk.unevidenced_score_as);
+        if (!from || !to) return {};
+        return {from->label.get(l_), to->label.get(l_)};
+    }
+
     std::string option_label(const std::string& id) const {
         for (const auto& s : ins_.scales)
             if (const Option* o = s.find(id)) return o->label.get(l_);
@@ -577,10 +614,20 @@ class ReportBuilder {
         else
             s += high == 0 ? fmt::format("geen thema staat op {}", top)
                            : fmt::format("{} {} op {}", high, high == 1 ? "thema staat" : "thema's staan", top);
-        if (flags > 0)
+        // Red flags are counted by question; the findings box lists them by
+        // measure. Where the two differ, the headline says both.
+        const long long measures = harm_measure_count();
+        if (flags > 0 && measures > 0 && measures != flags)
+            s += l_ == "en" ? fmt::format(", and {} red flags call for {} {} now", flags, measures, measures == 1 ? "measure" : "measures")
+                            : fmt::format(", en {} rode vlaggen vragen nu om {} {}", flags, measures, measures == 1 ? "maatregel" : "maatregelen");
+        else if (flags > 0)
             s += l_ == "en" ? fmt::format(", and {} {} to act on now", flags, flags == 1 ? "red flag asks" : "red flags ask")
                             : fmt::format(", en {} {} om directe actie", flags, flags == 1 ? "rode vlag vraagt" : "rode vlaggen vragen");
         return s + ".";
+    }
+
+    long long harm_measure_count() const {
+        return std::count_if(plan_.actions.begin(), plan_.actions.end(), [](const PlanAction& a) { return a.kind == ActionKind::do_no_harm; });
     }
 
     double knowledge_gap_share() const {
@@ -602,7 +649,11 @@ class ReportBuilder {
                                      as_.overall.risk ? percent(*as_.overall.risk, l_) : ""),
                          report::band_colour_of(ins_, as_.overall.band)});
         int flags = as_.overall.red_flags;
-        tiles.push_back({std::to_string(flags), flags == 1 ? tr(l_, "rode vlag", "red flag") : tr(l_, "rode vlaggen", "red flags"),
+        std::string flag_label = flags == 1 ? tr(l_, "rode vlag", "red flag") : tr(l_, "rode vlaggen", "red flags");
+        if (const long long measures = harm_measure_count(); flags > 0 && measures > 0 && measures != flags)
+            flag_label += l_ == "en" ? fmt::format(", {} {}", measures, measures == 1 ? "measure" : "measures")
+                                     : fmt::format(", {} {}", measures, measures == 1 ? "maatregel" : "maatregelen");
+        tiles.push_back({std::to_string(flags), flag_label,
                          flags > 0 ? std::optional<doc::Color>(col.alarm) : std::nullopt});
         long long high = top_band_count();
         tiles.push_back({std::to_string(high),
@@ -862,13 +913,17 @@ class ReportBuilder {
         out.push_back(doc::block(std::move(t)));
     }
 
-    // "Staat vast" when the band is the same whether the unknown answers are
-    // no risk or full risk; otherwise the range of bands.
+    // The rule of the summary and the chart: where much is unknown
+    // (show_range), "ja" when the band is the same whether the unknown
+    // answers are no risk or full risk, else "nee" with both ends; where
+    // little is unknown, no range is drawn and the table says so.
     std::string robustness(const DomainResult& dr) const {
-        if (dr.not_applicable || !dr.risk_low) return "–";
-        if (dr.band_low == dr.band_high) return tr(l_, "staat vast", "holds either way");
-        return fmt::format("{}: {} {} – {} {}", tr(l_, "hangt af van wat onbekend is", "depends on what is unknown"), percent(*dr.risk_low, l_),
-                           report::band_label(ins_, dr.band_low, l_), percent(*dr.risk_high, l_), report::band_label(ins_, dr.band_high, l_));
+        if (dr.not_applicable || !dr.risk || !dr.risk_low || !dr.risk_high) return "–";
+        if (!dr.show_range) return tr(l_, "weinig onbekend", "little unknown");
+        if (dr.band_low == dr.band_high)
+            return fmt::format("{} ({} – {})", tr(l_, "ja", "yes"), percent(*dr.risk_low, l_), percent(*dr.risk_high, l_));
+        return fmt::format("{}: {} {} – {} {}", tr(l_, "nee", "no"), percent(*dr.risk_low, l_), report::band_label(ins_, dr.band_low, l_),
+                           percent(*dr.risk_high, l_), report::band_label(ins_, dr.band_high, l_));
     }
 
     // Raised red flags as alerts: how many gave the answer, a deadline to
@@ -1011,6 +1066,12 @@ class ReportBuilder {
         for (const auto& a : plan_.actions) {
             if (!a.later) continue;
             doc::TableCell title{{run(fmt::format("{} ", a.measure), doc::bold), run(action_title(ins_, a, l_))}};
+            // Out of priority order because it waits for another measure.
+            if (!a.after.empty()) {
+                doc::Inline x = run(fmt::format(" ({} {})", tr(l_, "na", "after"), fmt::join(a.after, ", ")), doc::italic);
+                x.color = palette::muted;
+                title.text.push_back(x);
+            }
             t.rows.push_back({{title, cell(fmt::format("{}", fmt::join(a.questions, " "))), cell(report::decimal(a.priority, 2, l_))}});
         }
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Alle maatregelen staan in het plan hierboven.", "Every measure is in the plan above.")));
@@ -1214,16 +1275,30 @@ class ReportBuilder {
             else if (qr->red_flags) add("rode-vlagantwoord onder de drempel", "red-flag answer below the threshold");
             if (qr->critical_answers && q.weight >= ins_.risk.critical_weight) add("kritiek", "critical");
             if (!q.scored) add("filtervraag, telt niet mee", "filter, not scored");
-            if (qr->cannot_know) add(fmt::format("{} {}", qr->cannot_know, tr(l_, "kan het niet weten", "cannot know")).c_str(), 
-                                     fmt::format("{} {}", qr->cannot_know, tr(l_, "kan het niet weten", "cannot know")).c_str());
+            // Unknown answers without risk: the role cannot know (not
+            // every "cannot know": from an owner it counts as don't know).
+            if (qr->cannot_know)
+                flags += fmt::format("{}{} {}", flags.empty() ? "" : ", ", qr->cannot_know,
+                                     tr(l_, "onbekend telt niet mee (rol kan het niet weten)", "unknown not counted (role cannot know)"));
             if (qr->disagreement) add("verschil van mening", "disagreement");
             if (qr->find_out) add("kennisgat", "knowledge gap");
-            if (qr->unevidenced) add("‘ja’ zonder bewijs", "‘yes’ without evidence");
+            if (qr->unevidenced) {
+                // The labels where they are short; long labels are in the
+                // answers column already and the method page names the rule.
+                auto [from, to] = unevidenced_labels(q);
+                constexpr std::size_t short_label = 20;
+                if (!from.empty() && from.size() <= short_label && to.size() <= short_label)
+                    flags += fmt::format("{}{} × {} {}, {} {}", flags.empty() ? "" : ", ", qr->unevidenced, quoted(from),
+                                         tr(l_, "zonder bewijs", "without evidence"), tr(l_, "telt als", "counts as"), quoted(to));
+                else
+                    flags += fmt::format("{}{} {}", flags.empty() ? "" : ", ", qr->unevidenced,
+                                         tr(l_, "zonder bewijs, telt met meer risico", "without evidence, counted at more risk"));
+            }
             doc::TableCell fc{{run(flags, qr->red_flag ? doc::bold : doc::plain)}};
             t.rows.push_back({{text, cell(dist.empty() ? "–" : dist), cell(qr->mean_risk ? report::decimal(*qr->mean_risk, 2, l_) : "–"), fc}});
         }
-        t.columns[0].width = 190;
-        t.columns[3].width = 80;
+        t.columns[0].width = 175;
+        t.columns[3].width = 95;
         out.push_back(doc::block(std::move(t)));
     }
 

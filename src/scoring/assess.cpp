@@ -228,7 +228,10 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
             if (!(m >> o & 1)) continue;
             for (Count* c : counts) ++c->chosen[o];
             if (info.kind[o] == OptionKind::not_applicable) na = true;
-            int as = blank(a.evidence) ? info.score_as[o] : static_cast<int>(o);
+            // Only the evidence rule makes an answer lenient; "cannot know"
+            // counted as "don't know" is not an answer without evidence.
+            const bool unproven = blank(a.evidence) && info.score_as[o] != static_cast<int>(o);
+            int as = unproven ? info.score_as[o] : static_cast<int>(o);
             if (info.kind[o] == OptionKind::dont_know || info.kind[o] == OptionKind::cannot_know) {
                 dk = true;
                 // Not knowing counts as a risk only for a role that owns the
@@ -243,7 +246,7 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
             if (std::isnan(info.risk[ai])) continue;
             if (best < 0 || info.risk[ai] > info.risk[static_cast<std::size_t>(best)]) {
                 best = as;
-                lenient = as != static_cast<int>(o);
+                lenient = unproven && info.kind[o] == OptionKind::answer;
             }
         }
         if (info.scored) {

@@ -65,7 +65,7 @@ for f in rapport.pdf report.pdf scan.pdf; do
   head -c 5 "$work/$f" | grep -q '%PDF-' || fail "$f is not a PDF"
 done
 pdftotext "$work/rapport.pdf" "$tmp/rapport.txt" && pdftotext "$work/report.pdf" "$tmp/report.txt"
-grep -q "institutioneel-racisme · versie 3.0.0" "$tmp/rapport.txt" || fail "rapport.pdf lacks the instrument id and version"
+grep -q "Zelfscan institutioneel racisme en discriminatie · versie 3.0.0" "$tmp/rapport.txt" || fail "rapport.pdf lacks the instrument and version in its running head"
 grep -q "^Risicorapport" "$tmp/rapport.txt" || fail "rapport.pdf is not the Dutch report"
 grep -q "^Risk report" "$tmp/report.txt" || fail "report.pdf is not the English report: $(head -5 "$tmp/report.txt")"
 grep -q '^instrument = "institutioneel-racisme-quickscan"' "$work/leeg.toml" || fail "template by id: $(head -3 "$work/leeg.toml")"

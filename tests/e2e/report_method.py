@@ -913,7 +913,7 @@ REPORT_TEXT = {
     "nl": {
         "summary": "Samenvatting", "summary_end": "Hoe zeker is dit beeld?",
         "headline": r"Totaal risico (.+?): (?:geen thema staat op (.+?)|(\d+) thema.s? (?:staat|staan) op (.+?))"
-                    r"(?:, en (\d+) rode vlag(?:gen)? vra(?:agt|gen) om directe actie)?\.",
+                    r"(?:, en (\d+) rode vlag(?:gen)? (?:vra(?:agt|gen) om directe actie|vragen nu om (\d+) maatregel(?:en)?))?\.",
         "tile_overall": r"totaal risico (\d+)%",
         "red_flag_box": "Rode vlag: eerst schade voorkomen", "red_flag_box_end": "Staat het beeld vast?",
         "red_flag_tag": "RODE VLAG · ", "raised_rf": ", opgehoogd door een rode vlag",
@@ -926,7 +926,7 @@ REPORT_TEXT = {
     "en": {
         "summary": "Summary", "summary_end": "How sure is this picture?",
         "headline": r"Overall risk (.+?): (?:no theme is (.+?)|(\d+) themes? (?:is|are) (.+?))"
-                    r"(?:, and (\d+) red flags? asks? to act on now)?\.",
+                    r"(?:, and (\d+) red flags? (?:asks? to act on now|call for (\d+) measures? now))?\.",
         "tile_overall": r"overall risk (\d+)%",
         "red_flag_box": "Red flag: prevent harm first", "red_flag_box_end": "Does the picture hold?",
         "red_flag_tag": "RED FLAG · ", "raised_rf": ", raised by a red flag",
@@ -978,6 +978,11 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
         fail.check(int(m.group(3) or 0) == in_top, f"{where}: headline themes in the highest band", in_top, m.group(3) or 0)
         fail.check(int(m.group(5) or 0) == len(exp.red_flag_questions), f"{where}: headline red flags",
                    len(exp.red_flag_questions), m.group(5) or 0)
+        # Red flags count questions; the findings box lists measures. Where
+        # the counts differ, the headline names the measures too.
+        harm = sum(1 for a in exp.plan if a.kind == "do-no-harm")
+        said = int(m.group(6)) if m.group(6) else len(exp.red_flag_questions) if m.group(5) else 0
+        fail.check(said == harm or (not harm and not m.group(6)), f"{where}: headline red-flag measures", harm, said)
     m = re.search(t["tile_overall"], flat)
     fail.check(m is not None and percent_ok(exp.overall, m.group(1)), f"{where}: key figure overall score",
                f"{fmt(exp.overall, 0)}%", m.group(1) if m else "(no tile)")
@@ -1071,6 +1076,27 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
         phrase = said_by.get(d.id)
         said = None if phrase is None else phrase == t["holds"]
         fail.check(said == holds, f"{where}: section {d.id} says whether the level holds", holds, said)
+    # The summary's "Staat het beeld vast?" follows the same rule: it names
+    # the themes whose level shifts (with their range) and those where much
+    # is unknown but the level holds; nothing below the gap threshold.
+    m = re.search(r"(?:Staat het beeld vast\?|Does the picture hold\?) (.*?)(?:Het bereik staat|The range of each|Risico per thema|Risk per theme)",
+                  flat_plain)
+    if m is None:
+        fail.items.append(f"{fail.scan}: {where}: the summary does not say whether the picture holds")
+    else:
+        summary = m.group(1)
+        shifting, holding = set(), set()
+        for d in exp.domains:
+            if d.risk is None or d.risk_low is None or not d.knowledge_gap or d.knowledge_gap < ins.knowledge_gap_range:
+                continue
+            (holding if score_band(ins, d.risk_low) == score_band(ins, d.risk_high) else shifting).add(d.id)
+        said_shifting = set(re.findall(r"(D\d+) \(\d+% ", summary))
+        hm = re.search(r"In ((?:D\d+,? ?)+) (?:is (?:ook )?veel onbekend|much is (?:also )?unknown)", summary)
+        said_holding = set(re.findall(r"D\d+", hm.group(1))) if hm else set()
+        fail.check(said_shifting == shifting, f"{where}: summary: themes whose level depends on the unknown", sorted(shifting), sorted(said_shifting))
+        fail.check(said_holding == holding, f"{where}: summary: themes where much is unknown but the level holds", sorted(holding), sorted(said_holding))
+        fail.check(summary.startswith(("Ja.", "Yes.")) == (not shifting), f"{where}: summary says yes only when every level holds",
+                   not shifting, summary[:40])
 
     # The plan file written with the report: the full order.
     with open(plan_csv, newline="", encoding="utf-8") as f:

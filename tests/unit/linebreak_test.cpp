@@ -64,6 +64,31 @@ TEST_CASE("line breaking: a long word in a narrow box is hyphenated at syllables
     CHECK(all == "dienstverle-|ningsorgani-|saties|");
 }
 
+TEST_CASE("line breaking: without hyphenation only a word wider than the line is hyphenated") {
+    // A narrow table cell: "Teamleider werkgeversdienstverlening" kept whole
+    // words where they fit, and split the long one at a syllable, not at
+    // whichever character the line ended ("werkgeversdienstv|erlening").
+    auto f = fonts();
+    auto nl = Hyphenator::for_language("nl");
+    ShapedText t = shape(*f, "Teamleider werkgeversdienstverlening");
+    auto lines = break_lines(t, 80, *f, nullptr, nl.get());
+    std::string all;
+    for (const auto& l : lines) {
+        CHECK(l.width <= 80 + 1e-6);
+        all += line_text(t, l) + "|";
+    }
+    CHECK(all.substr(0, 11) == "Teamleider|");
+    CHECK(lines.size() == 3);
+    CHECK(line_text(t, lines[1]).back() == '-');
+    // Words that fit are never hyphenated on that road.
+    ShapedText word = shape(*f, "beslisprotocol");
+    const double w = word.width(0, static_cast<std::uint32_t>(word.glyphs.size())) + 1;
+    ShapedText s = shape(*f, "een beslisprotocol");
+    auto kept = break_lines(s, w, *f, nullptr, nl.get());
+    REQUIRE(kept.size() == 2);
+    CHECK(line_text(s, kept[1]) == "beslisprotocol");
+}
+
 TEST_CASE("line breaking: words that fit are not hyphenated") {
     auto f = fonts();
     auto nl = Hyphenator::for_language("nl");

@@ -446,3 +446,23 @@ TEST_CASE("a scale's unevidenced rule: options of the scale, with a risk, never 
     with_scale_rule("unevidenced = \"ja\"", shape);
     CHECK(format(shape).find("'unevidenced' must be a table") != std::string::npos);
 }
+
+TEST_CASE("'cannot know' from an owner counts as don't know, never as an answer without evidence") {
+    Diagnostics d;
+    auto loaded = with_scale_rule("[[scale.option]]\nid = \"kan-niet\"\nlabel = { nl = \"Kan ik niet weten\", en = \"Cannot know\" }\n"
+                                  "kind = \"cannot-know\"",
+                                  d);
+    INFO(format(d));
+    REQUIRE(loaded);
+    REQUIRE_FALSE(d.has_errors());
+    Instrument ins = *loaded;
+    ins.domains[0].owners = {"leiding"};
+    // D1.1 asks for evidence; neither answer names any.
+    auto a = assess(ins, {respond("R1", "leiding", {{"D1.1", "kan-niet"}}), respond("R2", "uitvoering", {{"D1.1", "kan-niet"}}),
+                          respond("R3", "leiding", {{"D1.1", "ja"}})});
+    const auto& q = question(a, "D1.1");
+    CHECK(q.unevidenced == 1);  // only R3's 'ja'
+    CHECK(q.cannot_know == 1);  // R2, not an owner: no risk
+    CHECK(q.scored_answers == 2);
+    CHECK(*q.mean_risk == doctest::Approx((0.75 + 0.5) / 2));
+}
