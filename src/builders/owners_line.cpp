@@ -15,6 +15,9 @@ std::string owners_sentence(const Instrument& ins, const Question& q, std::strin
     const std::string lead = tr(lang, "Wie dit kan weten:", "Who can know this:");
     const std::vector<std::string>* owners = ins.owners_of(q.id);
     if (!owners || ins.names_every_role(*owners)) return fmt::format("{} {}.", lead, tr(lang, "iedereen", "everyone"));
+    // Part of another role that knows too, in the author's words.
+    const std::string also = q.also_known_by.empty() ? std::string()
+                                                     : fmt::format(" {} {}", tr(lang, "en ook", "and also"), q.also_known_by.get(lang));
     // Role labels up to their explanation in brackets: "Leiding", not
     // "Leiding (directie, management, teamleiding)"; a dot between them,
     // since a label may hold "en" itself ("Beleid en advies").
@@ -26,7 +29,7 @@ std::string owners_sentence(const Instrument& ins, const Question& q, std::strin
         names.push_back(std::move(label));
     }
     const std::string list = fmt::format("{}", fmt::join(names, " · "));
-    return fmt::format("{} {}.", lead, list);
+    return fmt::format("{} {}{}.", lead, list, also);
 }
 
 } // namespace zs

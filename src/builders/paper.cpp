@@ -242,11 +242,13 @@ class PaperBuilder {
         return out;
     }
 
-    // For a gate question: where to go when the answer skips what follows.
+    // For a gate question: where to go when the answer skips what follows,
+    // and which later questions it skips as well.
     std::string skip_instruction(const Question& gate) {
         const auto& order = ins_.question_order;
         auto it = std::find(order.begin(), order.end(), gate.id);
         if (it == order.end()) return {};
+        auto in = [](const std::vector<std::string>& v, const std::string& x) { return std::find(v.begin(), v.end(), x) != v.end(); };
         // The run of questions after the gate that hang on it, directly or
         // through a question in the run (D3.4b on D3.4a on D3.0): an answer
         // that closes the gate skips them all.
@@ -255,25 +257,62 @@ class PaperBuilder {
         auto next = it + 1;
         for (; next != order.end(); ++next) {
             const Question* q = ins_.find_question(*next);
-            if (!q->condition || std::find(run.begin(), run.end(), q->condition->question) == run.end()) break;
+            if (!q->condition || !in(run, q->condition->question)) break;
             run.push_back(q->id);
             if (q->condition->question != gate.id) continue;
             for (const auto& a : q->condition->answers)
-                if (std::find(opens.begin(), opens.end(), a) == opens.end()) opens.push_back(a);
+                if (!in(opens, a)) opens.push_back(a);
         }
-        if (next == it + 1) return {};
+        const bool has_run = next != it + 1;
+        // Without a run right after it, the gate's answers that open come
+        // from the questions further on that hang on it (D10.0 -> D10.3a).
+        if (!has_run)
+            for (auto k = next; k != order.end(); ++k)
+                if (const Question* q = ins_.find_question(*k); q->condition && q->condition->question == gate.id)
+                    for (const auto& a : q->condition->answers)
+                        if (!in(opens, a)) opens.push_back(a);
         const Scale* s = ins_.find_scale(gate.scale);
-        if (!s) return {};
+        if (!s || opens.empty()) return {};
         std::vector<std::string> closes;
         for (const auto& o : s->options)
-            if (std::find(opens.begin(), opens.end(), o.id) == opens.end()) closes.push_back(o.id);
+            if (!in(opens, o.id)) closes.push_back(o.id);
         if (closes.empty()) return {};
+        // Further on: questions that every closing answer skips, directly or
+        // through one skipped with it (D6.2, D6.4 and D6.6 on D6.1a).
+        std::vector<std::string> skipped = run, later;
+        for (auto k = next; k != order.end(); ++k) {
+            const Question* q = ins_.find_question(*k);
+            if (!q->condition || !in(skipped, q->condition->question)) continue;
+            if (q->condition->question == gate.id &&
+                std::any_of(closes.begin(), closes.end(), [&](const std::string& c) { return in(q->condition->answers, c); }))
+                continue;
+            skipped.push_back(q->id);
+            later.push_back(q->id);
+        }
+        if (!has_run && later.empty()) return {};
+        const std::string asked = fmt::format("{} {}{}?", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
+                                              tr(lang_, " geantwoord", ""));
+        const std::string list = joined(later);
+        if (!has_run)
+            return lang_ == "en" ? fmt::format("{} Then skip {} {}.", asked, later.size() == 1 ? "question" : "questions", list)
+                                 : fmt::format("{} Sla dan {} {} over.", asked, later.size() == 1 ? "vraag" : "de vragen", list);
         std::string target = next == order.end() ? std::string(by_kind("het einde van de scan", "the end of the scan",
                                                                         "het einde van de vragenlijst", "the end of the questionnaire"))
                                                  : fmt::format("{} {}{}", tr(lang_, "vraag", "question"), *next, page_of(*next));
         // English has no closing verb: "Did you answer 'No'?", not "'No' ?".
-        return fmt::format("{} {}{}? {} {}.", tr(lang_, "Hebt u", "Did you answer"), option_labels(gate, closes),
-                           tr(lang_, " geantwoord", ""), tr(lang_, "Ga dan verder met", "Then go on to"), target);
+        std::string out = fmt::format("{} {} {}.", asked, tr(lang_, "Ga dan verder met", "Then go on to"), target);
+        if (!later.empty()) out += lang_ == "en" ? fmt::format(" Later, also skip {}.", list) : fmt::format(" Sla later ook {} over.", list);
+        return out;
+    }
+
+    // "D6.2, D6.4 en D6.6" / "D6.2, D6.4 and D6.6".
+    std::string joined(const std::vector<std::string>& ids) const {
+        std::string out;
+        for (std::size_t i = 0; i < ids.size(); ++i) {
+            if (i > 0) out += i + 1 == ids.size() ? fmt::format(" {} ", tr(lang_, "en", "and")) : ", ";
+            out += ids[i];
+        }
+        return out;
     }
 
     void question(doc::Blocks& out, const Question& q) {

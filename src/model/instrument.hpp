@@ -126,6 +126,9 @@ struct Question {
     std::vector<RedFlagRule> red_flags; // the rules; empty = no red flag
     bool scored = true;                 // false: a filter question that only routes
     std::optional<std::vector<std::string>> owners; // roles that can know; unset = the domain's
+    // Who else can know, in words, for part of a role ("medewerkers
+    // schuldhulp"): printed after the owners, never part of the scoring.
+    LocalizedText also_known_by;
     std::vector<NumberStep> number_risk; // scores a number question; empty = summarised only
     std::optional<Condition> condition;
     std::vector<std::string> sources; // ids of Source

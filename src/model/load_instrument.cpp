@@ -325,7 +325,7 @@ class InstrumentLoader {
 
     Question read_question(const toml::table& t, bool profile) {
         r_.check_keys(t, {"id", "text", "help", "evidence", "kind", "scale", "weight", "tags", "red_flag",
-                          "only_if", "sources", "min", "max", "unit", "lines", "scored", "owners", "number_risk"},
+                          "only_if", "sources", "min", "max", "unit", "lines", "scored", "owners", "also_known_by", "number_risk"},
                       profile ? "[[profile.question]]" : "[[domain.question]]");
         Question q;
         q.where = r_.at(t);
@@ -358,6 +358,7 @@ class InstrumentLoader {
             q.owners = r_.strings(t, "owners");
             check_roles(t, "owners", *q.owners);
         }
+        q.also_known_by = text(t, "also_known_by", false);
         read_number_risk(t, q);
         q.sources = r_.strings(t, "sources");
         q.min = r_.number(t, "min", false);

@@ -125,10 +125,38 @@ for i, qid in enumerate(order):
         run.add(order[j])
         j += 1
     if not conds:
-        continue
-    opens = {a for c in conds for a in c["only_if"]["answers"]}
+        # No run right after the gate: questions further on may hang on it
+        # (D10.0 -> D10.3a); their answers open it.
+        conds = [by_id[x] for x in order[j:] if by_id[x].get("only_if", {}).get("question") == qid]
+        if not conds or "scale" not in by_id[qid]:
+            continue
+        has_run = False
+    else:
+        has_run = True
+    opens = {a for c in conds for a in c["only_if"].get("answers", [])}
     closes = [o for o in scales[by_id[qid]["scale"]]["option"] if o["id"] not in opens]
     if not closes:
+        continue
+    # Further on: what every closing answer skips as well, directly or
+    # through a question skipped with it.
+    skipped, later = set(run), []
+    for x in order[j:]:
+        c = by_id[x].get("only_if")
+        if not c or c["question"] not in skipped:
+            continue
+        if c["question"] == qid and any(o["id"] in c.get("answers", []) for o in closes):
+            continue
+        skipped.add(x)
+        later.append(x)
+    join = (lambda ids: ", ".join(ids[:-1]) + (" en " if nl else " and ") + ids[-1] if len(ids) > 1 else ids[0])
+    hit = [f for f in found if f[0] == qid]
+    if not has_run:
+        if hit:
+            qid_, p, _, start, end, _ = hit[0]
+            want = (("Sla dan vraag " if len(later) == 1 else "Sla dan de vragen ") + join(later) + " over") if nl else (
+                ("Then skip question " if len(later) == 1 else "Then skip questions ") + join(later))
+            if norm(want) not in norm(page_text[p][start:end]):
+                problems.append(f"page {p + 1}, {qid}: the gate does not say '{want}'")
         continue
     # An instrument with a risk model is a scan; any other a questionnaire.
     the_end = ("het einde van de scan" if nl else "the end of the scan") if "risk" in ins else (
@@ -141,6 +169,10 @@ for i, qid in enumerate(order):
         seg = norm(page_text[p][start:end])
         if norm(want) not in seg:
             problems.append(f"page {p + 1}, {qid}: the gate does not say '{want}'")
+        if later:
+            also = ("Sla later ook " + join(later) + " over") if nl else ("Later, also skip " + join(later))
+            if norm(also) not in seg:
+                problems.append(f"page {p + 1}, {qid}: the gate does not say '{also}'")
         for o in closes:
             if norm(text(o["label"])) not in seg:
                 problems.append(f"page {p + 1}, {qid}: the skip instruction does not name '{text(o['label'])}'")
