@@ -49,35 +49,48 @@ class Writer {
     }
 
     // The comment after each [respondent] key, in the order written.
-    std::vector<std::pair<std::string, std::string>> field_comments() const {
+    // With `all`, every detail the answer format knows.
+    std::vector<std::pair<std::string, std::string>> field_comments(bool all_fields = false) const {
         const char* l = lang_.c_str();
         std::string roles;
         for (const auto& r : ins_.roles) roles += (roles.empty() ? "" : " | ") + r.id + " = " + one_line(r.label.get(lang_));
-        return {{"code", tr(l, "een schuilnaam of code, niet uw naam", "a pseudonym or code, not your name")},
-                {"role", roles.empty() ? std::string(tr(l, "uw rol", "your role")) : roles},
-                {"organisation", tr(l, "organisatie", "organisation")},
-                {"unit", tr(l, "afdeling of dienst", "unit or service")},
-                {"date", tr(l, "datum: jjjj-mm-dd", "date: yyyy-mm-dd")},
-                {"participants", tr(l, "alleen bij een groepssessie: het aantal deelnemers", "only for a group session: the number of participants")}};
+        std::vector<std::pair<std::string, std::string>> all = {
+            {"code", tr(l, "een schuilnaam of code, niet uw naam", "a pseudonym or code, not your name")},
+            {"role", roles.empty() ? std::string(tr(l, "uw rol", "your role")) : roles},
+            {"organisation", tr(l, "organisatie", "organisation")},
+            {"unit", tr(l, "afdeling of dienst", "unit or service")},
+            {"date", tr(l, "datum: jjjj-mm-dd", "date: yyyy-mm-dd")},
+            {"participants", tr(l, "alleen bij een groepssessie: het aantal deelnemers", "only for a group session: the number of participants")}};
+        // Only the details the instrument asks.
+        std::vector<std::pair<std::string, std::string>> asked;
+        for (auto& f : all)
+            if (all_fields || ins_.asks(f.first)) asked.push_back(std::move(f));
+        return asked;
     }
 
     std::string header(const Respondent* who, std::string_view language) {
         out_ += intro();
         out_ += fmt::format("instrument = {}\nversion = {}\nlanguage = {}\n\n", toml_quote(ins_.id), toml_quote(ins_.version.text),
                             toml_quote(language));
-        auto comments = field_comments();
         out_ += "[respondent]\n";
-        field("code", who ? who->code : "", comments[0].second);
-        field("role", who ? who->role : "", comments[1].second);
-        field("organisation", who ? who->organisation : "", comments[2].second);
-        field("unit", who ? who->unit : "", comments[3].second);
-        field("date", who ? who->date : "", comments[4].second);
-        if (who && who->participants > 0)
-            out_ += fmt::format("participants = {}\n", who->participants);
-        else
-            out_ += fmt::format("# participants = 0  # {}\n", comments[5].second);
+        for (const auto& [key, comment] : field_comments(true)) {
+            // A detail the instrument does not ask is written only when the
+            // respondent has it (an upgraded file keeps its code).
+            bool has = who && (key == "participants" ? who->participants > 0 : !respondent_value(*who, key).empty());
+            if (!ins_.asks(key) && !has) continue;
+            if (key == "participants") {
+                if (who && who->participants > 0) out_ += fmt::format("participants = {}\n", who->participants);
+                else out_ += fmt::format("# participants = 0  # {}\n", comment);
+                continue;
+            }
+            field(key, who ? respondent_value(*who, key) : std::string(), comment);
+        }
         out_ += "\n[answers]\n";
         return out_;
+    }
+
+    static const std::string& respondent_value(const Respondent& who, std::string_view key) {
+        return key == "code" ? who.code : key == "role" ? who.role : key == "organisation" ? who.organisation : key == "unit" ? who.unit : who.date;
     }
 
     void field(std::string_view key, const std::string& value, std::string_view comment) {

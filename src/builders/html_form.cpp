@@ -184,20 +184,26 @@ class FormWriter {
     }
 
     std::string respondent() {
+        if (ins_.respondent.empty()) return "";
+        bool group = ins_.asks("participants");
         std::string out = "<section class=\"respondent\" id=\"s-respondent\" aria-labelledby=\"s-respondent-h\">\n<h2 id=\"s-respondent-h\">" +
-                          esc(t("Over u of uw groep", "About you or your group")) + "</h2>\n<p class=\"lead\">" +
-                          esc(t("Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
-                                "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")) +
+                          esc(group ? t("Over u of uw groep", "About you or your group") : t("Over u", "About you")) + "</h2>\n<p class=\"lead\">" +
+                          esc(ins_.asks("code") ? t("Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
+                                                    "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")
+                                                : t("Vul nergens uw naam in.", "Do not write your name anywhere.")) +
                           "</p>\n<div class=\"grid\">\n";
-        out += text_field("code", "Code of schuilnaam", "Code or pseudonym", "text", "Niet uw naam. Het bestand krijgt deze naam.",
-                          "Not your name. The file gets this name.", " maxlength=\"64\" spellcheck=\"false\"");
-        out += text_field("organisation", "Organisatie", "Organisation", "text");
-        out += text_field("unit", "Afdeling of dienst", "Unit or service", "text");
-        out += text_field("date", "Datum", "Date", "text", "jjjj-mm-dd, bijvoorbeeld 2026-10-01", "yyyy-mm-dd, for example 2026-10-01",
-                          " inputmode=\"numeric\" maxlength=\"20\"");
+        if (ins_.asks("code"))
+            out += text_field("code", "Code of schuilnaam", "Code or pseudonym", "text", "Niet uw naam. Het bestand krijgt deze naam.",
+                              "Not your name. The file gets this name.", " maxlength=\"64\" spellcheck=\"false\"");
+        if (ins_.asks("organisation")) out += text_field("organisation", "Organisatie", "Organisation", "text");
+        if (ins_.asks("unit")) out += text_field("unit", "Afdeling of dienst", "Unit or service", "text");
+        if (ins_.asks("date"))
+            out += text_field("date", "Datum", "Date", "text", "jjjj-mm-dd, bijvoorbeeld 2026-10-01", "yyyy-mm-dd, for example 2026-10-01",
+                              " inputmode=\"numeric\" maxlength=\"20\"");
         out += "</div>\n";
-        if (!ins_.roles.empty()) {
-            out += "<fieldset class=\"roles\"><legend>" + esc(t("Uw rol (kies er één)", "Your role (choose one)")) + "</legend>\n<div class=\"opts\">";
+        if (!ins_.roles.empty() && ins_.asks("role")) {
+            std::string prompt = ins_.role_question.empty() ? std::string(t("Uw rol (kies er één)", "Your role (choose one)")) : ins_.role_question.get(lang_);
+            out += "<fieldset class=\"roles\"><legend>" + esc(prompt) + "</legend>\n<div class=\"opts\">";
             for (const auto& r : ins_.roles) {
                 out += "<label class=\"opt\"><input type=\"radio\" name=\"respondent.role\"";
                 attr(out, "value", r.id);
@@ -205,6 +211,7 @@ class FormWriter {
             }
             out += "</div></fieldset>\n";
         }
+        if (!group) return out + "</section>\n";
         out += "<p class=\"lead\">" +
                esc(by_kind("Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
                            "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.",

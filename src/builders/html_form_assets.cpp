@@ -114,6 +114,8 @@ constexpr const char* script = R"js(
       .map(function (e) { return e.value; });
   }
   function field(key) { return form.elements['respondent.' + key]; }
+  // The value of a respondent detail; '' when the instrument does not ask it.
+  function given(key) { var f = field(key); return f ? f.value.trim() : ''; }
 
   // As `zelfscan check`: a question is skipped when its gate is answered and
   // none of the gate's answers is one it applies to; a gate that is itself
@@ -155,9 +157,9 @@ constexpr const char* script = R"js(
 
   function check() {
     var problems = [];
-    var date = field('date').value.trim();
+    var date = given('date');
     if (date !== '' && !validDate(date)) problems.push({ el: field('date'), msg: fill(M.bad_date, { v: date }) });
-    var p = field('participants').value.trim();
+    var p = given('participants');
     if (p !== '' && !(/^\d+$/.test(p) && Number(p) >= 1 && Number(p) <= 1000))
       problems.push({ el: field('participants'), msg: fill(M.bad_participants, { v: p }) });
     order.forEach(function (id) {
@@ -285,14 +287,16 @@ constexpr const char* script = R"js(
     out += '[respondent]\n';
     var comment = {};
     D.fields.forEach(function (f) { comment[f[0]] = f[1]; });
-    out += respondentLine('code', field('code').value.trim(), comment.code);
-    out += respondentLine('role', role(), comment.role);
-    out += respondentLine('organisation', field('organisation').value.trim(), comment.organisation);
-    out += respondentLine('unit', field('unit').value.trim(), comment.unit);
-    var date = field('date').value.trim();
-    out += respondentLine('date', isoDate(date) || date, comment.date);
-    var p = field('participants').value.trim();
-    out += p !== '' && Number(p) > 0 ? 'participants = ' + Number(p) + '\n' : '# participants = 0  # ' + comment.participants + '\n';
+    // Only the details the instrument asks (D.fields, in the block's order).
+    if (comment.code !== undefined) out += respondentLine('code', given('code'), comment.code);
+    if (comment.role !== undefined) out += respondentLine('role', role(), comment.role);
+    if (comment.organisation !== undefined) out += respondentLine('organisation', given('organisation'), comment.organisation);
+    if (comment.unit !== undefined) out += respondentLine('unit', given('unit'), comment.unit);
+    var date = given('date');
+    if (comment.date !== undefined) out += respondentLine('date', isoDate(date) || date, comment.date);
+    var p = given('participants');
+    if (comment.participants !== undefined)
+      out += p !== '' && Number(p) > 0 ? 'participants = ' + Number(p) + '\n' : '# participants = 0  # ' + comment.participants + '\n';
     out += '\n[answers]\n';
     D.items.forEach(function (it) {
       if (it[0] === '') { out += it[1]; return; }
@@ -304,7 +308,7 @@ constexpr const char* script = R"js(
     return out;
   }
   function fileName() {
-    var code = field('code').value.trim().replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
+    var code = given('code').replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^[-.]+|[-.]+$/g, '');
     return (code || (D.lang === 'en' ? 'answers' : 'antwoorden')) + '.toml';
   }
 

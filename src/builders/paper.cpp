@@ -178,13 +178,17 @@ class PaperBuilder {
 
     void respondent(doc::Blocks& out) {
         const char* l = lang_.c_str();
+        if (ins_.respondent.empty()) return;
         doc::Blocks g;
-        g.push_back(doc::heading(2, tr(l, "Over u of uw groep", "About you or your group")));
-        g.push_back(small(tr(l, "Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
-                             "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")));
+        bool group = ins_.asks("participants");
+        g.push_back(doc::heading(2, group ? tr(l, "Over u of uw groep", "About you or your group") : tr(l, "Over u", "About you")));
+        g.push_back(small(ins_.asks("code") ? tr(l, "Vul geen naam in. Een code of schuilnaam is genoeg, zodat we de antwoorden niet dubbel tellen.",
+                                                 "Do not write your name. A code or pseudonym is enough, so answers are not counted twice.")
+                                            : tr(l, "Vul nergens uw naam in.", "Do not write your name anywhere.")));
         // One label column, so every box starts at the same left edge; each
         // box as wide as what goes in it.
         auto box = [&](const char* field, const char* nl, const char* en, double width) {
+            if (!ins_.asks(std::string_view(field).substr(std::string_view("respondent.").size()))) return;
             doc::FieldBox fb;
             fb.field = field;
             fb.label.push_back(doc::text(tr(l, nl, en)));
@@ -196,14 +200,16 @@ class PaperBuilder {
         box("respondent.unit", "Afdeling of dienst", "Unit or service", 0);
         box("respondent.date", "Datum (dag-maand-jaar)", "Date (day-month-year)", 40 * mm);
         box("respondent.code", "Code of schuilnaam", "Code or pseudonym", 45 * mm);
-        if (!ins_.roles.empty()) {
-            g.push_back(doc::paragraph(doc::Inlines{doc::text(tr(l, "Uw rol (kies er één)", "Your role (choose one)"), doc::bold)}));
+        if (!ins_.roles.empty() && ins_.asks("role")) {
+            std::string prompt = ins_.role_question.empty() ? std::string(tr(l, "Uw rol (kies er één)", "Your role (choose one)"))
+                                                            : plain(ins_.role_question);
+            g.push_back(doc::paragraph(doc::Inlines{doc::text(prompt, doc::bold)}));
             doc::AnswerRow row;
             row.field = "respondent.role";
             for (const auto& r : ins_.roles) row.options.push_back({r.id, {doc::text(plain(r.label))}});
             g.push_back(doc::block(std::move(row)));
         }
-        g.push_back(small(by_kind("Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
+        if (group) g.push_back(small(by_kind("Vult u de scan samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
                                   "Filling in the scan together in a group session? Write down the number of participants. As role, choose the role of most participants.",
                                   "Vult u de vragenlijst samen in, in een groepssessie? Schrijf dan het aantal deelnemers op. Kies als rol de rol van de meeste deelnemers.",
                                   "Filling in the questionnaire together in a group session? Write down the number of participants. As role, choose the role of most participants.")));

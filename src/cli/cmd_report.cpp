@@ -191,6 +191,7 @@ int run_report(ReportArgs a) {
         ro.comparison = &*comparison;
         if (previous_plan) ro.plan_file = &*previous_plan;
     }
+    withhold_small_questions(as); // after the plan and the comparison, before anything is shown
     doc::Document d = build_report(*ins, responses, as, plan, ro, diags);
     std::string out;
     if (!diags.has_errors()) {

@@ -163,8 +163,11 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
     };
     list(w.red_flags, [](const QuestionResult& q) { return q.red_flag; },
          [&](const QuestionResult& q) {
-             return fmt::format("{} {} {}; {} {} {}", q.red_flags, w.of, q.answered - q.not_applicable, tr(lang, "controleer binnen", "check within"),
-                                ins.risk.red_flag_deadline_days, tr(lang, "dagen", "days"));
+             std::string count = q.withheld ? fmt::format("{} {} {}", tr(lang, "minder dan", "fewer than"), ins.risk.anonymity_threshold,
+                                                          tr(lang, "antwoorden", "answers"))
+                                            : fmt::format("{} {} {}", q.red_flags, w.of, q.answered - q.not_applicable);
+             return fmt::format("{}; {} {} {}", count, tr(lang, "controleer binnen", "check within"), ins.risk.red_flag_deadline_days,
+                                tr(lang, "dagen", "days"));
          });
     if (!a.contradictions.empty()) {
         out += fmt::format("\n{}\n", tr(lang, "Tegenstrijdige antwoorden", "Contradicting answers"));
@@ -180,12 +183,20 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
         return fmt::format("{}", fmt::join(parts, ", "));
     });
     list(w.knowledge, [](const QuestionResult& q) { return q.find_out; },
-         [&](const QuestionResult& q) { return fmt::format("{} {}", w.dont_know, pct(q.owner_gap * 100, lang)); });
+         [&](const QuestionResult& q) {
+             if (q.withheld) return fmt::format("{} {} {}", tr(lang, "minder dan", "fewer than"), ins.risk.anonymity_threshold, tr(lang, "antwoorden", "answers"));
+             return fmt::format("{} {}", w.dont_know, pct(q.owner_gap * 100, lang));
+         });
     {
         std::string body;
         for (const auto& q : a.questions) {
             const Question* iq = ins.find_question(q.id);
             if (!iq || iq->kind != QuestionKind::number) continue;
+            if (q.withheld) {
+                body += fmt::format("  {}  ({} {} {})\n", question_line(ins, q.id, lang), tr(lang, "minder dan", "fewer than"),
+                                    ins.risk.anonymity_threshold, tr(lang, "antwoorden", "answers"));
+                continue;
+            }
             NumberSummary ns = summarize_numbers(q.numbers);
             auto num = [&](double x) {
                 std::string v = fmt::format("{:g}", x);
@@ -301,6 +312,7 @@ int run_score(const ScoreOptions& opt) {
         const std::vector<std::string>& inputs = run->inputs;
         if (!write_plan_output(opt.plan, *ins, a, plan, lang, responses, previous_plan, InputFiles(inputs))) return 1;
     }
+    withhold_small_questions(a); // after the plan and the comparison, before anything is printed
     if (opt.json) {
         std::string date = round_date(responses);
         fmt::print("{}", assessment_to_json(*ins, a, plan, lang, [&](JsonWriter& w) {

@@ -135,6 +135,7 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
         out.instruments.push_back(std::move(ins));
         out.responses.push_back(std::move(rs));
         out.assessments.push_back(assess(out.instruments.back(), out.responses.back()));
+        withhold_small_questions(out.assessments.back()); // shown only, never planned
     }
 }
 

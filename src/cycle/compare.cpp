@@ -138,7 +138,8 @@ Comparison compare_rounds(const Round& then, const Round& now, const IdMapping& 
             continue;
         }
         const RoundQuestion& p = *it->second;
-        c.questions.push_back({q.id, p.id, p.mean_risk, q.mean_risk, p.red_flags, q.red_flags, p.find_out, q.find_out});
+        c.questions.push_back({q.id, p.id, p.withheld ? std::nullopt : p.mean_risk, q.withheld ? std::nullopt : q.mean_risk,
+                               p.red_flags, q.red_flags, p.find_out, q.find_out, p.withheld, q.withheld});
         if (p.red_flags > 0 && q.red_flags == 0) c.red_flags_resolved.push_back(q.id);
         if (p.red_flags == 0 && q.red_flags > 0) c.red_flags_new.push_back(q.id);
         if (p.red_flags > 0 && q.red_flags > 0) c.red_flags_still.push_back(q.id);
@@ -198,8 +199,10 @@ void write_comparison(JsonWriter& w, std::string_view key, const Comparison& c) 
         if (q.previous_id != q.id) w.string("previous_id", q.previous_id);
         w.optional("then", q.then);
         w.optional("now", q.now);
-        w.integer("red_flags_then", q.red_flags_then);
-        w.integer("red_flags_now", q.red_flags_now);
+        if (q.withheld_then) w.boolean("withheld_then", true);
+        else w.integer("red_flags_then", q.red_flags_then);
+        if (q.withheld_now) w.boolean("withheld_now", true);
+        else w.integer("red_flags_now", q.red_flags_now);
         w.boolean("find_out_then", q.find_out_then);
         w.boolean("find_out_now", q.find_out_now);
         w.end_object();
@@ -242,8 +245,9 @@ std::string comparison_to_csv(const Comparison& c, std::string_view lang) {
     for (const auto& q : c.questions) {
         std::optional<double> ch;
         if (q.then && q.now) ch = *q.now - *q.then;
-        row({"question", q.id, q.previous_id, opt(q.then, 2), opt(q.now, 2), opt(ch, 2), "", "", "", "", std::to_string(q.red_flags_then),
-             std::to_string(q.red_flags_now), yes(q.find_out_then), yes(q.find_out_now)});
+        row({"question", q.id, q.previous_id, opt(q.then, 2), opt(q.now, 2), opt(ch, 2), "", "", "", "",
+             q.withheld_then ? "" : std::to_string(q.red_flags_then), q.withheld_now ? "" : std::to_string(q.red_flags_now),
+             yes(q.find_out_then), yes(q.find_out_now)});
     }
     for (const auto& id : c.not_compared_then) row({"not-compared-then", id, "", "", "", "", "", "", "", "", "", "", "", ""});
     for (const auto& id : c.not_compared_now) row({"not-compared-now", id, "", "", "", "", "", "", "", "", "", "", "", ""});

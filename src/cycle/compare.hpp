@@ -57,6 +57,7 @@ struct QuestionChange {
     std::optional<double> then, now; // mean risk 0..1
     int red_flags_then = 0, red_flags_now = 0;
     bool find_out_then = false, find_out_now = false;
+    bool withheld_then = false, withheld_now = false; // too few answers: no figures shown
 };
 
 struct Comparison {

@@ -29,7 +29,7 @@ Round round_from_assessment(const Instrument& ins, const Assessment& a, const Pl
     for (const auto& q : a.questions) {
         if (q.domain < 0) continue;
         r.questions.push_back({q.id, ins.domains[static_cast<std::size_t>(q.domain)].id, q.mean_risk, q.spread, q.scored_answers,
-                               q.red_flags, q.knowledge_gap, q.find_out});
+                               q.red_flags, q.knowledge_gap, q.find_out, q.withheld});
     }
     for (const auto& act : plan.actions) r.plan.push_back(act.id);
     return r;
@@ -61,9 +61,11 @@ std::optional<Round> read_round_json(std::string_view data, const std::string& p
     for (const auto& d : root->array("domains")) r.domains.push_back({d.str("id"), d.str("band"), d.opt_num("risk"), d.num("knowledge_gap")});
     for (const auto& q : root->array("questions")) {
         if (q.str("domain") == "profile") continue;
+        bool withheld = q.flag("withheld");
+        // A withheld question's file keeps only whether a red flag is raised.
+        int red_flags = withheld ? (q.flag("red_flag") ? 1 : 0) : static_cast<int>(q.num("red_flags"));
         r.questions.push_back({q.str("id"), q.str("domain"), q.opt_num("mean_risk"), q.num("spread"),
-                               static_cast<int>(q.num("scored_answers")), static_cast<int>(q.num("red_flags")),
-                               q.num("knowledge_gap"), q.flag("find_out")});
+                               static_cast<int>(q.num("scored_answers")), red_flags, q.num("knowledge_gap"), q.flag("find_out"), withheld});
     }
     if (const JsonValue* p = root->get("plan"))
         for (const auto& a : p->array("actions")) r.plan.push_back(a.str("id"));

@@ -22,6 +22,9 @@ struct RoundQuestion {
     int red_flags = 0;
     double knowledge_gap = 0;
     bool find_out = false;
+    // Answered by fewer than the anonymity threshold: compared by its red
+    // flag only; a `score --json` file has no figures of it.
+    bool withheld = false;
 };
 
 struct RoundDomain {

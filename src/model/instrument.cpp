@@ -11,6 +11,10 @@ const Option* Scale::find(std::string_view option_id) const {
     return nullptr;
 }
 
+bool Instrument::asks(std::string_view field) const {
+    return std::find(respondent.begin(), respondent.end(), field) != respondent.end();
+}
+
 const RiskBand* RiskModel::band_for(double percentage) const {
     for (const auto& b : bands)
         if (percentage <= b.upto + 1e-9) return &b;

@@ -162,6 +162,9 @@ struct Domain {
     double weight = 1;
     std::vector<std::string> owners; // roles that own the topic; empty = every role
     std::optional<DomainExposure> exposure; // unset = the service exposure
+    // false: answered by name (a coordinator's log), so its questions are
+    // shown whatever their count (docs/method.md section 5).
+    bool anonymous = true;
     std::vector<Question> questions;
     SourceLocation where;
 };
@@ -275,6 +278,12 @@ struct Instrument {
     LocalizedText description; // Markdown
     LocalizedText instructions; // Markdown: how to fill it in
     LocalizedText privacy;      // Markdown: how answers are used and kept
+    // The details the respondent block asks, in this order of the set
+    // {organisation, unit, date, code, role, participants}; all by default.
+    // A client questionnaire asks fewer (no code, no group session).
+    std::vector<std::string> respondent = {"organisation", "unit", "date", "code", "role", "participants"};
+    LocalizedText role_question; // the role's prompt; empty: "Uw rol (kies er één)"
+    [[nodiscard]] bool asks(std::string_view field) const;
     std::vector<std::string> authors;
     std::string licence;
     std::vector<Source> sources;

@@ -59,6 +59,10 @@ class InstrumentLoader {
         for (const auto* t : r_.tables(root, "source")) ins.sources.push_back(read_source(*t));
         for (const auto* t : r_.tables(root, "scale")) ins.scales.push_back(read_scale(*t));
         for (const auto* t : r_.tables(root, "role")) ins.roles.push_back(read_role(*t));
+        if (const toml::table* meta = r_.table(root, "instrument", false); meta && meta->get("respondent") && !ins.roles.empty() &&
+                                                                          !ins.asks("role"))
+            r_.error(r_.at(*meta->get("respondent")), "the instrument has role groups, but 'respondent' does not ask for the role",
+                     "add \"role\", or remove the [[role]] tables");
         if (const toml::table* p = r_.table(root, "profile", false)) read_profile(*p, ins.profile);
         for (const auto* t : r_.tables(root, "domain")) ins.domains.push_back(read_domain(*t));
         for (const auto* t : r_.tables(root, "measure")) ins.measures.push_back(read_measure(*t));
@@ -103,7 +107,7 @@ class InstrumentLoader {
 
     void read_meta(const toml::table& t, Instrument& ins) {
         r_.check_keys(t, {"id", "version", "languages", "title", "subtitle", "description", "instructions",
-                          "privacy", "authors", "licence"},
+                          "privacy", "respondent", "role_question", "authors", "licence"},
                       "[instrument]");
         // Languages come first: every text is checked against them.
         langs_ = r_.strings(t, "languages");
@@ -142,6 +146,23 @@ class InstrumentLoader {
         ins.description = markdown(t, "description", true);
         ins.instructions = markdown(t, "instructions", false);
         ins.privacy = markdown(t, "privacy", false);
+        if (const toml::node* n = t.get("respondent")) {
+            static const std::vector<std::string> fields = {"organisation", "unit", "date", "code", "role", "participants"};
+            std::vector<std::string> given = r_.strings(t, "respondent");
+            std::set<std::string> seen;
+            for (const auto& f : given) {
+                if (std::find(fields.begin(), fields.end(), f) == fields.end())
+                    r_.error(r_.at(*n), fmt::format("unknown respondent detail '{}'", f),
+                             "choose from organisation, unit, date, code, role, participants");
+                else if (!seen.insert(f).second)
+                    r_.error(r_.at(*n), fmt::format("respondent detail '{}' is listed twice", f));
+            }
+            // Always in the one order of the block, whatever order is given.
+            ins.respondent.clear();
+            for (const auto& f : fields)
+                if (seen.count(f)) ins.respondent.push_back(f);
+        }
+        ins.role_question = text(t, "role_question", false);
         ins.authors = r_.strings(t, "authors");
         ins.licence = r_.string(t, "licence", false).value_or("");
     }
@@ -284,7 +305,7 @@ class InstrumentLoader {
     }
 
     Domain read_domain(const toml::table& t) {
-        r_.check_keys(t, {"id", "title", "intro", "weight", "owners", "exposure", "question"}, "[[domain]]");
+        r_.check_keys(t, {"id", "title", "intro", "weight", "owners", "exposure", "anonymous", "question"}, "[[domain]]");
         Domain d;
         d.where = r_.at(t);
         d.id = id(t, "domain");
@@ -296,6 +317,7 @@ class InstrumentLoader {
                 r_.error(r_.at(*t.get("weight")), fmt::format("domain weight {} is out of range", *w), "expected a number above 0 and at most 10");
         }
         d.owners = r_.strings(t, "owners");
+        d.anonymous = r_.boolean(t, "anonymous").value_or(true);
         check_roles(t, "owners", d.owners);
         if (const toml::node* n = t.get("exposure")) {
             if (const toml::table* e = n->as_table()) {

@@ -355,7 +355,7 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         total += qr->missing;
         double x = label_w;
         ch.shapes.push_back(rect(label_w, y, plot_w, bar_h, light));
-        if (c.min_answers > 0 && qr->answered > 0 && qr->answered < c.min_answers) {
+        if (qr->withheld || (c.min_answers > 0 && qr->answered > 0 && qr->respondents < c.min_answers)) {
             // Too few answered to show how: a few people could be recognised.
             std::string few = tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show");
             ch.shapes.push_back(label(label_w + 4, y + bar_h - 2.2, few, 7, doc::Align::left, false, palette::muted));

@@ -259,6 +259,7 @@ class ReportBuilder {
 
     // "1 van 12": respondents who gave a red-flag answer, of those who answered.
     std::string count_text(const QuestionResult& q) const {
+        if (too_few(q)) return fmt::format("{} {} {}", tr(l_, "minder dan", "fewer than"), minimum(), tr(l_, "antwoorden", "answers"));
         return fmt::format("{} {} {}", q.red_flags, tr(l_, "van", "of"), q.answered - q.not_applicable);
     }
 
@@ -775,7 +776,7 @@ class ReportBuilder {
             n == "table:by-role") {
             if (!dom) return false;
             if (n == "table:by-role") {
-                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_, opt_.min_answers)) out.push_back(doc::block(std::move(*t)));
+                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_, minimum())) out.push_back(doc::block(std::move(*t)));
                 return true;
             }
             if (n == "chart:distribution") distribution(out, *dom);
@@ -1180,7 +1181,7 @@ class ReportBuilder {
             if (a.kind != ActionKind::find_out) continue;
             const QuestionResult* q = as_.find_question(a.question);
             t.rows.push_back({{cell(a.question, doc::bold), cell(ins_.find_question(a.question)->text.get(l_)),
-                               cell(q ? percent(q->owner_gap * 100, l_) : "")}});
+                               cell(q && !too_few(*q) ? percent(q->owner_gap * 100, l_) : "–")}});
         }
         if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Geen grote kennisgaten.", "No large knowledge gaps.")));
         out.push_back(doc::block(std::move(t)));
@@ -1264,6 +1265,16 @@ class ReportBuilder {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr) continue;
             doc::TableCell text = question_cell(q);
+            if (too_few(*qr)) {
+                // Only what a raised flag and a filter say; no count.
+                std::string flags;
+                if (qr->red_flag) flags = tr(l_, "rode vlag", "red flag");
+                if (!q.scored) flags += (flags.empty() ? "" : ", ") + std::string(tr(l_, "filtervraag, telt niet mee", "filter, not scored"));
+                if (qr->find_out) flags += (flags.empty() ? "" : ", ") + std::string(tr(l_, "kennisgat", "knowledge gap"));
+                doc::TableCell fc{{run(flags, qr->red_flag ? doc::bold : doc::plain)}};
+                t.rows.push_back({{text, withheld_cell(), cell("–"), fc}});
+                continue;
+            }
             std::string dist;
             for (const auto& [count, label] : answer_counts(q, *qr))
                 dist += fmt::format("{}{} {}", dist.empty() ? "" : ", ", count, label);
@@ -1300,6 +1311,7 @@ class ReportBuilder {
         t.columns[0].width = 175;
         t.columns[3].width = 95;
         out.push_back(doc::block(std::move(t)));
+        withheld_sentence(out, withheld_ids(dom));
     }
 
     // Respondents' words: plain text in table cells (never Markdown), never
@@ -1347,16 +1359,44 @@ class ReportBuilder {
         return fmt::format("{} {}", rest, tr(l_, "meer in de antwoordbestanden", "more in the answer files"));
     }
 
-    // In a companion's part (min_answers > 0) a question answered by a few
-    // shows only its count.
-    bool too_few(const QuestionResult& qr) const { return opt_.min_answers > 0 && qr.answered > 0 && qr.answered < opt_.min_answers; }
+    // A question answered by fewer than the anonymity threshold (in a
+    // companion's part: than min_answers) shows only its count.
+    bool too_few(const QuestionResult& qr) const {
+        return qr.withheld || (opt_.min_answers > 0 && qr.answered > 0 && qr.respondents < opt_.min_answers);
+    }
+    int minimum() const { return std::max(opt_.min_answers, ins_.risk.anonymity_threshold); }
 
     doc::TableCell withheld_cell() const {
         doc::TableCell c{{run(fmt::format("{} {}.", tr(l_, "Te weinig antwoorden om te tonen: minder dan", "Too few answers to show: fewer than"),
-                                          opt_.min_answers),
+                                          minimum()),
                               doc::italic)}};
         c.text.front().color = palette::muted;
         return c;
+    }
+
+    // "Minder dan 5 mensen beantwoordden D3.4b, D3.4c. ..." under a table
+    // that withholds questions; nothing when none is withheld.
+    void withheld_sentence(doc::Blocks& out, const std::vector<std::string>& ids) const {
+        if (ids.empty()) return;
+        out.push_back(note_paragraph(fmt::format(
+            "{} {} {} {}. {}", tr(l_, "Minder dan", "Fewer than"), minimum(),
+            ids.size() == 1 ? tr(l_, "mensen kregen vraag", "people were asked question") : tr(l_, "mensen kregen de vragen", "people were asked questions"),
+            and_list(ids),
+            tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem. Hun antwoorden tellen wel mee in de score, de rode vlaggen en het plan.",
+               "What they answered or wrote is therefore not shown, so it stays anonymous. Their answers do count in the score, the red flags and the plan."))));
+    }
+    // "D3.4b, D3.4c en D6.2".
+    std::string and_list(const std::vector<std::string>& ids) const {
+        std::string out;
+        for (std::size_t i = 0; i < ids.size(); ++i)
+            out += (i == 0 ? "" : i + 1 == ids.size() ? tr(l_, " en ", " and ") : ", ") + ids[i];
+        return out;
+    }
+    std::vector<std::string> withheld_ids(const Domain& dom) const {
+        std::vector<std::string> ids;
+        for (const auto& q : dom.questions)
+            if (const QuestionResult* qr = as_.find_question(q.id); qr && too_few(*qr)) ids.push_back(q.id);
+        return ids;
     }
 
     static bool is_choice(const Question& q) { return q.kind == QuestionKind::choice || q.kind == QuestionKind::multi; }
@@ -1424,6 +1464,7 @@ class ReportBuilder {
         t.columns[0].width = 200;
         t.columns[2].width = 58;
         out.push_back(doc::block(std::move(t)));
+        withheld_sentence(out, withheld_ids(dom));
     }
 
     // Number questions: how many answered, mean, median, lowest, highest.
@@ -1462,14 +1503,14 @@ class ReportBuilder {
         for (const auto& q : dom.questions) {
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr || q.kind != QuestionKind::text) continue;
+            if (too_few(*qr)) {
+                t.rows.push_back({{question_cell(q), withheld_cell()}});
+                continue;
+            }
             if (qr->texts.empty()) {
                 doc::TableCell none{{run(tr(l_, "Niemand schreef hier iets.", "Nobody wrote anything here."), doc::italic)}};
                 none.text.front().color = palette::muted;
                 t.rows.push_back({{question_cell(q), none}});
-                continue;
-            }
-            if (too_few(*qr)) {
-                t.rows.push_back({{question_cell(q), withheld_cell()}});
                 continue;
             }
             // One row per question, so its answers stay on one page with it;
@@ -1580,10 +1621,17 @@ class ReportBuilder {
             add(qr->reasons, "waarom n.v.t.", "why n/a");
             add(qr->evidence, "bewijs", "evidence");
         }
-        if (t.rows.size() == 1) return out.push_back(note_paragraph(tr(l_, "Niemand schreef iets bij de vragen.", "Nobody wrote anything with the questions.")));
+        std::vector<std::string> withheld;
+        for (const auto& qid : ins_.question_order)
+            if (const QuestionResult* qr = as_.find_question(qid); qr && too_few(*qr)) withheld.push_back(qid);
+        if (t.rows.size() == 1) {
+            out.push_back(note_paragraph(tr(l_, "Niemand schreef iets bij de vragen.", "Nobody wrote anything with the questions.")));
+            return withheld_sentence(out, withheld);
+        }
         t.columns[0].width = 40;
         t.columns[1].width = 70;
         out.push_back(doc::block(std::move(t)));
+        withheld_sentence(out, withheld);
     }
 
     std::string share_text(double share) const { return percent(share * 100, l_); }

@@ -761,6 +761,12 @@ Assessment Assessor::finish() {
         std::sort(q.evidence.begin(), q.evidence.end());
         std::sort(q.texts.begin(), q.texts.end());
         std::sort(q.numbers.begin(), q.numbers.end());
+        // Too few answers to show on their own; and too few to call a
+        // disagreement, which would say how they were split.
+        // The crowd an answer hides in is everyone the question was shown to.
+        bool anonymous = q.domain < 0 || ins.domains[static_cast<std::size_t>(q.domain)].anonymous;
+        q.withheld = anonymous && q.answered > 0 && q.respondents < ins.risk.anonymity_threshold;
+        if (q.withheld) q.disagreement = false;
         out.questions.push_back(std::move(q));
     }
     out.domains = finish_domains(ins, out.questions);
@@ -849,7 +855,10 @@ Assessment Assessor::finish() {
             qs.reserve(nq);
             for (std::size_t qi = 0; qi < nq; ++qi) qs.push_back(finish_question(ins, infos[qi], groups[g][qi]));
             gr.domains = finish_domains(ins, qs);
-            for (const auto& q : qs) gr.questions.push_back(q.mean_risk);
+            for (const auto& q : qs)
+                gr.questions.push_back(q.respondents >= threshold || (q.domain >= 0 && !ins.domains[static_cast<std::size_t>(q.domain)].anonymous)
+                                           ? q.mean_risk
+                                           : std::nullopt);
         }
         out.groups.push_back(std::move(gr));
     }
@@ -901,6 +910,26 @@ Assessment Assessor::finish() {
             out.differences.push_back({out.domains[d].id, lo->role, hi->role, *lo->domains[d].risk, *hi->domains[d].risk});
     }
     return out;
+}
+
+void withhold_small_questions(Assessment& a) {
+    for (auto& q : a.questions) {
+        if (!q.withheld) continue;
+        QuestionResult kept;
+        kept.id = std::move(q.id);
+        kept.domain = q.domain;
+        kept.weight = q.weight;
+        kept.scored = q.scored;
+        kept.withheld = true;
+        kept.respondents = q.respondents;
+        kept.skipped = q.skipped;
+        kept.answered = q.answered;
+        kept.missing = q.missing;
+        kept.red_flag = q.red_flag;
+        kept.find_out = q.find_out;
+        kept.number_scored = q.number_scored;
+        q = std::move(kept);
+    }
 }
 
 } // namespace zs

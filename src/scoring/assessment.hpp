@@ -43,6 +43,12 @@ struct QuestionResult {
     int weight = 1;
     bool scored = false; // has a scale with risk values (choice or multi)
 
+    // Shown to fewer than the anonymity threshold (and answered; not in a
+    // domain with anonymous = false): the answers count in
+    // the domain, the plan and the red flags, but no figure of this question
+    // alone is shown (withhold_small_questions(); docs/method.md section 5).
+    bool withheld = false;
+
     int respondents = 0;    // respondents to whom the question was shown (or undetermined)
     int skipped = 0;        // respondents who skipped it by its condition: never missing
     int answered = 0;       // shown and answered
@@ -214,6 +220,13 @@ Assessment assess(const Instrument& ins, const std::vector<Response>& responses,
 
 // Heat-map likelihood 1..5 from a risk percentage: 0-20 -> 1, 20-40 -> 2, ...
 int likelihood_for(double percentage);
+
+// For every output a reader sees: clears the figures of each withheld
+// question (answer counts, risk, spread, range, red-flag count, texts,
+// numbers), keeping its id, how many it was shown to and answered it,
+// whether a red flag is raised and whether the owners should find out.
+// Domain, overall and group figures are kept. The plan is made before.
+void withhold_small_questions(Assessment& a);
 
 std::string_view to_string(ConfidenceLevel c); // "high", "medium", "low"
 

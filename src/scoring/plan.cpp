@@ -22,7 +22,7 @@ bool by_priority(const PlanAction& a, const PlanAction& b) {
 }
 
 Basis basis_of(const QuestionResult& q) {
-    return {q.id, q.mean_risk.value_or(0), q.red_flags, q.critical_answers, q.knowledge_gap, q.answered};
+    return {q.id, q.mean_risk.value_or(0), q.red_flags, q.critical_answers, q.knowledge_gap, q.answered, q.withheld};
 }
 
 } // namespace

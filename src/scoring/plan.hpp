@@ -34,6 +34,7 @@ struct Basis {
     int critical = 0;
     double knowledge_gap = 0;
     int answered = 0;
+    bool withheld = false; // too few answers to show the figures above (QuestionResult::withheld)
 };
 
 // The question of a knowledge-gap action id ("find-out:D6.3" -> "D6.3"),

@@ -46,6 +46,10 @@ std::string basis_text(const PlanAction& act, std::string_view lang) {
     std::vector<std::string> parts;
     for (const Basis& b : act.basis) {
         std::string s = fmt::format("{}: ", b.question);
+        if (b.withheld) {
+            parts.push_back(s + (nl ? "te weinig antwoorden om te tonen" : "too few answers to show"));
+            continue;
+        }
         if (act.kind == ActionKind::find_out)
             s += fmt::format("{} {} %", nl ? "onbekend" : "unknown", decimal(b.knowledge_gap * 100, 0, lang));
         else
@@ -147,6 +151,14 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
         w.integer("missing", q.missing);
         w.string("kind", to_string(ins.find_question(q.id)->kind));
         w.boolean("scored", q.scored);
+        if (q.withheld) {
+            // Too few answers: no figure of this question alone.
+            w.boolean("withheld", true);
+            w.boolean("red_flag", q.red_flag);
+            w.boolean("find_out", q.find_out);
+            w.end_object();
+            continue;
+        }
         w.integer("dont_know", q.dont_know);
         w.integer("cannot_know", q.cannot_know);
         w.integer("not_applicable", q.not_applicable);
@@ -247,6 +259,11 @@ std::string assessment_to_json(const Instrument& ins, const Assessment& a, const
         for (const auto& b : act.basis) {
             w.begin_object();
             w.string("question", b.question);
+            if (b.withheld) {
+                w.boolean("withheld", true);
+                w.end_object();
+                continue;
+            }
             w.number("mean_risk", b.mean_risk);
             w.integer("red_flags", b.red_flags);
             w.integer("critical", b.critical);

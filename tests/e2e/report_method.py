@@ -103,6 +103,7 @@ class Question:
     owners: list[str] | None = None  # roles that can know; None or [] = every role
     number_risk: list[tuple[Fraction | None, Fraction]] = field(default_factory=list)
     unevidenced: dict | None = None  # the scale's own rule, replacing [risk] unevidenced
+    anonymous: bool = True  # its domain's `anonymous` (false: answered by name)
 
     @property
     def scored(self) -> bool:
@@ -158,6 +159,7 @@ class Instrument:
     opposites: bool
     spread_limit: Fraction
     disagreement_share: Fraction = Fraction(1, 5)
+    anonymity: int = 5
     critical_share: Fraction = Fraction(1, 5)
     red_flag_lifts: bool = False
     knowledge_gap_range: Fraction = Fraction(1, 4)
@@ -201,8 +203,9 @@ def load_instrument(path: Path) -> Instrument:
             return [(set(value), set(), Fraction(0))]
         return [(set(v["options"]), set(v.get("roles", [])), exact(v.get("share", 0))) for v in value]
 
-    def question(q, domain, owners=None):
+    def question(q, domain, owners=None, anonymous=True):
         return Question(
+            anonymous=anonymous,
             id=q["id"],
             domain=domain,
             kind=q.get("kind", "choice"),
@@ -228,7 +231,7 @@ def load_instrument(path: Path) -> Instrument:
         if "exposure" in d:
             domain_exposure[d["id"]] = (list(d["exposure"]["from"]), d["exposure"].get("method", "mean"))
         for q in d["question"]:
-            questions[q["id"]] = question(q, d["id"], d.get("owners"))
+            questions[q["id"]] = question(q, d["id"], d.get("owners"), d.get("anonymous", True))
             ids.append(q["id"])
         domains.append((d["id"], exact(d.get("weight", 1)), ids, text_of(d["title"], languages)))
     measures = [
@@ -255,6 +258,7 @@ def load_instrument(path: Path) -> Instrument:
         unevidenced=risk.get("unevidenced"),
         opposites=risk.get("disagreement", {}).get("opposites", True),
         spread_limit=exact(risk.get("disagreement", {}).get("spread", 0.35)),
+        anonymity=int(risk.get("anonymity_threshold", 5)),
         disagreement_share=exact(risk.get("disagreement", {}).get("share", 0.2)),
         critical_share=exact(risk.get("critical_share", 0.2)),
         red_flag_lifts=bool(risk.get("red_flag_lifts", False)),
@@ -434,7 +438,22 @@ class QuestionResult:
         mean = sum(self.risks) / len(self.risks)
         return math.sqrt(sum((r - mean) ** 2 for r in self.risks) / len(self.risks))
 
+    shown: int = 0  # respondents the question was shown to (not skipped)
+    anonymous: bool = True
+
+    @property
+    def answered(self) -> int:
+        """Respondents who gave any answer (not applicable included)."""
+        return self.base - self.missing_unknown + self.not_applicable
+
+    def withheld(self, ins: Instrument) -> bool:
+        """Answered, but shown to fewer than the anonymity threshold (in an
+        anonymous domain): nothing of it shown."""
+        return self.anonymous and self.answered > 0 and self.shown < ins.anonymity
+
     def disagreement(self, ins: Instrument) -> bool:
+        if self.withheld(ins):
+            return False
         return self.scored >= 2 and ((ins.opposites and self.opposites) or self.spread > ins.spread_limit)
 
     @property
@@ -577,12 +596,13 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
     for q in ins.questions.values():
         if q.domain is None or not q.scored:
             continue
-        qr = QuestionResult(q.id)
+        qr = QuestionResult(q.id, anonymous=q.anonymous)
         rule_hits = [0] * len(q.red_flag)
         for r in respondents:
             if not shown(q, r, ins):
                 qr.skipped += 1
                 continue
+            qr.shown += 1
             owner = q.owns(r.role)
             a = r.answers.get(q.id, Answer([]))
             if q.kind == "number":
@@ -866,6 +886,15 @@ def check_score_json(ins: Instrument, exp: Expected, data: dict, fail: Failures)
         if a is None:
             fail.items.append(f"{fail.scan}: score: question {qid} missing")
             continue
+        withheld = qr.withheld(ins)
+        fail.check(withheld == a.get("withheld", False), f"score: question {qid} withheld (answered {qr.answered})", withheld, a.get("withheld", False))
+        if withheld:
+            # Only counts of who saw and answered it, and the two flags.
+            figures = {"options", "mean_risk", "spread", "risk_low", "risk_high", "red_flags", "owner_gap", "notes", "evidence", "dont_know"}
+            fail.check(not figures & a.keys(), f"score: question {qid} withheld figures", [], sorted(figures & a.keys()))
+            fail.check(qr.red_flag == a["red_flag"], f"score: question {qid} red flag raised", qr.red_flag, a["red_flag"])
+            fail.check(qr.answered == a["answered"], f"score: question {qid} answered", qr.answered, a["answered"])
+            continue
         fail.check(close(qr.mean, a["mean_risk"], 1e-3), f"score: question {qid} mean risk", fmt(qr.mean, 4), a["mean_risk"])
         fail.check(qr.red_flags == a["red_flags"], f"score: question {qid} red-flag answers", qr.red_flags, a["red_flags"])
         fail.check(qr.red_flag == a["red_flag"], f"score: question {qid} red flag raised", qr.red_flag, a["red_flag"])
@@ -920,7 +949,7 @@ REPORT_TEXT = {
         "top": "Eerst doen: de belangrijkste maatregelen",
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
         "picture": "Het risicobeeld", "picture_end": "Verschillen tussen rolgroepen",
-        "of": "van", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
+        "of": "van", "fewer": "minder dan", "answers": "antwoorden", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
         "disagreements": r"Bij (\d+) vra(?:ag|gen) verschillen de antwoorden sterk",
     },
     "en": {
@@ -933,7 +962,7 @@ REPORT_TEXT = {
         "top": "Do first: the most important measures",
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",
         "picture": "The risk picture", "picture_end": "Differences between role groups",
-        "of": "of", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
+        "of": "of", "fewer": "fewer than", "answers": "answers", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
         "disagreements": r"On (\d+) questions? the answers differ widely",
     },
 }
@@ -1000,10 +1029,18 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
     # The red-flag box names every red-flag question with its count, and only those.
     box = between(flat, t["red_flag_box"], t["red_flag_box_end"])
     named = re.findall(r"\b([A-Z]+\d+\.\d+[a-z]?) \((\d+) " + t["of"] + r" (\d+)\)", box)
-    fail.check(sorted({n[0] for n in named}) == sorted(exp.red_flag_questions), f"{where}: summary red-flag questions",
-               sorted(exp.red_flag_questions), sorted({n[0] for n in named}) or "(no box)")
+    # A withheld question shows no count: "(minder dan 5 antwoorden)".
+    few = re.findall(r"\b([A-Z]+\d+\.\d+[a-z]?) \(" + t["fewer"] + r" (\d+) " + t["answers"] + r"\)", box)
+    said = {n[0] for n in named} | {n[0] for n in few}
+    fail.check(sorted(said) == sorted(exp.red_flag_questions), f"{where}: summary red-flag questions",
+               sorted(exp.red_flag_questions), sorted(said) or "(no box)")
+    for qid, minimum in few:
+        qr = exp.questions.get(qid)
+        fail.check(bool(qr) and qr.withheld(ins) and int(minimum) == ins.anonymity, f"{where}: red flag {qid} withheld count",
+                   f"{t['fewer']} {ins.anonymity}", f"{t['fewer']} {minimum}")
     for qid, count, of in named:
         qr = exp.questions.get(qid)
+        fail.check(not (qr and qr.withheld(ins)), f"{where}: red flag {qid} shows a count below the threshold", "no count", f"{count} {t['of']} {of}")
         if qr:
             fail.check((int(count), int(of)) == (qr.red_flags, qr.base - qr.missing_unknown), f"{where}: red flag {qid} count",
                        f"{qr.red_flags} {t['of']} {qr.base - qr.missing_unknown}", f"{count} {t['of']} {of}")

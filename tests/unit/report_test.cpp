@@ -41,8 +41,10 @@ doc::Document report_document(const std::vector<Response>& rs, const std::string
     text << in.rdbuf();
     o.template_text = text.str();
     Assessment a = assess(example(), rs);
+    Plan plan = make_plan(example(), a);
+    withhold_small_questions(a); // as `zelfscan report` does
     Diagnostics d;
-    doc::Document doc = build_report(example(), rs, a, make_plan(example(), a), o, d);
+    doc::Document doc = build_report(example(), rs, a, plan, o, d);
     INFO(format(d));
     CHECK_FALSE(d.has_errors());
     return doc;
@@ -75,14 +77,16 @@ TEST_CASE("count phrases in the report: 1 takes the singular") {
     CHECK(has(en, "1 answer set (1 individual)."));
     CHECK(has(en, "Respondents | 1 answer set | "));
 
-    // "ja" with evidence against "nee": one question where answers differ.
+    // "ja" with evidence against "nee" (three people, the anonymity
+    // threshold): one question where answers differ.
     std::vector<Response> two = {respond("R1", "uitvoering", {{"D1.1", "nee"}}),
-                                 respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})};
+                                 respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}}),
+                                 respond("R3", "uitvoering", {{"D1.1", "nee"}})};
     nl = report_text(two, "nl");
-    CHECK(has(nl, "2 antwoordsets (2 personen)."));
+    CHECK(has(nl, "3 antwoordsets (3 personen)."));
     CHECK(has(nl, "Bij 1 vraag verschillen de antwoorden sterk."));
     en = report_text(two, "en");
-    CHECK(has(en, "2 answer sets (2 individuals)."));
+    CHECK(has(en, "3 answer sets (3 individuals)."));
     CHECK(has(en, "On 1 question the answers differ widely."));
 }
 
@@ -120,4 +124,22 @@ TEST_CASE("every report directive is documented in docs/report-templates.md") {
     std::stringstream text;
     text << in.rdbuf();
     for (const auto& d : report_directives()) CHECK(has(text.str(), "[[" + d));
+}
+
+TEST_CASE("a question answered by fewer than the threshold shows no answers, only that it is withheld") {
+    // Threshold 3: D2.1 (behind D2.0) is answered by R1 alone, with a red-flag
+    // "nee" and a note that would give the person away.
+    std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee", "Alleen ik werk met dit model"}}),
+                                respond("R2", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "nee"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "deels"}, {"D2.0", "nee"}})};
+    std::string nl = report_text(rs, "nl");
+    CHECK(has(nl, "Te weinig antwoorden om te tonen: minder dan 3."));
+    CHECK(has(nl, "Minder dan 3 mensen kregen vraag D2.1."));
+    CHECK_FALSE(has(nl, "1 van 1"));
+    CHECK_FALSE(has(nl, "Alleen ik werk met dit model"));
+    CHECK(has(nl, "rode vlag"));
+    std::string en = report_text(rs, "en");
+    CHECK(has(en, "Too few answers to show: fewer than 3."));
+    CHECK(has(en, "Fewer than 3 people were asked question D2.1."));
+    CHECK_FALSE(has(en, "Alleen ik werk met dit model"));
 }

@@ -218,11 +218,19 @@ TEST_CASE("a critical question answered at critical risk lifts to the critical b
 }
 
 TEST_CASE("disagreement: both ends of the scale, or a large spread") {
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}})});
+    // ja, nee, nee: a third at each end (>= 20 %), spread sqrt(2/9) = 0.471.
+    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "nee"}})});
     CHECK(question(a, "D1.1").opposites);
-    CHECK(question(a, "D1.1").spread == doctest::Approx(0.5));
+    CHECK(question(a, "D1.1").spread == doctest::Approx(0.4714).epsilon(0.001));
     CHECK(question(a, "D1.1").disagreement);
     CHECK(a.find_domain("D1")->disagreements == 1);
+    // ja and nee from two: fewer than the anonymity threshold (3), so the
+    // question is withheld and no disagreement, though both ends are there.
+    auto two = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}})});
+    CHECK(question(two, "D1.1").opposites);
+    CHECK(question(two, "D1.1").withheld);
+    CHECK_FALSE(question(two, "D1.1").disagreement);
     // ja, deels, deels: mean 1/3, spread sqrt(1/18) = 0.236 <= 0.35, no opposites.
     auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "deels"}}),
                                 respond("R3", "uitvoering", {{"D1.1", "deels"}})});
@@ -231,7 +239,8 @@ TEST_CASE("disagreement: both ends of the scale, or a large spread") {
     // Without the opposites rule, the spread of ja/nee (0.5 > 0.35) still flags it.
     Instrument ins = example();
     ins.risk.disagreement_opposites = false;
-    auto c = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}})});
+    auto c = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R2", "uitvoering", {{"D1.1", "nee"}}),
+                          respond("R3", "uitvoering", {{"D1.1", "nee"}})});
     CHECK(question(c, "D1.1").disagreement);
     // One answer never disagrees with itself.
     auto d = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
@@ -465,4 +474,38 @@ TEST_CASE("'cannot know' from an owner counts as don't know, never as an answer 
     CHECK(q.cannot_know == 1);  // R2, not an owner: no risk
     CHECK(q.scored_answers == 2);
     CHECK(*q.mean_risk == doctest::Approx((0.75 + 0.5) / 2));
+}
+
+TEST_CASE("a question answered by fewer than the anonymity threshold is withheld, and still counts") {
+    // Threshold 3. D2.1 hangs on D2.0: only R1 and R2 get it, so D2.1 is
+    // withheld; D1.1 (answered by all four) is not.
+    std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}}),
+                                respond("R2", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "ja"}}),
+                                respond("R3", "uitvoering", {{"D1.1", "ja", "Besluit 12"}, {"D2.0", "nee"}}),
+                                respond("R4", "uitvoering", {{"D1.1", "ja", "Besluit 12"}, {"D2.0", "nee"}})};
+    Assessment a = assess(example(), rs);
+    CHECK(question(a, "D2.1").withheld);
+    CHECK_FALSE(question(a, "D1.1").withheld);
+    // "ja" and "nee" from two people: too few to call a disagreement.
+    CHECK_FALSE(question(a, "D2.1").disagreement);
+    // The answers count in the domain (D2 = D2.1's mean 0.5 = 50 %) and
+    // raise the red flag ("nee").
+    CHECK(risk(a, "D2") == doctest::Approx(50));
+    CHECK(question(a, "D2.1").red_flag);
+
+    withhold_small_questions(a);
+    const QuestionResult& q = question(a, "D2.1");
+    CHECK(q.withheld);
+    CHECK(q.answered == 2);
+    CHECK(q.skipped == 2);
+    CHECK(q.red_flag);
+    CHECK(q.red_flags == 0); // the count is not shown
+    CHECK_FALSE(q.mean_risk);
+    CHECK(q.options.empty());
+    CHECK(q.notes.empty());
+    CHECK(q.spread == 0);
+    // The rest is untouched.
+    CHECK(risk(a, "D2") == doctest::Approx(50));
+    CHECK(question(a, "D1.1").mean_risk);
+    CHECK(a.overall.red_flags == 1);
 }
