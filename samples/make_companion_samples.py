@@ -129,7 +129,8 @@ CP_EXTRA = {
 # group is shown per role. Designed: most feel treated with respect, but
 # letters are often not understood, four of twelve felt treated differently
 # (language and origin named most), two needed an interpreter and did not
-# get one, and four wanted to complain but did not. Two are members of the
+# get one, and five wanted to complain: one did, four did not (from 2.0.0
+# K3.2 asks whether they wanted to, K3.3 whether they did). Two are members of the
 # client council (K5, from version 1.1.0): one says the council gets a
 # written response sometimes and never hears what was done with its input.
 CLIENT = "instruments/klantervaring.toml"
@@ -146,10 +147,11 @@ KL_GRID = {  # uitkering(7) schuldhulp(3) werk(2)
     "K1.4": "nnjnjnj nnw jn",
     "K2.1": "mssmnsm msm sm",
     "K2.2": "msnmnsm sam ss",
-    "K2.3": "yngynyn yyg ny",
+    "K2.3": "yngywyn yyg ny",
     "K2.4": "nnknkgn nnn nn",
     "K3.1": "jnnjnnj jjn nj",
-    "K3.2": "njnnjnj nnn jn",
+    "K3.2": "njnnjnj njn jn",
+    "K3.3": "-n--n-n -j- n-",
     "K4.1": "jbbjnbb jjb bj",
     "K4.2": "jbnjnbb jbj bj",
     "K5.0": "njnnnnn nnn jn",
@@ -157,13 +159,13 @@ KL_GRID = {  # uitkering(7) schuldhulp(3) werk(2)
     "K5.2": "-s----- --- m-",
     "K5.3": "-n----- --- s-",
 }
-KL_CODES = {"*": OFTEN, "K1.4": YESNO, "K3.1": YESNO, "K3.2": YESNO, "K4.1": LITTLE, "K4.2": LITTLE,
+KL_CODES = {"*": OFTEN, "K1.4": YESNO, "K3.1": YESNO, "K3.2": YESNO, "K3.3": YESNO, "K4.1": LITTLE, "K4.2": LITTLE,
             "K5.0": YESNO, "K5.1": LITTLE,
-            "K2.3": {"y": "ja", "n": "nee", "g": "niet-nodig"},
+            "K2.3": {"y": "ja", "n": "nee", "g": "niet-nodig", "w": "weet-niet"},
             "K2.4": {"n": "niet-nodig", "g": "gekregen", "k": "niet-gekregen"}}
 KL_EXTRA = {
-    "K1.5": per_person(len(KL), {2: ["taal"], 4: ["afkomst", "taal"], 6: ["afkomst"], 10: ["leeftijd"]}),
-    "K3.3": per_person(len(KL), {1: ["hoe"], 4: ["bang", "helpt-niet"], 6: ["helpt-niet"], 10: ["moeilijk"]}),
+    "K1.5": per_person(len(KL), {2: ["taal"], 4: ["afkomst", "taal", "naam"], 6: ["afkomst", "wijk"], 10: ["leeftijd"]}),
+    "K3.4": per_person(len(KL), {1: ["hoe"], 4: ["bang", "helpt-niet"], 6: ["helpt-niet"], 10: ["moeilijk"]}),
     "K4.3": per_person(len(KL), {
         0: "Brieven met minder moeilijke woorden.",
         2: "Een tolk als ik het vraag. Mijn dochter moest nu vertalen.",

@@ -33,16 +33,34 @@ class Writer {
   public:
     Writer(const Instrument& ins, std::string_view lang) : ins_(ins), lang_(lang) {}
 
+    std::pair<std::string, std::string> example() const {
+        for (const auto& qid : ins_.question_order) {
+            const Question* q = ins_.find_question(qid);
+            if (!q || q->kind != QuestionKind::choice) continue;
+            if (const Scale* s = ins_.find_scale(q->scale); s && !s->options.empty()) return {q->id, s->options.front().id};
+        }
+        return {"D1.1", "ja"};
+    }
+    bool asks_evidence() const {
+        for (const auto& d : ins_.domains)
+            for (const auto& q : d.questions)
+                if (!q.evidence.empty()) return true;
+        return false;
+    }
+
     // The comment lines before the first key.
     std::string intro() const {
         const char* l = lang_.c_str();
         std::string out;
         out += fmt::format("# {}\n", one_line(ins_.title.get(lang_)));
         out += fmt::format("# {} {} {}\n", tr(l, "Antwoordbestand voor", "Answer file for"), ins_.id, ins_.version.text);
-        out += fmt::format("# {}\n", tr(l, "Vul bij elke vraag uw antwoord in tussen de aanhalingstekens, bijvoorbeeld \"D1.1\" = \"ja\".",
-                                        "Fill in your answer between the quotes for each question, e.g. \"D1.1\" = \"ja\"."));
-        out += fmt::format("# {}\n", tr(l, "Een toelichting of bewijs? Schrijf: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }",
-                                        "A note or evidence? Write: \"D1.1\" = { answer = \"ja\", note = \"…\", evidence = \"…\" }"));
+        // The example is the instrument's own first choice question.
+        auto [qid, option] = example();
+        out += fmt::format("# {} \"{}\" = \"{}\".\n", tr(l, "Vul bij elke vraag uw antwoord in tussen de aanhalingstekens, bijvoorbeeld",
+                                                     "Fill in your answer between the quotes for each question, e.g."),
+                           qid, option);
+        out += fmt::format("# {} \"{}\" = {{ answer = \"{}\", note = \"…\"{} }}\n", tr(l, "Een toelichting? Schrijf:", "A note? Write:"), qid, option,
+                           asks_evidence() ? ", evidence = \"…\"" : "");
         out += fmt::format("# {}\n\n", tr(l, "Laat een antwoord leeg (\"\") als u de vraag overslaat. Controleer het bestand met: zelfscan check BESTAND",
                                           "Leave an answer empty (\"\") to skip the question. Check the file with: zelfscan check FILE"));
         return out;

@@ -43,6 +43,14 @@ def load(path):
     return ins, {s["id"]: s for s in ins.get("scale", [])}, questions
 
 
+ALL_DETAILS = ["organisation", "unit", "date", "code", "role", "participants"]
+
+
+def asked(ins):
+    """The respondent details the instrument asks ([instrument] respondent)."""
+    return ins["instrument"].get("respondent", ALL_DETAILS)
+
+
 def answer_set(path, variant):
     ins, scales, questions = load(path)
     roles = [r["id"] for r in ins.get("role", [])]
@@ -54,9 +62,10 @@ def answer_set(path, variant):
                           participants=4)
         if roles:
             respondent["role"] = roles[-1]
+    respondent = {k: v for k, v in respondent.items() if k in asked(ins)}
     for k, v in respondent.items():
         fields[f"respondent.{k}"] = str(v)
-    if variant == "full":
+    if variant == "full" and "participants" in respondent:
         fields["respondent.participants"] = " 4 "  # typed with spaces
     used = set()  # which special answers were placed already
     numbers = 0
@@ -197,8 +206,9 @@ def check_fields(path, dump):
     problems = []
     want = {"zelfscan.instrument": ("Text", None)}
     for k in ("organisation", "unit", "date", "code", "participants"):
-        want[f"respondent.{k}"] = ("Text", None)
-    if ins.get("role"):
+        if k in asked(ins):
+            want[f"respondent.{k}"] = ("Text", None)
+    if ins.get("role") and "role" in asked(ins):
         want["respondent.role"] = ("Radio", sorted(r["id"] for r in ins["role"]))
     order = []
     for q in questions:
