@@ -269,3 +269,31 @@ owners = ["a", "b"])x");
     CHECK(ins->names_every_role({"b", "c", "a"}));
     CHECK_FALSE(ins->names_every_role({"a", "b"}));
 }
+
+TEST_CASE("respondent details, role question and anonymous domains") {
+    Diagnostics d;
+    auto ins = parse_instrument(base, "t.toml", d);
+    REQUIRE(ins);
+    CHECK(ins->respondent.size() == 6); // all by default
+    CHECK(ins->asks("code"));
+    CHECK(ins->domains[0].anonymous);
+
+    // Given in any order, kept in the block's order.
+    std::string text = replace(base, "description = { nl", "respondent = [\"role\", \"date\"]\nrole_question = { nl = \"Welke dienst?\", en = \"Which service?\" }\ndescription = { nl");
+    text = replace(text, "title = { nl = \"Een\", en = \"One\" }\n", "title = { nl = \"Een\", en = \"One\" }\nanonymous = false\n");
+    Diagnostics d2;
+    auto custom = parse_instrument(text, "t.toml", d2);
+    REQUIRE(custom);
+    CHECK(d2.empty());
+    CHECK(custom->respondent == std::vector<std::string>{"date", "role"});
+    CHECK_FALSE(custom->asks("code"));
+    CHECK(custom->role_question.get("en") == "Which service?");
+    CHECK_FALSE(custom->domains[0].anonymous);
+
+    // Unknown and repeated details, all at once, located.
+    std::string bad = replace(base, "description = { nl", "respondent = [\"datum\", \"date\", \"date\"]\ndescription = { nl");
+    std::string out = diagnose(bad);
+    CHECK(out.find("error: unknown respondent detail 'datum'") != std::string::npos);
+    CHECK(out.find("error: respondent detail 'date' is listed twice") != std::string::npos);
+    CHECK(out.find("t.toml:6:14:") != std::string::npos);
+}
