@@ -159,7 +159,7 @@ KL_GRID = {  # uitkering(7) schuldhulp(3) werk(2)
     "K5.2": "-s----- --- m-",
     "K5.3": "-n----- --- s-",
 }
-KL_CODES = {"*": OFTEN, "K1.4": YESNO, "K3.1": YESNO, "K3.2": YESNO, "K3.3": YESNO, "K4.1": LITTLE, "K4.2": LITTLE,
+KL_CODES = {"*": OFTEN, "K1.4": YESNO, "K3.1": YESNO, "K3.2": YESNO, "K3.3": {"j": "ja", "n": "nee"}, "K4.1": LITTLE, "K4.2": LITTLE,
             "K5.0": YESNO, "K5.1": LITTLE,
             "K2.3": {"y": "ja", "n": "nee", "g": "niet-nodig", "w": "weet-niet"},
             "K2.4": {"n": "niet-nodig", "g": "gekregen", "k": "niet-gekregen"}}
