@@ -11,7 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 seconds=${1:-60}
 shift || true
 harnesses=("$@")
-[ ${#harnesses[@]} -gt 0 ] || harnesses=(instrument answers template form logo)
+[ ${#harnesses[@]} -gt 0 ] || harnesses=(instrument answers template form logo plan scan)
 
 source "$root/scripts/sanitizer-build.sh"
 configure_sanitizer_build

@@ -10,7 +10,7 @@ source "$root/scripts/sanitizer-build.sh"
 configure_sanitizer_build
 nice -n "${SANITIZE_NICE:-0}" cmake --build "$build" -j "${SANITIZE_JOBS:-$(nproc)}" \
   --target zelfscan zelfscan_tests fuzz_replay_instrument fuzz_replay_answers fuzz_replay_template \
-           fuzz_replay_form fuzz_replay_logo
+           fuzz_replay_form fuzz_replay_logo fuzz_replay_plan fuzz_replay_scan
 export ASAN_OPTIONS=detect_leaks=1:strict_string_checks=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 cd "$build"
