@@ -155,6 +155,9 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
                        : a.confidence.level == ConfidenceLevel::medium ? tr(lang, "redelijk zeker", "reasonably certain")
                                                                        : tr(lang, "onzeker", "uncertain"));
 
+    // What a withheld question shows instead of its figures.
+    const std::string too_few = fmt::format("{} {} {}", tr(lang, "minder dan", "fewer than"), ins.risk.anonymity_threshold,
+                                            tr(lang, "antwoorden", "answers"));
     auto list = [&](const char* title, auto pick, auto detail) {
         std::string body;
         for (const auto& q : a.questions)
@@ -163,9 +166,7 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
     };
     list(w.red_flags, [](const QuestionResult& q) { return q.red_flag; },
          [&](const QuestionResult& q) {
-             std::string count = q.withheld ? fmt::format("{} {} {}", tr(lang, "minder dan", "fewer than"), ins.risk.anonymity_threshold,
-                                                          tr(lang, "antwoorden", "answers"))
-                                            : fmt::format("{} {} {}", q.red_flags, w.of, q.answered - q.not_applicable);
+             std::string count = q.withheld ? too_few : fmt::format("{} {} {}", q.red_flags, w.of, q.answered - q.not_applicable);
              return fmt::format("{}; {} {} {}", count, tr(lang, "controleer binnen", "check within"), ins.risk.red_flag_deadline_days,
                                 tr(lang, "dagen", "days"));
          });
@@ -184,7 +185,7 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
     });
     list(w.knowledge, [](const QuestionResult& q) { return q.find_out; },
          [&](const QuestionResult& q) {
-             if (q.withheld) return fmt::format("{} {} {}", tr(lang, "minder dan", "fewer than"), ins.risk.anonymity_threshold, tr(lang, "antwoorden", "answers"));
+             if (q.withheld) return too_few;
              return fmt::format("{} {}", w.dont_know, pct(q.owner_gap * 100, lang));
          });
     {
@@ -193,8 +194,7 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
             const Question* iq = ins.find_question(q.id);
             if (!iq || iq->kind != QuestionKind::number) continue;
             if (q.withheld) {
-                body += fmt::format("  {}  ({} {} {})\n", question_line(ins, q.id, lang), tr(lang, "minder dan", "fewer than"),
-                                    ins.risk.anonymity_threshold, tr(lang, "antwoorden", "answers"));
+                body += fmt::format("  {}  ({})\n", question_line(ins, q.id, lang), too_few);
                 continue;
             }
             NumberSummary ns = summarize_numbers(q.numbers);
