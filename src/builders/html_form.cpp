@@ -137,7 +137,7 @@ class FormWriter {
         }
         for (const auto& d : ins_.domains) {
             std::string intro = markdown(d.intro, d.where);
-            out += section_open(d.id, fmt::format("{}  {}", d.id, d.title.get(lang_)), intro);
+            out += section_open(d.id, domain_title(d), intro);
             for (const auto& q : d.questions) out += question(q);
             out += "</section>\n";
         }
@@ -158,9 +158,14 @@ class FormWriter {
         };
         if (!ins_.profile.questions.empty())
             item("profile", ins_.profile.title.empty() ? t("Over de dienst", "About the service") : ins_.profile.title.get(lang_));
-        for (const auto& d : ins_.domains) item(d.id, fmt::format("{}  {}", d.id, d.title.get(lang_)));
+        for (const auto& d : ins_.domains) item(d.id, domain_title(d));
         out += "</ol></nav>\n";
         return out;
+    }
+
+    // "K1  Hoe u werd behandeld", or the title alone when codes are not shown.
+    std::string domain_title(const Domain& d) const {
+        return ins_.show_codes ? fmt::format("{}  {}", d.id, d.title.get(lang_)) : d.title.get(lang_);
     }
 
     std::string section_open(std::string_view id, std::string_view title, const std::string& intro) {
@@ -240,14 +245,15 @@ class FormWriter {
         std::string fid = html_id("q-", q.id);
         std::string out = "<fieldset class=\"q\" id=\"" + fid + "\" data-q=\"" + esc(q.id) + "\"";
         if (q.condition) out += " data-gate=\"" + esc(q.condition->question) + "\"";
-        out += " aria-describedby=\"" + fid + "-err\">\n<legend><span class=\"qn\">" + std::to_string(number_) + ".</span> <span class=\"qid\">" +
-               esc(q.id) + "</span> <span class=\"qt\">" + esc(q.text.get(lang_)) + "</span></legend>\n";
+        out += " aria-describedby=\"" + fid + "-err\">\n<legend><span class=\"qn\">" + std::to_string(number_) + ".</span> " +
+               (ins_.show_codes ? "<span class=\"qid\">" + esc(q.id) + "</span> " : std::string()) + "<span class=\"qt\">" +
+               esc(q.text.get(lang_)) + "</span></legend>\n";
         if (q.condition) {
             const Question* gate = ins_.find_question(q.condition->question);
             out += "<p class=\"cond\">" +
-                   esc(fmt::format("{} {} {} {}", t("Deze vraag hoort bij het antwoord", "This question belongs to the answer"),
+                   esc(fmt::format("{} {} {} {}.", t("Deze vraag hoort bij het antwoord", "This question belongs to the answer"),
                                    gate ? option_labels(*gate, q.condition->answers) : "", t("op vraag", "to question"),
-                                   q.condition->question)) +
+                                   ins_.shown_name(q.condition->question))) +
                    "</p>\n";
         }
         // Who should know, outside the folded help: it tells whether a

@@ -232,7 +232,7 @@ class PaperBuilder {
     }
 
     void domain(doc::Blocks& out, const Domain& d) {
-        section_intro(out, fmt::format("{}  {}", d.id, plain(d.title)), d.intro, d.where);
+        section_intro(out, ins_.show_codes ? fmt::format("{}  {}", d.id, plain(d.title)) : plain(d.title), d.intro, d.where);
         for (const auto& q : d.questions) question(out, q);
     }
 
@@ -304,22 +304,29 @@ class PaperBuilder {
                                  : fmt::format("{} Sla dan {} {} over.", asked, later.size() == 1 ? "vraag" : "de vragen", list);
         std::string target = next == order.end() ? std::string(by_kind("het einde van de scan", "the end of the scan",
                                                                         "het einde van de vragenlijst", "the end of the questionnaire"))
-                                                 : fmt::format("{} {}{}", tr(lang_, "vraag", "question"), *next, page_of(*next));
+                                                 : fmt::format("{} {}{}", tr(lang_, "vraag", "question"), name(*next), page_of(*next));
         // English has no closing verb: "Did you answer 'No'?", not "'No' ?".
         std::string out = fmt::format("{} {} {}.", asked, tr(lang_, "Ga dan verder met", "Then go on to"), target);
-        if (!later.empty()) out += lang_ == "en" ? fmt::format(" Later, also skip {}.", list) : fmt::format(" Sla later ook {} over.", list);
+        // Codes name themselves (D6.2); numbers need the word (vraag 8).
+        std::string what = list;
+        if (!ins_.show_codes)
+            what = fmt::format("{} {}", lang_ == "en" ? (later.size() == 1 ? "question" : "questions")
+                                                      : (later.size() == 1 ? "vraag" : "de vragen"), list);
+        if (!later.empty()) out += lang_ == "en" ? fmt::format(" Later, also skip {}.", what) : fmt::format(" Sla later ook {} over.", what);
         return out;
     }
 
-    // "D6.2, D6.4 en D6.6" / "D6.2, D6.4 and D6.6".
+    // "D6.2, D6.4 en D6.6" / "D6.2, D6.4 and D6.6"; "8, 10 en 12" without codes.
     std::string joined(const std::vector<std::string>& ids) const {
         std::string out;
         for (std::size_t i = 0; i < ids.size(); ++i) {
             if (i > 0) out += i + 1 == ids.size() ? fmt::format(" {} ", tr(lang_, "en", "and")) : ", ";
-            out += ids[i];
+            out += name(ids[i]);
         }
         return out;
     }
+
+    std::string name(const std::string& id) const { return ins_.shown_name(id); }
 
     void question(doc::Blocks& out, const Question& q) {
         const char* l = lang_.c_str();
@@ -333,7 +340,9 @@ class PaperBuilder {
             const Question* gate = ins_.find_question(q.condition->question);
             doc::Paragraph cond;
             cond.runs.push_back(doc::text(
-                fmt::format("{} {} {} {}", tr(l, "Alleen invullen als u bij", "Only answer if you answered"), q.condition->question,
+                fmt::format("{} {} {} {}", tr(l, "Alleen invullen als u bij", "Only answer if you answered"),
+                            ins_.show_codes ? q.condition->question
+                                            : fmt::format("{} {}", tr(l, "vraag", "question"), name(q.condition->question)),
                             gate ? option_labels(*gate, q.condition->answers) : "", tr(l, "hebt geantwoord.", "there.")),
                 doc::italic));
             cond.size = help_size;
@@ -342,9 +351,11 @@ class PaperBuilder {
         }
         doc::Paragraph head;
         head.runs.push_back(doc::text(fmt::format("{}. ", number_), doc::bold));
-        doc::Inline id = doc::text(q.id + "  ", doc::bold);
-        id.color = palette::accent;
-        head.runs.push_back(id);
+        if (ins_.show_codes) {
+            doc::Inline id = doc::text(q.id + "  ", doc::bold);
+            id.color = palette::accent;
+            head.runs.push_back(id);
+        }
         head.runs.push_back(doc::text(plain(q.text), doc::bold));
         g.push_back(doc::block(std::move(head), q.where));
         // The help, ending with who should know (builders/owners_line.hpp):

@@ -118,6 +118,14 @@ const std::string& Instrument::default_language() const {
     return languages.empty() ? nl : languages.front();
 }
 
+std::string Instrument::shown_name(std::string_view question) const {
+    if (!show_codes) {
+        auto it = std::find(question_order.begin(), question_order.end(), question);
+        if (it != question_order.end()) return std::to_string(it - question_order.begin() + 1);
+    }
+    return std::string(question);
+}
+
 std::size_t Instrument::question_count() const {
     std::size_t n = 0;
     for (const auto& d : domains) n += d.questions.size();

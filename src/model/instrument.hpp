@@ -283,6 +283,11 @@ struct Instrument {
     // A client questionnaire asks fewer (no code, no group session).
     std::vector<std::string> respondent = {"organisation", "unit", "date", "code", "role", "participants"};
     LocalizedText role_question; // the role's prompt; empty: "Uw rol (kies er één)"
+    // false: the paper scan and the forms number the questions 1, 2, 3 and
+    // refer to them by that number ("Ga dan verder met vraag 6"), without
+    // the codes K1.1 and K2 a client has no use for. Answer files, reports
+    // and every error message keep the codes.
+    bool show_codes = true;
     [[nodiscard]] bool asks(std::string_view field) const;
     std::vector<std::string> authors;
     std::string licence;
@@ -302,6 +307,9 @@ struct Instrument {
     std::vector<std::string> question_order;
 
     [[nodiscard]] const Question* find_question(std::string_view id) const;
+    // How the paper scan and the forms name a question: its code ("K1.4"),
+    // or with show_codes = false the number it is printed with ("4").
+    [[nodiscard]] std::string shown_name(std::string_view question) const;
     [[nodiscard]] const Scale* find_scale(std::string_view id) const;
     [[nodiscard]] const Role* find_role(std::string_view id) const;
     [[nodiscard]] const Measure* find_measure(std::string_view id) const;

@@ -107,7 +107,7 @@ class InstrumentLoader {
 
     void read_meta(const toml::table& t, Instrument& ins) {
         r_.check_keys(t, {"id", "version", "languages", "title", "subtitle", "description", "instructions",
-                          "privacy", "respondent", "role_question", "authors", "licence"},
+                          "privacy", "respondent", "role_question", "show_codes", "authors", "licence"},
                       "[instrument]");
         // Languages come first: every text is checked against them.
         langs_ = r_.strings(t, "languages");
@@ -163,6 +163,7 @@ class InstrumentLoader {
                 if (seen.count(f)) ins.respondent.push_back(f);
         }
         ins.role_question = text(t, "role_question", false);
+        ins.show_codes = r_.boolean(t, "show_codes").value_or(true);
         ins.authors = r_.strings(t, "authors");
         ins.licence = r_.string(t, "licence", false).value_or("");
     }

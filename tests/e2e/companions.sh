@@ -45,6 +45,27 @@ for id in cultuurpeiling klantervaring procesevaluatie-vervolg; do
   grep -q "RESULTS · QUESTIONNAIRE" "$tmp/$id-en.txt" || fail "$id: the en report is not the results report"
 done
 
+# The client questionnaire shows no codes (show_codes = false): on paper and
+# in both forms the questions are numbered, and skips and conditions name
+# the number; its results keep the codes (checked further on).
+"$zs" paper "$clients" -o "$tmp/clients-paper.pdf" 2>"$tmp/err" || fail "clients paper: $(cat "$tmp/err")"
+"$zs" form "$clients" -o "$tmp/clients-form.pdf" 2>"$tmp/err" || fail "clients form: $(cat "$tmp/err")"
+"$zs" form "$clients" -o "$tmp/clients-form.html" 2>"$tmp/err" || fail "clients HTML form: $(cat "$tmp/err")"
+for f in clients-paper clients-form; do
+  pdftotext "$tmp/$f.pdf" "$tmp/$f.txt"
+  ! grep -qE "K[0-9]\.[0-9]|\bK[0-9]\b" "$tmp/$f.txt" || fail "$f: shows a code: $(grep -m1 -oE ".{20}K[0-9](\.[0-9])?.{10}" "$tmp/$f.txt")"
+  tr '\n' ' ' <"$tmp/$f.txt" | grep -q "Ga dan verder met vraag 6 (pagina [0-9])" || fail "$f: the skip after question 4 does not name question 6"
+  grep -q "Alleen invullen als u bij vraag 4 ‘Ja’ hebt geantwoord." "$tmp/$f.txt" || fail "$f: the condition of question 5 does not name question 4"
+  grep -q "^4. Had u het gevoel" "$tmp/$f.txt" || fail "$f: question 4 is not numbered 4"
+done
+! grep -q 'class="qid"' "$tmp/clients-form.html" || fail "clients HTML form: shows question codes"
+grep -q "Deze vraag hoort bij het antwoord ‘Ja’ op vraag 4." "$tmp/clients-form.html" || fail "clients HTML form: condition does not name question 4"
+grep -q '<h2 id="s-K1-h">Hoe u werd behandeld' "$tmp/clients-form.html" || fail "clients HTML form: section heading with a code"
+grep -q 'data-q="K1.4"' "$tmp/clients-form.html" || fail "clients HTML form: the answer keeps its code"
+# The staff scan keeps its codes.
+"$zs" form "$full" -o "$tmp/full-form.html" 2>/dev/null || fail "full HTML form"
+grep -q '<span class="qid">D1.1</span>' "$tmp/full-form.html" || fail "full HTML form: codes missing"
+
 # Culture survey, figures: 18 answer sets; C1.2 (kept a concern to oneself)
 # in the sample: 5 x never, 6 x once or twice, 5 x sometimes, 2 x often.
 grep -q "We kregen 18 antwoordsets (18 personen)." "$tmp/cultuurpeiling-nl.txt" || fail "culture nl: count"

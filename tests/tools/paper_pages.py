@@ -12,6 +12,9 @@ instrument, as a respondent would leaf through it:
   names the question after the conditional block (or the end of the scan or
   questionnaire).
 
+With show_codes = false in [instrument] the headings carry the number only
+("4. Had u ...") and every reference names the number ("vraag 4").
+
 Usage: paper_pages.py INSTRUMENT.toml LANG SCAN.pdf
 Prints one line per problem and exits 1 if there are any."""
 import re
@@ -29,6 +32,17 @@ for d in ins.get("domain", []):
     questions += d.get("question", [])
 order = [q["id"] for q in questions]
 by_id = {q["id"]: q for q in questions}
+codes = ins.get("instrument", {}).get("show_codes", True)
+
+
+def shown(qid):
+    """How the paper names a question: its code, or its number."""
+    return qid if codes else str(order.index(qid) + 1)
+
+
+def ref(qid):
+    """A question named inside a sentence: 'D3.0', or 'vraag 4'."""
+    return qid if codes else ("vraag " if nl else "question ") + shown(qid)
 problems = []
 
 
@@ -60,11 +74,20 @@ for p, t in enumerate(page_text):
     footer = f"pagina {p + 1} van {pages}" if nl else f"page {p + 1} of {pages}"
     if footer not in t:
         problems.append(f"page {p + 1}: no footer '{footer}'")
-    hits = [m for m in heading.finditer(t) if m.group(2) in by_id]
-    for i, m in enumerate(hits):
-        end = hits[i + 1].start() if i + 1 < len(hits) else len(t)
-        before = hits[i - 1].end() if i > 0 else 0
-        found.append((m.group(2), p, int(m.group(1)), m.start(), end, before))
+    if codes:
+        hits = [(m, m.group(2)) for m in heading.finditer(t) if m.group(2) in by_id]
+    else:
+        # "4. Had u het gevoel ...": the number names the question when the
+        # question's own text follows it (not a numbered list in a help text).
+        hits = []
+        for m in re.finditer(r"^(\d+)\.\s+(.*)$", t, re.M):
+            k = int(m.group(1))
+            if 1 <= k <= len(order) and norm(m.group(2)).startswith(norm(text(by_id[order[k - 1]]["text"]))[:12]):
+                hits.append((m, order[k - 1]))
+    for i, (m, qid) in enumerate(hits):
+        end = hits[i + 1][0].start() if i + 1 < len(hits) else len(t)
+        before = hits[i - 1][0].end() if i > 0 else 0
+        found.append((qid, p, int(m.group(1)), m.start(), end, before))
 
 ids = [f[0] for f in found]
 if ids != order:
@@ -108,7 +131,7 @@ for n, (qid, p, number, start, end, before) in enumerate(found):
     cond = q.get("only_if")
     if cond:
         above = norm(page_text[p][before:start])
-        want = ("Alleen invullen als u bij " if nl else "Only answer if you answered ") + cond["question"]
+        want = ("Alleen invullen als u bij " if nl else "Only answer if you answered ") + ref(cond["question"])
         if norm(want) not in above:
             problems.append(f"{where}: no '{want}' just above the question on its page")
 
@@ -148,7 +171,7 @@ for i, qid in enumerate(order):
             continue
         skipped.add(x)
         later.append(x)
-    join = (lambda ids: ", ".join(ids[:-1]) + (" en " if nl else " and ") + ids[-1] if len(ids) > 1 else ids[0])
+    join = (lambda ids: ", ".join(map(shown, ids[:-1])) + (" en " if nl else " and ") + shown(ids[-1]) if len(ids) > 1 else shown(ids[0]))
     hit = [f for f in found if f[0] == qid]
     if not has_run:
         if hit:
@@ -161,7 +184,7 @@ for i, qid in enumerate(order):
     # An instrument with a risk model is a scan; any other a questionnaire.
     the_end = ("het einde van de scan" if nl else "the end of the scan") if "risk" in ins else (
         "het einde van de vragenlijst" if nl else "the end of the questionnaire")
-    target = (("vraag " if nl else "question ") + order[j]) if j < len(order) else the_end
+    target = (("vraag " if nl else "question ") + shown(order[j])) if j < len(order) else the_end
     want = ("Ga dan verder met " if nl else "Then go on to ") + target
     hit = [f for f in found if f[0] == qid]
     if hit:
@@ -170,7 +193,8 @@ for i, qid in enumerate(order):
         if norm(want) not in seg:
             problems.append(f"page {p + 1}, {qid}: the gate does not say '{want}'")
         if later:
-            also = ("Sla later ook " + join(later) + " over") if nl else ("Later, also skip " + join(later))
+            words = "" if codes else (("vraag " if len(later) == 1 else "de vragen ") if nl else ("question " if len(later) == 1 else "questions "))
+            also = ("Sla later ook " + words + join(later) + " over") if nl else ("Later, also skip " + words + join(later))
             if norm(also) not in seg:
                 problems.append(f"page {p + 1}, {qid}: the gate does not say '{also}'")
         for o in closes:

@@ -297,3 +297,30 @@ TEST_CASE("respondent details, role question and anonymous domains") {
     CHECK(out.find("error: respondent detail 'date' is listed twice") != std::string::npos);
     CHECK(out.find("t.toml:6:14:") != std::string::npos);
 }
+
+TEST_CASE("show_codes: codes by default, numbers on the forms without them") {
+    const std::string two = base + R"(
+  [[domain.question]]
+  id = "D1.2"
+  text = { nl = "Nog een?", en = "Another?" }
+  scale = "jn"
+)";
+    Diagnostics d;
+    auto ins = parse_instrument(two, "t.toml", d);
+    REQUIRE(ins);
+    CHECK(ins->show_codes);
+    CHECK(ins->shown_name("D1.2") == "D1.2");
+
+    Diagnostics d2;
+    auto plain = parse_instrument(replace(two, "description = { nl", "show_codes = false\ndescription = { nl"), "t.toml", d2);
+    REQUIRE(plain);
+    CHECK(d2.empty());
+    CHECK_FALSE(plain->show_codes);
+    CHECK(plain->shown_name("D1.1") == "1");
+    CHECK(plain->shown_name("D1.2") == "2");
+    CHECK(plain->shown_name("X9") == "X9"); // not a question: as given
+
+    std::string out = diagnose(replace(base, "description = { nl", "show_codes = \"nee\"\ndescription = { nl"));
+    CHECK(out.find("t.toml:6:") != std::string::npos);
+    CHECK(out.find("show_codes") != std::string::npos);
+}
