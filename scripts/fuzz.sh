@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses (fuzz/) with clang and runs each in turn.
 #   scripts/fuzz.sh [SECONDS-PER-HARNESS] [HARNESS...]
+# FUZZ_TIMEOUT (default 10 s) is wall-clock: raise it when the machine is
+# busy, since the fuzzers run at the lowest priority.
 # Default: 60 s each, every harness. Runs at the lowest priority, one
 # harness at a time. The growing corpus lives in build-asan/corpus/NAME
 # (not committed); a crash, leak or slow input is written to
@@ -28,6 +30,6 @@ for h in "${harnesses[@]}"; do
   # -rss_limit_mb and -timeout turn runaway memory and slow inputs into
   # findings; -max_len keeps mutations near real file sizes.
   nice -n 19 "$build/fuzz/fuzz_$h" "$corpus" "$root/fuzz/corpus/$h" "$root/fuzz/regressions/$h" \
-    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout=10 -max_len="${FUZZ_MAX_LEN:-65536}" \
+    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout="${FUZZ_TIMEOUT:-10}" -max_len="${FUZZ_MAX_LEN:-65536}" \
     -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tee "$build/fuzz-$h.log" | grep -E "^(#[0-9]+.*(INITED|DONE|NEW)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" | tail -n 5 || true
 done

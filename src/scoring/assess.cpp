@@ -44,6 +44,7 @@ struct QuestionInfo {
 // Counts for one question (overall, or within one role group).
 struct Count {
     int respondents = 0, skipped = 0, answered = 0, missing = 0;
+    int people = 0; // behind `respondents`: a group session counts its participants
     int dont_know = 0, not_applicable = 0, unevidenced = 0, missing_as_dont_know = 0;
     int cannot_know = 0;            // unknown answers without risk (not an owner, or "cannot know")
     int owner_gaps = 0, owner_base = 0; // unknown answers and answers (minus n/a) of owning roles
@@ -148,6 +149,7 @@ struct Resolved {
 struct Who {
     const std::string* role = nullptr;
     const std::vector<char>* owns = nullptr; // per question: the role owns the topic
+    int people = 1; // a group session: its participants
 };
 
 int step_of(const std::vector<NumberStep>& steps, double x) {
@@ -185,7 +187,10 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
             }
         }
         const bool owner = (*who.owns)[qi] != 0;
-        for (Count* c : counts) ++c->respondents;
+        for (Count* c : counts) {
+            ++c->respondents;
+            c->people += who.people;
+        }
         bool has = rs.stamp[qi] == stamp && rs.answer[qi]->answered();
         if (!has) {
             for (Count* c : counts) ++c->missing;
@@ -294,6 +299,7 @@ QuestionResult finish_question(const Instrument& ins, const QuestionInfo& info, 
     r.weight = info.q->weight;
     r.scored = info.scored;
     r.respondents = c.respondents;
+    r.people = c.people;
     r.skipped = c.skipped;
     r.answered = c.answered;
     r.missing = c.missing;
@@ -683,7 +689,7 @@ void Assessor::add(const Response& resp) {
     }
     std::size_t g = s.group_of(s.ins.group_of(resp.respondent.role));
     ++s.group_size[g];
-    Who who{&resp.respondent.role, &s.owns_of(resp.respondent.role)};
+    Who who{&resp.respondent.role, &s.owns_of(resp.respondent.role), std::max(1, resp.respondent.participants)};
     count_response(s.ins, s.infos, s.rs, s.stamp, who, s.total, s.groups[g], &s.texts);
     if (!resp.respondent.role.empty()) {
         std::vector<char> seen(s.ins.domains.size(), 0);
@@ -763,9 +769,10 @@ Assessment Assessor::finish() {
         std::sort(q.numbers.begin(), q.numbers.end());
         // Too few answers to show on their own; and too few to call a
         // disagreement, which would say how they were split.
-        // The crowd an answer hides in is everyone the question was shown to.
+        // The crowd an answer hides in is everyone the question was shown
+        // to; a group session's consensus hides its participants.
         bool anonymous = q.domain < 0 || ins.domains[static_cast<std::size_t>(q.domain)].anonymous;
-        q.withheld = anonymous && q.answered > 0 && q.respondents < ins.risk.anonymity_threshold;
+        q.withheld = anonymous && q.answered > 0 && q.people < ins.risk.anonymity_threshold;
         if (q.withheld) q.disagreement = false;
         out.questions.push_back(std::move(q));
     }
@@ -922,6 +929,7 @@ void withhold_small_questions(Assessment& a) {
         kept.scored = q.scored;
         kept.withheld = true;
         kept.respondents = q.respondents;
+        kept.people = q.people;
         kept.skipped = q.skipped;
         kept.answered = q.answered;
         kept.missing = q.missing;

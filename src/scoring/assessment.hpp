@@ -50,6 +50,7 @@ struct QuestionResult {
     bool withheld = false;
 
     int respondents = 0;    // respondents to whom the question was shown (or undetermined)
+    int people = 0;         // the people behind them: a group session counts its participants
     int skipped = 0;        // respondents who skipped it by its condition: never missing
     int answered = 0;       // shown and answered
     int missing = 0;        // shown, not answered

@@ -110,6 +110,17 @@ bool triggers(const RiskModel& model, const QuestionResult& q, const PlanRules& 
     return q.mean_risk && (*q.mean_risk >= rules.trigger_risk - eps || q.red_flag || critical_share_met(model, q));
 }
 
+// The risk a question brings into a measure's priority: its mean risk; for
+// a withheld question (shown to fewer than the anonymity threshold) only
+// what the plan shows anyway: 1 with a raised red flag, the trigger level
+// when it triggers, else 0. So a priority never gives away how the few
+// answered (docs/method.md, section 5).
+double plan_risk(const RiskModel& model, const QuestionResult& q, const PlanRules& rules) {
+    if (!q.withheld) return q.mean_risk.value_or(0);
+    if (q.red_flag) return 1;
+    return triggers(model, q, rules) ? rules.trigger_risk : 0;
+}
+
 } // namespace
 
 Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rules) {
@@ -144,12 +155,13 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
         for (const QuestionResult& q : a.questions) {
             if (std::find(m.addresses.begin(), m.addresses.end(), q.id) == m.addresses.end() || !q.mean_risk) continue;
             act.questions.push_back(q.id);
-            act.risk_addressed += q.weight * *q.mean_risk / std::max(1, sharing[q.id]);
+            act.risk_addressed += q.weight * plan_risk(ins.risk, q, rules) / std::max(1, sharing[q.id]);
             if (triggers(ins.risk, q, rules)) {
                 triggered = true;
                 red_flag_raised = red_flag_raised || q.red_flag;
                 act.basis.push_back(basis_of(q));
-                act.evidence.insert(act.evidence.end(), q.evidence.begin(), q.evidence.end());
+                // A withheld question's evidence is a few people's words.
+                if (!q.withheld) act.evidence.insert(act.evidence.end(), q.evidence.begin(), q.evidence.end());
             }
         }
         if (!triggered) continue;
@@ -176,12 +188,13 @@ Plan make_plan(const Instrument& ins, const Assessment& a, const PlanRules& rule
         act.question = q.id;
         act.questions = {q.id};
         act.basis = {basis_of(q)};
-        act.evidence = q.evidence;
+        if (!q.withheld) act.evidence = q.evidence;
         act.effort = Level::low;
         act.impact = Level::medium;
         act.quadrant = quadrant_for(act.impact, act.effort);
         act.timeframe = Timeframe::months3;
-        act.risk_addressed = q.weight * q.owner_gap;
+        // Withheld: the share that calls for it, not the few owners' own.
+        act.risk_addressed = q.weight * (q.withheld ? ins.risk.knowledge_gap_share : q.owner_gap);
         act.priority = round2(act.risk_addressed * plan.exposure / effort_divisor(act.effort));
         find_out.push_back(std::move(act));
     }

@@ -287,6 +287,7 @@ class Respondent:
     code: str
     role: str | None
     answers: dict[str, Answer] = field(default_factory=dict)
+    people: int = 1  # a group session: its participants
 
 
 def flatten_answers(table: dict, prefix: str = "") -> dict:
@@ -308,6 +309,7 @@ def load_answer_file(path: Path, ins: Instrument) -> Respondent:
         raise SystemExit(f"{path}: answers {doc.get('instrument')} {doc.get('version')}, expected {ins.id} {ins.version}")
     who = doc.get("respondent", {})
     r = Respondent(str(path), who.get("code", path.stem), who.get("role") or None)
+    r.people = max(1, int(who.get("participants", 0) or 0))
     for qid, value in flatten_answers(doc.get("answers", {})).items():
         extra = {}
         if isinstance(value, dict):
@@ -365,6 +367,8 @@ def load_form(path: Path, ins: Instrument) -> Respondent:
         raise SystemExit(f"{path}: form for '{stamp}', expected {ins.id}@{ins.version}")
     role = value("respondent.role")
     r = Respondent(str(path), value("respondent.code") or path.stem, role if role not in ("", "Off") else None)
+    n = value("respondent.participants")
+    r.people = max(1, int(n)) if n.isdigit() else 1
     for q in ins.questions.values():
         if q.kind == "multi":
             options = [o for o in q.options if value(f"{q.id}:{o}") not in ("", "Off")]
@@ -439,6 +443,7 @@ class QuestionResult:
         return math.sqrt(sum((r - mean) ** 2 for r in self.risks) / len(self.risks))
 
     shown: int = 0  # respondents the question was shown to (not skipped)
+    people: int = 0  # the people behind them: a group session counts its participants
     anonymous: bool = True
 
     @property
@@ -449,7 +454,7 @@ class QuestionResult:
     def withheld(self, ins: Instrument) -> bool:
         """Answered, but shown to fewer than the anonymity threshold (in an
         anonymous domain): nothing of it shown."""
-        return self.anonymous and self.answered > 0 and self.shown < ins.anonymity
+        return self.anonymous and self.answered > 0 and self.people < ins.anonymity
 
     def disagreement(self, ins: Instrument) -> bool:
         if self.withheld(ins):
@@ -603,6 +608,7 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
                 qr.skipped += 1
                 continue
             qr.shown += 1
+            qr.people += r.people
             owner = q.owns(r.role)
             a = r.answers.get(q.id, Answer([]))
             if q.kind == "number":
@@ -771,10 +777,17 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
             if q in results and results[q].mean is not None:
                 sharing[q] = sharing.get(q, 0) + 1
 
+    # A withheld question brings only what the plan shows anyway: 1 with a
+    # red flag, 0.5 when it triggers, else 0 (method section 5).
+    def plan_risk(qr: QuestionResult) -> Fraction:
+        if not qr.withheld(ins):
+            return qr.mean
+        return Fraction(1) if qr.red_flag else Fraction(1, 2) if triggers(qr) else Fraction(0)
+
     plan_parts: dict[str, list[Action]] = {"do-no-harm": [], "measure": [], "find-out": []}
     for m in triggered_measures:
         addressed = [results[q] for q in m.addresses if q in results]
-        risk_addressed = sum((ins.questions[qr.id].weight * qr.mean / sharing[qr.id] for qr in addressed if qr.mean is not None),
+        risk_addressed = sum((ins.questions[qr.id].weight * plan_risk(qr) / sharing[qr.id] for qr in addressed if qr.mean is not None),
                              Fraction(0))
         priority = round_half_up(risk_addressed * exposure / EFFORT_DIVISOR[m.effort], 2)
         do_no_harm = m.red_flag and any(qr.red_flag and triggers(qr) for qr in addressed)
@@ -787,7 +800,8 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
             Action(m.id, kind, priority, "now" if do_no_harm else m.timeframe, quadrant, sorted(m.addresses)))
     for qid, qr in results.items():
         if qr.owner_gaps and qr.owner_gap >= ins.knowledge_gap_share:
-            priority = round_half_up(ins.questions[qid].weight * qr.owner_gap * exposure, 2)
+            gap = Fraction(ins.knowledge_gap_share) if qr.withheld(ins) else qr.owner_gap
+            priority = round_half_up(ins.questions[qid].weight * gap * exposure, 2)
             plan_parts["find-out"].append(Action(f"find-out:{qid}", "find-out", priority, "3-months", "quick-win", [qid]))
     in_plan = {a.id for kind in ("do-no-harm", "measure") for a in plan_parts[kind]}
     plan = []

@@ -13,8 +13,20 @@ using namespace zs::cycle;
 
 namespace {
 
+// The example instrument with anonymity threshold 1: these tests check the
+// formula on one respondent, whose answers would otherwise be withheld
+// (withheld questions in the plan: scoring_test.cpp).
+const Instrument& one_person() {
+    static const Instrument ins = [] {
+        Instrument i = example();
+        i.risk.anonymity_threshold = 1;
+        return i;
+    }();
+    return ins;
+}
+
 Plan round_plan(const std::vector<Given>& answers) {
-    return make_plan(example(), assess(example(), {respond("R1", "uitvoering", answers)}));
+    return make_plan(one_person(), assess(one_person(), {respond("R1", "uitvoering", answers)}));
 }
 
 PlanFile read_ok(const std::string& text, PlanFormat f) {
@@ -33,7 +45,7 @@ TEST_CASE("the plan as CSV: columns, the formula guard, one row per action") {
     meta.organisation = "Gemeente Voorbeeld";
     meta.round = "2026-06-01";
     meta.updated = "2026-06-02";
-    PlanFile f = make_plan_file(example(), p, "nl", meta);
+    PlanFile f = make_plan_file(one_person(), p, "nl", meta);
     f.format = PlanFormat::csv;
     std::string csv = write_plan(f);
     CHECK(csv.rfind("measure,title,questions,priority,quadrant,timeframe,effort,impact,owner,deadline,indicator,status,kind,basis,"
@@ -61,12 +73,12 @@ TEST_CASE("a plan saved by Dutch Excel: BOM, semicolons, d-m-yyyy dates") {
     CHECK(p.rows[0].extra[0].text == "12.000; eenmalig");
     CHECK(parse_date(p.rows[0].deadline) == "2027-03-01");
     Diagnostics d;
-    check_plan(p, &example(), d);
+    check_plan(p, &one_person(), d);
     CHECK(d.empty());
 }
 
 TEST_CASE("merge keeps what the team wrote, adds new measures, marks solved ones") {
-    PlanFile before = make_plan_file(example(), round_plan({{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}}), "nl", {});
+    PlanFile before = make_plan_file(one_person(), round_plan({{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}}), "nl", {});
     REQUIRE(before.find("M2"));
     REQUIRE(before.find("M1"));
     for (auto& r : before.rows) {
@@ -78,7 +90,7 @@ TEST_CASE("merge keeps what the team wrote, adds new measures, marks solved ones
     }
     before.extra_columns = {"budget"};
     // Round 2: D2.1 is solved (no more red flag), D1.1 still high.
-    PlanFile now = make_plan_file(example(), round_plan({{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "ja"}}), "nl", {});
+    PlanFile now = make_plan_file(one_person(), round_plan({{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "ja"}}), "nl", {});
     REQUIRE_FALSE(now.find("M2"));
     PlanFile merged = merge_plan(before, now);
     const PlanRow* m1 = merged.find("M1");
@@ -128,7 +140,7 @@ TEST_CASE("check_plan: located errors for status, dates, measures and duplicates
                       "find-out:X9,,\n";
     PlanFile p = read_ok(csv, PlanFormat::csv);
     Diagnostics d;
-    check_plan(p, &example(), d);
+    check_plan(p, &one_person(), d);
     std::string text = format(d);
     CHECK(text.find("plan:2:11: error: deadline '2027-02-30' is not a date") != std::string::npos);
     CHECK(text.find("plan:3:1: error: 'M9' is not a measure of instrument 'voorbeeld' 1.0.0") != std::string::npos);

@@ -14,6 +14,18 @@ using namespace zs::test;
 
 namespace {
 
+// The example instrument with anonymity threshold 1: these tests check the
+// formula on one respondent, whose answers would otherwise be withheld
+// (withheld questions in the plan: scoring_test.cpp).
+const Instrument& one_person() {
+    static const Instrument ins = [] {
+        Instrument i = example();
+        i.risk.anonymity_threshold = 1;
+        return i;
+    }();
+    return ins;
+}
+
 std::vector<std::string> ids(const Plan& p) {
     std::vector<std::string> v;
     for (const auto& a : p.actions) v.push_back(a.id);
@@ -21,7 +33,7 @@ std::vector<std::string> ids(const Plan& p) {
 }
 
 Measure extra(const std::string& id, Level effort, Level impact) {
-    Measure m = *example().find_measure("M1");
+    Measure m = *one_person().find_measure("M1");
     m.id = id;
     m.effort = effort;
     m.impact = impact;
@@ -32,8 +44,8 @@ Measure extra(const std::string& id, Level effort, Level impact) {
 
 TEST_CASE("red-flag measures come first, then priority") {
     // No profile answers: exposure 3. M2: 3 x 1 x 3 / 1 = 9; M1: 3 x 1 x 3 / 1 = 9.
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}})});
-    Plan p = make_plan(example(), a);
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}})});
+    Plan p = make_plan(one_person(), a);
     REQUIRE(ids(p) == std::vector<std::string>{"M2", "M1"});
     CHECK(p.exposure == 3);
     CHECK(p.actions[0].kind == ActionKind::do_no_harm);
@@ -48,25 +60,25 @@ TEST_CASE("red-flag measures come first, then priority") {
 
 TEST_CASE("a measure is triggered at mean risk 0.5, by a red flag or by a critical answer") {
     // deels + deels: 0.5, triggered.
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "deels"}}), respond("R2", "uitvoering", {{"D1.1", "deels"}})});
-    CHECK(ids(make_plan(example(), a)) == std::vector<std::string>{"M1"});
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "deels"}}), respond("R2", "uitvoering", {{"D1.1", "deels"}})});
+    CHECK(ids(make_plan(one_person(), a)) == std::vector<std::string>{"M1"});
     // deels + ja with evidence: 0.25, not triggered.
-    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "deels"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "Besluit"}})});
-    CHECK(make_plan(example(), b).actions.empty());
+    auto b = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "deels"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "Besluit"}})});
+    CHECK(make_plan(one_person(), b).actions.empty());
     // One nee of four on a critical question: 0.25, but triggered.
-    auto c = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "x"}}),
+    auto c = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "nee"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "x"}}),
                                 respond("R3", "uitvoering", {{"D1.1", "ja", "x"}}), respond("R4", "uitvoering", {{"D1.1", "ja", "x"}})});
-    Plan pc = make_plan(example(), c);
+    Plan pc = make_plan(one_person(), c);
     REQUIRE(ids(pc) == std::vector<std::string>{"M1"});
     CHECK(pc.actions[0].priority == doctest::Approx(0.75 * 3)); // 3 x 0.25 x 3 / 1
     // A lower threshold is a rule of the method, not of the instrument.
     PlanRules rules;
     rules.trigger_risk = 0.25;
-    CHECK(ids(make_plan(example(), b, rules)) == std::vector<std::string>{"M1"});
+    CHECK(ids(make_plan(one_person(), b, rules)) == std::vector<std::string>{"M1"});
 }
 
 TEST_CASE("priority is risk addressed x exposure / effort; ties by id") {
-    Instrument ins = example();
+    Instrument ins = one_person();
     ins.measures.push_back(extra("A1", Level::low, Level::high));    // ties with M1
     ins.measures.push_back(extra("M3", Level::medium, Level::high)); // 3 x 0.75 x 5 / 2
     ins.measures.push_back(extra("M4", Level::high, Level::low));    // 3 x 0.75 x 5 / 3
@@ -90,7 +102,7 @@ TEST_CASE("priority is risk addressed x exposure / effort; ties by id") {
 
 TEST_CASE("equal priorities in natural id order: M9 before M10, M1.2 before M1.10") {
     // Regression: ids compared as text put M10 before M9 and M1.10 before M1.2.
-    Instrument ins = example();
+    Instrument ins = one_person();
     for (const char* id : {"M10", "M9", "M1.10", "M1.2"}) ins.measures.push_back(extra(id, Level::low, Level::high));
     auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
     Plan p = make_plan(ins, a);
@@ -113,8 +125,8 @@ TEST_CASE("quadrants: medium impact counts as high, medium effort as high") {
 
 TEST_CASE("knowledge gaps become find-out actions after the measures") {
     // D1.1: weet-niet and ja with evidence: gap 0.5 >= 0.25; mean 0.375, no measure.
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "Besluit"}})});
-    Plan p = make_plan(example(), a);
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "uitvoering", {{"D1.1", "ja", "Besluit"}})});
+    Plan p = make_plan(one_person(), a);
     REQUIRE(ids(p) == std::vector<std::string>{"find-out:D1.1"});
     const PlanAction& f = p.actions[0];
     CHECK(f.kind == ActionKind::find_out);
@@ -123,18 +135,18 @@ TEST_CASE("knowledge gaps become find-out actions after the measures") {
     CHECK(f.timeframe == Timeframe::months3);
     CHECK(f.quadrant == Quadrant::quick_win);
     CHECK(f.evidence == std::vector<std::string>{"Besluit"});
-    CHECK(action_title(example(), f, "en") == "Find out: Is a named director accountable for equal treatment? (D1.1)");
+    CHECK(action_title(one_person(), f, "en") == "Find out: Is a named director accountable for equal treatment? (D1.1)");
     // Find-out actions follow the measures whatever their priority: here
     // find-out 3 x 1 x 3 = 9 after M1 3 x 0.75 x 3 = 6.75.
-    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nee"}})});
-    Plan pb = make_plan(example(), b);
+    auto b = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nee"}})});
+    Plan pb = make_plan(one_person(), b);
     CHECK(ids(pb) == std::vector<std::string>{"M2", "M1", "find-out:D1.1"});
     CHECK(pb.actions[2].priority == doctest::Approx(9));
 }
 
 TEST_CASE("the assessment as JSON") {
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
-    std::string json = assessment_to_json(example(), a, make_plan(example(), a), "nl");
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    std::string json = assessment_to_json(one_person(), a, make_plan(one_person(), a), "nl");
     CHECK(json.rfind("{\n  \"instrument\": \"voorbeeld\",\n  \"version\": \"1.0.0\",\n  \"language\": \"nl\",\n  \"respondents\": 1,\n", 0) == 0);
     CHECK(json.find("\"id\": \"D1\",\n      \"risk\": 100,\n      \"not_applicable\": false,\n      \"score_band\": \"hoog\",") != std::string::npos);
     CHECK(json.find("\"id\": \"D2\",\n      \"risk\": null,") != std::string::npos);
@@ -142,7 +154,7 @@ TEST_CASE("the assessment as JSON") {
 }
 
 TEST_CASE("prerequisites come first, and the plan is capped at plan_size") {
-    Instrument ins = example();
+    Instrument ins = one_person();
     ins.measures.push_back(extra("A1", Level::low, Level::high));
     ins.measures.push_back(extra("B1", Level::high, Level::high));
     ins.measures.back().prerequisites = {};

@@ -17,6 +17,7 @@
 
 #include "model/load_instrument.hpp"
 #include "scoring/assessment.hpp"
+#include "scoring/plan.hpp"
 #include "scoring_fixtures.hpp"
 #include "util/files.hpp"
 #include "util/limits.hpp"
@@ -508,4 +509,54 @@ TEST_CASE("a question answered by fewer than the anonymity threshold is withheld
     CHECK(risk(a, "D2") == doctest::Approx(50));
     CHECK(question(a, "D1.1").mean_risk);
     CHECK(a.overall.red_flags == 1);
+}
+
+TEST_CASE("a withheld question's priority tells no more than that the measure is in the plan") {
+    // Threshold 3; D2.1 is shown to R1 and R2 only (withheld). Their answers
+    // differ between the two rounds (mean 0.5 against 0.625), both trigger
+    // and neither raises a red flag: the plan must be the same.
+    auto round = [](const Instrument& ins, const char* second) {
+        std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "deels"}}),
+                                    respond("R2", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", second}}),
+                                    respond("R3", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "nee"}}),
+                                    respond("R4", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "nee"}})};
+        Assessment a = assess(ins, rs);
+        REQUIRE(question(a, "D2.1").withheld == (ins.risk.anonymity_threshold > 2));
+        REQUIRE_FALSE(question(a, "D2.1").red_flag);
+        return make_plan(ins, a);
+    };
+    auto priorities = [](const Plan& p) {
+        std::vector<std::pair<std::string, double>> out;
+        for (const auto& act : p.actions)
+            if (act.kind != ActionKind::find_out && std::find(act.questions.begin(), act.questions.end(), "D2.1") != act.questions.end())
+                out.emplace_back(act.id, act.priority);
+        return out;
+    };
+    const Instrument& ins = example();
+    auto a = priorities(round(ins, "deels")), b = priorities(round(ins, "weet-niet"));
+    REQUIRE_FALSE(a.empty());
+    CHECK(a == b);
+    // Counted at the trigger level, 0.5: weight 3 x 0.5, as 'deels' twice.
+    // Not withheld (threshold 2), the two rounds differ, as they should.
+    Instrument open = ins;
+    open.risk.anonymity_threshold = 2;
+    CHECK(priorities(round(open, "deels")) != priorities(round(open, "weet-niet")));
+}
+
+TEST_CASE("a group session's answers hide among its participants") {
+    // Threshold 3. One session file of 4 participants: nothing withheld.
+    // The same file as one person: everything it answered is withheld.
+    Response session = respond("S1", "", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "deels"}});
+    session.respondent.participants = 4;
+    Assessment a = assess(example(), {session});
+    CHECK(question(a, "D1.1").respondents == 1);
+    CHECK(question(a, "D1.1").people == 4);
+    CHECK_FALSE(question(a, "D1.1").withheld);
+    CHECK_FALSE(question(a, "D2.1").withheld);
+    session.respondent.participants = 2;
+    CHECK(question(assess(example(), {session}), "D2.1").withheld); // 2 people
+    session.respondent.participants = 0;
+    Assessment one = assess(example(), {session});
+    CHECK(question(one, "D1.1").people == 1);
+    CHECK(question(one, "D1.1").withheld);
 }
