@@ -136,7 +136,11 @@ std::string summary(const Instrument& ins, const Assessment& a, const Plan& plan
         const DomainResult& dr = a.domains[d];
         std::string name = fmt::format("{} {}", dr.id, ins.domains[d].title.get(lang));
         if (!dr.risk && dr.band.empty()) {
-            out += fmt::format("  {:<40} {}\n", name, dr.not_applicable ? tr(lang, "niet van toepassing", "not applicable") : w.not_scored);
+            out += fmt::format("  {:<40} {}\n", name,
+                               dr.not_applicable ? tr(lang, "niet van toepassing", "not applicable")
+                               : dr.withheld     ? fmt::format("{} {} {}", tr(lang, "te weinig antwoorden om te tonen: minder dan", "too few answers to show: fewer than"),
+                                                               ins.risk.anonymity_threshold, tr(lang, "mensen", "people"))
+                                                 : std::string(w.not_scored));
             continue;
         }
         std::string why;

@@ -246,6 +246,9 @@ struct Chart {
     double width = 0, height = 0;
     std::vector<Shape> shapes;
     std::string alt; // description for the reader (not drawn)
+    // An ornament (the cover's rule): no description, an artifact in the
+    // PDF, hidden from screen readers in HTML.
+    bool decorative = false;
 };
 
 using BlockContent =

@@ -468,6 +468,12 @@ class Writer {
                ids_.contains(id + "-title") || ids_.contains(id + "-desc"));
         ids_.insert(id + "-title");
         ids_.insert(id + "-desc");
+        if (c.decorative) {
+            out_ += "<div class=\"ornament\" aria-hidden=\"true\">";
+            append_chart_svg(out_, c, id, tr(lang(), "Grafiek", "Chart"), 0);
+            out_ += "</div>\n";
+            return;
+        }
         if (c.alt.empty())
             diags_.warning(where_, "chart without a text alternative",
                            "set Chart::alt so screen-reader users learn what it shows");

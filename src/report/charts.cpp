@@ -216,7 +216,9 @@ doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 8, doc::Align::left, dr.lifted_red_flag));
         } else {
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5,
-                                      dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable") : tr(c.lang, "geen score", "no score"),
+                                      dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable")
+                                      : dr.withheld     ? tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show")
+                                                        : tr(c.lang, "geen score", "no score"),
                                       8, doc::Align::left, false, palette::muted));
         }
         // The range the knowledge gap leaves open, as a thin line over the
@@ -257,6 +259,7 @@ doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
         alt += fmt::format("{}{} {}", i ? "; " : "", c.ins.domains[i].id,
                            dr.risk ? fmt::format("{} ({})", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang))
                            : dr.not_applicable ? std::string(tr(c.lang, "niet van toepassing", "not applicable"))
+                           : dr.withheld       ? std::string(tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show"))
                                                : std::string(tr(c.lang, "geen score", "no score")));
         if (dr.show_range && dr.risk_low && dr.risk_high)
             alt += fmt::format(" {} {}–{}", tr(c.lang, "bereik", "range"), percent(*dr.risk_low, c.lang), percent(*dr.risk_high, c.lang));
@@ -473,16 +476,19 @@ doc::Chart group_chart(const ChartContext& c) {
     for (std::size_t i = 0; i < c.as.domains.size(); ++i) {
         ch.shapes.push_back(label(0, y + bar_h * static_cast<double>(series) / 2 + 3, c.ins.domains[i].id, 8, doc::Align::left, true));
         for (std::size_t k = 0; k < series; ++k) {
-            std::optional<double> v = k == 0 ? c.as.domains[i].risk : shown[k - 1]->domains[i].risk;
+            const DomainResult& dk = k == 0 ? c.as.domains[i] : shown[k - 1]->domains[i];
+            std::optional<double> v = dk.risk;
             double yy = y + bar_h * static_cast<double>(k);
             if (v) {
                 ch.shapes.push_back(rect(label_w, yy, plot_w * *v / 100, bar_h - 1, series_colour(k)));
                 ch.shapes.push_back(label(label_w + plot_w * *v / 100 + 3, yy + bar_h - 1.5, percent(*v, c.lang), 6.5));
             } else {
                 // No scored answer in this group (only unknown or not
-                // applicable): say so, a missing bar reads as 0 %.
-                ch.shapes.push_back(label(label_w + 3, yy + bar_h - 1.5, tr(c.lang, "geen score", "no score"), 6.5, doc::Align::left,
-                                          false, palette::muted));
+                // applicable, or withheld): say so, a missing bar reads as 0 %.
+                ch.shapes.push_back(label(label_w + 3, yy + bar_h - 1.5,
+                                          dk.withheld ? tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show")
+                                                      : tr(c.lang, "geen score", "no score"),
+                                          6.5, doc::Align::left, false, palette::muted));
             }
             alt += fmt::format("{}{} {} {}", i || k ? "; " : "", c.ins.domains[i].id,
                                k == 0 ? std::string(tr(c.lang, "iedereen", "everyone")) : role_label(c.ins, shown[k - 1]->role, c.lang),

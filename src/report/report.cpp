@@ -53,7 +53,7 @@ const std::vector<std::string> placeholders = {
     "has_later", "later_count", "plan_size", "agenda_size", "red_flag_lifts", "has_profile", "has_open_answers",
     "uncovered", "has_uncovered", "gap", "dont_know", "headline", "high_domain_count", "any_lifted", "last",
     "shifting_domains", "has_shifting", "holding_domains", "has_holding", "has_low_gap", "range_threshold",
-    "harm_measure_count"};
+    "harm_measure_count", "withheld"};
 
 const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
@@ -213,6 +213,8 @@ class ReportBuilder {
         d.set("lifted_red_flag", dr.lifted_red_flag);
         d.set("lifted_critical", dr.lifted_critical);
         d.set("not_applicable", dr.not_applicable);
+        d.set("withheld", dr.withheld);
+        d.set("minimum", std::to_string(ins_.risk.anonymity_threshold));
         d.set("show_range", dr.show_range);
         d.set("risk_low", dr.risk_low ? percent(*dr.risk_low, l_) : "");
         d.set("risk_high", dr.risk_high ? percent(*dr.risk_high, l_) : "");
@@ -242,8 +244,15 @@ class ReportBuilder {
             if (scored()) notes += static_cast<int>(qr->texts.size()); // the risk report shows them with the notes
             if (qr->mean_risk && (!top || *qr->mean_risk > *top->mean_risk + 1e-12)) top = qr;
         }
-        d.set("top_question", top ? top->id : "");
-        d.set("top_question_text", top ? ins_.find_question(top->id)->text.get(l_) : "");
+        // No top question (nothing scored, or all withheld): false, so the
+        // template's {{#top_question}} section stays out.
+        if (top) {
+            d.set("top_question", top->id);
+            d.set("top_question_text", ins_.find_question(top->id)->text.get(l_));
+        } else {
+            d.set("top_question", false);
+            d.set("top_question_text", "");
+        }
         d.set("has_notes", notes > 0);
         d.set("note_count", std::to_string(notes));
         d.set("has_choice", choice);
@@ -827,6 +836,7 @@ class ReportBuilder {
         doc::Chart ribbon; // decoration: no description, an artifact in tagged PDF
         ribbon.width = charts_.width;
         ribbon.height = 8;
+        ribbon.decorative = true;
         ribbon.shapes.push_back(doc::RectShape{0, 0, charts_.width, 8, {palette::accent, std::nullopt}});
         out.push_back(doc::block(std::move(ribbon)));
         if (!opt_.logo.empty()) {
@@ -901,13 +911,16 @@ class ReportBuilder {
         for (std::size_t i = 0; i < as_.domains.size(); ++i) {
             const auto& dr = as_.domains[i];
             std::string flag = fmt::format("{}", fmt::join(dr.red_flag_questions, ", "));
-            std::string level = dr.risk ? report::band_label(ins_, dr.band, l_) : dr.not_applicable ? tr(l_, "niet van toepassing", "not applicable") : "–";
+            std::string level = dr.risk             ? report::band_label(ins_, dr.band, l_)
+                                : dr.not_applicable ? tr(l_, "niet van toepassing", "not applicable")
+                                : dr.withheld       ? tr(l_, "te weinig antwoorden om te tonen", "too few answers to show")
+                                                    : "–";
             if (dr.lifted_critical) level += fmt::format(" ({} {})", tr(l_, "kritiek:", "critical:"), fmt::join(dr.critical_questions, ", "));
             if (dr.lifted_red_flag) level += fmt::format(" ({} {})", tr(l_, "rode vlag:", "red flag:"), fmt::join(dr.red_flag_questions, ", "));
             t.rows.push_back({{cell(fmt::format("{} {}", domain_of(i).id, domain_of(i).title.get(l_))),
                                cell(dr.risk ? percent(*dr.risk, l_) : "–"),
                                cell(level, is_high(dr.band) ? doc::bold : doc::plain),
-                               cell(dr.not_applicable ? "–" : percent(dr.knowledge_gap * 100, l_)),
+                               cell(dr.not_applicable || dr.withheld ? "–" : percent(dr.knowledge_gap * 100, l_)),
                                cell(robustness(dr)), cell(flag, doc::bold)}});
         }
         t.columns[4].width = 120;
@@ -1382,8 +1395,8 @@ class ReportBuilder {
             "{} {} {} {}. {}", tr(l_, "Minder dan", "Fewer than"), minimum(),
             ids.size() == 1 ? tr(l_, "mensen kregen vraag", "people were asked question") : tr(l_, "mensen kregen de vragen", "people were asked questions"),
             and_list(ids),
-            tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem. Hun antwoorden tellen wel mee in de score, de rode vlaggen en het plan.",
-               "What they answered or wrote is therefore not shown, so it stays anonymous. Their answers do count in the score, the red flags and the plan."))));
+            tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem. Hun antwoorden tellen wel mee in de rode vlaggen en het plan, niet in de score van het thema.",
+               "What they answered or wrote is therefore not shown, so it stays anonymous. Their answers do count in the red flags and the plan, not in the theme's score."))));
     }
     // "D3.4b, D3.4c en D6.2".
     std::string and_list(const std::vector<std::string>& ids) const {
@@ -1739,7 +1752,7 @@ class ReportBuilder {
                                     tr(l_, "of meer van de antwoorden onbekend, dan tonen we ook het bereik: de score als al het onbekende geen risico is, en als het volledig risico is. Is het niveau aan beide kanten gelijk, dan staat het vast.",
                                        "or more of the answers in a theme are unknown, we also show the range: the score if everything unknown is no risk, and if it is full risk. If the level is the same at both ends, it holds either way.")));
         if (!rm.critical_band.empty())
-            items.push_back(fmt::format("{} {} {} {} {} **{}**.", tr(l_, "Geeft", "When"), share_text(rm.critical_share),
+            items.push_back(fmt::format("{} {} {} {}{} **{}**.", tr(l_, "Geeft", "When"), share_text(rm.critical_share),
                                         tr(l_, "of meer van de antwoorden op een kritieke vraag (gewicht", "or more of the answers to a critical question (weight"),
                                         rm.critical_weight,
                                         tr(l_, ") het hoogste risico, dan staat het thema op minstens", ") carry the highest risk, the theme is at least"),

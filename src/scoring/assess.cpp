@@ -437,6 +437,7 @@ std::vector<DomainResult> finish_domains(const Instrument& ins, const std::vecto
         dr.id = ins.domains[d].id;
         double wsum = 0, wrisk = 0, rsum = 0, rlow = 0, rhigh = 0;
         int gaps = 0, base = 0, skipped = 0, not_applicable = 0;
+        bool withheld = false;
         for (const auto& q : qs) {
             if (q.domain != static_cast<int>(d) || !q.scored) continue;
             if (q.red_flag) dr.red_flag_questions.push_back(q.id);
@@ -444,6 +445,13 @@ std::vector<DomainResult> finish_domains(const Instrument& ins, const std::vecto
             if (q.critical_answers > 0 &&
                 static_cast<double>(q.critical_answers) >= model.critical_share * q.scored_answers - eps)
                 dr.critical_questions.push_back(q.id);
+            // A withheld question counts only by its red flag and its
+            // critical lift, as a red flag does: in the score it could be
+            // worked out from the theme and the other questions.
+            if (q.withheld) {
+                withheld = true;
+                continue;
+            }
             if (q.weight >= model.critical_weight) {
                 dr.critical_answers += q.critical_answers;
                 dr.critical_base += q.scored_answers;
@@ -466,14 +474,15 @@ std::vector<DomainResult> finish_domains(const Instrument& ins, const std::vecto
         // Missing answers scored as "don't know" count as gaps as well.
         if (model.missing == MissingPolicy::as_dont_know)
             for (const auto& q : qs)
-                if (q.domain == static_cast<int>(d) && q.scored) {
+                if (q.domain == static_cast<int>(d) && q.scored && !q.withheld) {
                     int extra = std::max(0, q.unknown - q.dont_know); // missing scored as "don't know"
                     gaps += extra;
                     base += extra;
                 }
         if (base > 0) dr.knowledge_gap = static_cast<double>(gaps) / base;
         // Closed by its conditions for everyone, or all "not applicable".
-        dr.not_applicable = rsum == 0 && base == 0 && (skipped > 0 || not_applicable > 0);
+        dr.not_applicable = rsum == 0 && base == 0 && (skipped > 0 || not_applicable > 0) && !withheld;
+        dr.withheld = withheld && wsum == 0;
         int idx = -1;
         if (wsum > 0) {
             double pct = std::clamp(wrisk / wsum * 100.0, 0.0, 100.0);
@@ -507,7 +516,13 @@ std::vector<DomainResult> finish_domains(const Instrument& ins, const std::vecto
                 dr.lifted_critical = false;
             }
         }
-        if (lifted >= 0) dr.band = model.bands[static_cast<std::size_t>(lifted)].id;
+        // A withheld domain has no band: its red flags are listed on their own.
+        if (dr.withheld) {
+            dr.lifted_critical = dr.lifted_red_flag = false;
+            dr.critical_questions.clear();
+        } else if (lifted >= 0) {
+            dr.band = model.bands[static_cast<std::size_t>(lifted)].id;
+        }
         if (dr.risk) {
             dr.likelihood = likelihood_for(*dr.risk);
             // A lifted band lifts the likelihood to that of the band's lowest percentage.
@@ -755,6 +770,15 @@ Assessment Assessor::finish() {
     const std::vector<int>& group_size = s.group_size;
     auto& groups = s.groups;
 
+    // Too few answers to show on their own; and too few to call a
+    // disagreement, which would say how they were split. The crowd an answer
+    // hides in is everyone the question was shown to; a group session's
+    // consensus hides its participants.
+    auto withhold = [&](QuestionResult& q) {
+        bool anonymous = q.domain < 0 || ins.domains[static_cast<std::size_t>(q.domain)].anonymous;
+        q.withheld = anonymous && q.answered > 0 && q.people < ins.risk.anonymity_threshold;
+        if (q.withheld) q.disagreement = false;
+    };
     for (std::size_t qi = 0; qi < nq; ++qi) {
         QuestionResult q = finish_question(ins, infos[qi], total[qi]);
         q.reasons = std::move(texts[qi].reasons);
@@ -767,13 +791,7 @@ Assessment Assessor::finish() {
         std::sort(q.evidence.begin(), q.evidence.end());
         std::sort(q.texts.begin(), q.texts.end());
         std::sort(q.numbers.begin(), q.numbers.end());
-        // Too few answers to show on their own; and too few to call a
-        // disagreement, which would say how they were split.
-        // The crowd an answer hides in is everyone the question was shown
-        // to; a group session's consensus hides its participants.
-        bool anonymous = q.domain < 0 || ins.domains[static_cast<std::size_t>(q.domain)].anonymous;
-        q.withheld = anonymous && q.answered > 0 && q.people < ins.risk.anonymity_threshold;
-        if (q.withheld) q.disagreement = false;
+        withhold(q);
         out.questions.push_back(std::move(q));
     }
     out.domains = finish_domains(ins, out.questions);
@@ -860,12 +878,14 @@ Assessment Assessor::finish() {
         if (!gr.suppressed) {
             std::vector<QuestionResult> qs;
             qs.reserve(nq);
-            for (std::size_t qi = 0; qi < nq; ++qi) qs.push_back(finish_question(ins, infos[qi], groups[g][qi]));
+            for (std::size_t qi = 0; qi < nq; ++qi) {
+                qs.push_back(finish_question(ins, infos[qi], groups[g][qi]));
+                withhold(qs.back());
+                // Withheld in the whole, withheld in every group.
+                qs.back().withheld = qs.back().withheld || out.questions[qi].withheld;
+            }
             gr.domains = finish_domains(ins, qs);
-            for (const auto& q : qs)
-                gr.questions.push_back(q.respondents >= threshold || (q.domain >= 0 && !ins.domains[static_cast<std::size_t>(q.domain)].anonymous)
-                                           ? q.mean_risk
-                                           : std::nullopt);
+            for (const auto& q : qs) gr.questions.push_back(q.withheld ? std::nullopt : q.mean_risk);
         }
         out.groups.push_back(std::move(gr));
     }

@@ -98,6 +98,11 @@ struct DomainResult {
     std::string id;
     std::optional<double> risk; // percentage 0..100; empty when nothing was scored
     bool not_applicable = false; // closed for everyone by its conditions (or all "not applicable")
+    // Every scored question answered in it is withheld (shown to fewer
+    // people than the anonymity threshold): its score would be those few
+    // people's answers, so no figure of it is shown. It still counts in the
+    // total; its red flags are kept (docs/method.md section 5).
+    bool withheld = false;
     // The range of the risk when every unknown answer is risk 0 .. risk 1,
     // and the bands at its two ends (equal: the band holds either way).
     std::optional<double> risk_low, risk_high;

@@ -69,6 +69,7 @@ void write_domain(JsonWriter& w, const DomainResult& d) {
     w.string("id", d.id);
     w.optional("risk", d.risk);
     w.boolean("not_applicable", d.not_applicable);
+    if (d.withheld) w.boolean("withheld", true);
     w.string("score_band", d.score_band);
     w.string("band", d.band);
     w.optional("risk_low", d.risk_low);

@@ -696,8 +696,14 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
     for did, _weight, qids, _title in ins.domains:
         num, den = Fraction(0), Fraction(0)
         rlow, rhigh, rden = Fraction(0), Fraction(0), Fraction(0)
+        # A withheld question is not in the score, the range or the gap (its
+        # mean could be worked out from them); its red flag and critical
+        # lift count (method section 5).
+        held = [q for q in qids if q in results and results[q].withheld(ins)]
         for qid in qids:
             qr = results.get(qid)
+            if qid in held:
+                continue
             if qr and qr.mean is not None:
                 w = ins.questions[qid].weight
                 num += w * qr.mean
@@ -709,11 +715,12 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
                 rhigh += w * hi
                 rden += w
         pct = num / den * 100 if den else None
-        in_domain = [results[q] for q in qids if q in results]
+        in_domain = [results[q] for q in qids if q in results and q not in held]
         base = sum(qr.base for qr in in_domain)
-        not_applicable = rden == 0 and base == 0 and any(qr.skipped or qr.not_applicable for qr in in_domain)
+        withheld = bool(held) and den == 0
+        not_applicable = rden == 0 and base == 0 and any(qr.skipped or qr.not_applicable for qr in in_domain) and not withheld
         red = [q for q in qids if q in results and results[q].red_flag]
-        crit = [q for q in qids if q in results and critical_lift(results[q])]
+        crit = [q for q in qids if q in results and critical_lift(results[q])] if not withheld else []
         sband = score_band(ins, pct) if pct is not None else None
         idx = ins.band_index(sband)
         crit_idx = ins.band_index(ins.critical_band) if crit and ins.critical_band else None
@@ -721,9 +728,11 @@ def compute(ins: Instrument, respondents: list[Respondent]) -> Expected:
         final = max(i for i in (idx, crit_idx, red_idx) if i is not None) if any(
             i is not None for i in (idx, crit_idx, red_idx)) else None
         base_idx = idx if idx is not None else -1
-        band = ins.bands[final].id if final is not None else None
+        band = ins.bands[final].id if final is not None and not withheld else None
         lifted_rf = red_idx is not None and red_idx > base_idx and red_idx == final
         lifted_cr = crit_idx is not None and crit_idx > base_idx and crit_idx == final and not lifted_rf
+        if withheld:
+            lifted_rf = lifted_cr = False
         like = None
         if pct is not None:
             like = likelihood(pct)

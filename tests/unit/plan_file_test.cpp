@@ -13,18 +13,6 @@ using namespace zs::cycle;
 
 namespace {
 
-// The example instrument with anonymity threshold 1: these tests check the
-// formula on one respondent, whose answers would otherwise be withheld
-// (withheld questions in the plan: scoring_test.cpp).
-const Instrument& one_person() {
-    static const Instrument ins = [] {
-        Instrument i = example();
-        i.risk.anonymity_threshold = 1;
-        return i;
-    }();
-    return ins;
-}
-
 Plan round_plan(const std::vector<Given>& answers) {
     return make_plan(one_person(), assess(one_person(), {respond("R1", "uitvoering", answers)}));
 }

@@ -14,18 +14,6 @@ using namespace zs::test;
 
 namespace {
 
-// The example instrument with anonymity threshold 1: these tests check the
-// formula on one respondent, whose answers would otherwise be withheld
-// (withheld questions in the plan: scoring_test.cpp).
-const Instrument& one_person() {
-    static const Instrument ins = [] {
-        Instrument i = example();
-        i.risk.anonymity_threshold = 1;
-        return i;
-    }();
-    return ins;
-}
-
 std::vector<std::string> ids(const Plan& p) {
     std::vector<std::string> v;
     for (const auto& a : p.actions) v.push_back(a.id);

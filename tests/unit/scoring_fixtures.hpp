@@ -23,6 +23,18 @@ inline const Instrument& example() {
     return ins;
 }
 
+// The example instrument with anonymity threshold 1, for the tests of the
+// formula on one or a few respondents, whose answers would otherwise be
+// withheld (docs/method.md section 5; the anonymity tests use example()).
+inline const Instrument& one_person() {
+    static const Instrument ins = [] {
+        Instrument i = example();
+        i.risk.anonymity_threshold = 1;
+        return i;
+    }();
+    return ins;
+}
+
 struct Given {
     Given(std::string q, std::string o, std::string e = {}, std::string r = {})
         : question(std::move(q)), option(std::move(o)), evidence(std::move(e)), reason(std::move(r)) {}

@@ -104,13 +104,13 @@ TEST_CASE("property: a worse answer never lowers a risk") {
             if ((r.answers[i].question == "D1.1" || r.answers[i].question == "D2.1") && r.answers[i].options[0] != "nvt") scored.push_back(i);
         if (scored.empty()) continue;
         Answer& ans = r.answers[scored[dice(scored.size())]];
-        Assessment before = assess(example(), rs);
+        Assessment before = assess(one_person(), rs);
         std::vector<std::string> worse;
         for (const auto& o : {"ja", "deels", "weet-niet", "nee"})
             if (option_risk(o) > option_risk(ans.options[0])) worse.push_back(o);
         if (worse.empty()) continue;
         ans.options[0] = worse[dice(worse.size())];
-        Assessment after = assess(example(), rs);
+        Assessment after = assess(one_person(), rs);
         for (std::size_t d = 0; d < before.domains.size(); ++d) {
             if (!before.domains[d].risk) continue;
             REQUIRE(after.domains[d].risk);
@@ -124,11 +124,11 @@ TEST_CASE("property: a worse answer never lowers a risk") {
 }
 
 static std::string plan_csv(const Plan& p) {
-    cycle::PlanFile f = cycle::make_plan_file(example(), p, "nl", {});
+    cycle::PlanFile f = cycle::make_plan_file(one_person(), p, "nl", {});
     f.format = cycle::PlanFormat::csv;
     return cycle::write_plan(f);
 }
-static std::string plan_toml(const Plan& p) { return cycle::write_plan(cycle::make_plan_file(example(), p, "en", {})); }
+static std::string plan_toml(const Plan& p) { return cycle::write_plan(cycle::make_plan_file(one_person(), p, "en", {})); }
 
 TEST_CASE("property: the order of the respondents never changes the output") {
     Dice dice(42);

@@ -44,7 +44,7 @@ const QuestionResult& question(const Assessment& a, std::string_view id) {
 
 TEST_CASE("domain risk is the weighted mean of the question risks") {
     // D2.0 is a filter (scored = false): D2 = 3 x 0.5 / 3 = 50 %
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "deels"}, {"D2.1", "deels"}, {"D1.1", "ja", "Besluit 12"}})});
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D2.0", "deels"}, {"D2.1", "deels"}, {"D1.1", "ja", "Besluit 12"}})});
     CHECK(risk(a, "D2") == doctest::Approx(50));
     CHECK(a.find_domain("D2")->band == "verhoogd");
     CHECK_FALSE(question(a, "D2.0").mean_risk);
@@ -58,7 +58,7 @@ TEST_CASE("domain risk is the weighted mean of the question risks") {
 }
 
 TEST_CASE("yes without evidence is scored as partly, only where evidence is asked") {
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "ja"}, {"D2.0", "ja"}, {"D2.1", "ja"}})});
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "ja"}, {"D2.0", "ja"}, {"D2.1", "ja"}})});
     CHECK(question(a, "D1.1").unevidenced == 1);
     CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(0.5));
     CHECK(risk(a, "D1") == doctest::Approx(50));
@@ -90,7 +90,7 @@ TEST_CASE("don't know scores its risk and is a knowledge gap") {
 }
 
 TEST_CASE("not applicable is excluded from the risk and keeps its reason") {
-    auto a = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}, {"D1.1", "nee"}}),
+    auto a = assess(one_person(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}, {"D1.1", "nee"}}),
                                 respond("R2", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nee"}, {"D1.1", "nee"}})});
     const auto& q = question(a, "D2.1");
     CHECK(q.answered == 2);
@@ -100,14 +100,14 @@ TEST_CASE("not applicable is excluded from the risk and keeps its reason") {
     REQUIRE(q.reasons.size() == 1);
     CHECK(q.reasons[0] == "Geen regels");
     // Only not applicable: no risk at all; the domain is not applicable.
-    auto b = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}})});
+    auto b = assess(one_person(), {respond("R1", "uitvoering", {{"D2.0", "ja"}, {"D2.1", "nvt", "", "Geen regels"}})});
     CHECK_FALSE(question(b, "D2.1").mean_risk);
     CHECK_FALSE(b.find_domain("D2")->risk);
     CHECK(b.find_domain("D2")->not_applicable);
     CHECK(b.find_domain("D2")->band.empty());
     CHECK(b.find_domain("D2")->likelihood == 0);
     // A gate closed for everyone: not applicable, not 0 %.
-    auto c = assess(example(), {respond("R1", "uitvoering", {{"D2.0", "nee"}}), respond("R2", "leiding", {{"D2.0", "nee"}})});
+    auto c = assess(one_person(), {respond("R1", "uitvoering", {{"D2.0", "nee"}}), respond("R2", "leiding", {{"D2.0", "nee"}})});
     CHECK(c.find_domain("D2")->not_applicable);
     CHECK_FALSE(c.find_domain("D2")->risk);
     CHECK(c.overall.not_applicable == 1);
@@ -115,12 +115,12 @@ TEST_CASE("not applicable is excluded from the risk and keeps its reason") {
 
 TEST_CASE("missing answers: ignored, or scored as don't know") {
     std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}}), respond("R2", "uitvoering", {})};
-    auto a = assess(example(), rs);
+    auto a = assess(one_person(), rs);
     CHECK(question(a, "D1.1").missing == 1);
     CHECK(*question(a, "D1.1").mean_risk == doctest::Approx(1.0));
     CHECK(question(a, "D1.1").knowledge_gap == doctest::Approx(0));
 
-    Instrument ins = example();
+    Instrument ins = one_person();
     ins.risk.missing = MissingPolicy::as_dont_know;
     auto b = assess(ins, rs);
     CHECK(question(b, "D1.1").missing == 1);
@@ -176,7 +176,7 @@ TEST_CASE("a red flag is an alert; it lifts the band only when the instrument sa
 }
 
 TEST_CASE("don't know from a role that does not own the topic is a knowledge gap, not a risk") {
-    Instrument ins = example();
+    Instrument ins = one_person();
     ins.domains[0].owners = {"leiding"};
     auto a = assess(ins, {respond("R1", "uitvoering", {{"D1.1", "weet-niet"}}), respond("R2", "leiding", {{"D1.1", "ja", "Besluit"}})});
     const auto& q = question(a, "D1.1");
@@ -204,7 +204,7 @@ TEST_CASE("a critical question answered at critical risk lifts to the critical b
     // D1.1 (weight 3): one nee, three ja with evidence: 25 % matig, lifted to verhoogd.
     std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}})};
     for (int i = 2; i <= 4; ++i) rs.push_back(respond("R" + std::to_string(i), "uitvoering", {{"D1.1", "ja", "Besluit"}}));
-    auto a = assess(example(), rs);
+    auto a = assess(one_person(), rs);
     const DomainResult& d = *a.find_domain("D1");
     CHECK(*d.risk == doctest::Approx(25));
     CHECK(d.score_band == "matig");
@@ -212,7 +212,7 @@ TEST_CASE("a critical question answered at critical risk lifts to the critical b
     CHECK(d.lifted_critical);
     CHECK(d.likelihood == 3); // 25 % is 2; verhoogd starts above 40 %: 3
     // A band already above the critical band is not lowered.
-    auto b = assess(example(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
+    auto b = assess(one_person(), {respond("R1", "uitvoering", {{"D1.1", "nee"}})});
     CHECK(b.find_domain("D1")->band == "hoog");
     CHECK_FALSE(b.find_domain("D1")->lifted_critical);
     CHECK(b.find_domain("D1")->likelihood == 5);
@@ -477,7 +477,7 @@ TEST_CASE("'cannot know' from an owner counts as don't know, never as an answer 
     CHECK(*q.mean_risk == doctest::Approx((0.75 + 0.5) / 2));
 }
 
-TEST_CASE("a question answered by fewer than the anonymity threshold is withheld, and still counts") {
+TEST_CASE("a question answered by fewer than the anonymity threshold is withheld, and counts only by its red flag") {
     // Threshold 3. D2.1 hangs on D2.0: only R1 and R2 get it, so D2.1 is
     // withheld; D1.1 (answered by all four) is not.
     std::vector<Response> rs = {respond("R1", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "nee"}}),
@@ -489,10 +489,28 @@ TEST_CASE("a question answered by fewer than the anonymity threshold is withheld
     CHECK_FALSE(question(a, "D1.1").withheld);
     // "ja" and "nee" from two people: too few to call a disagreement.
     CHECK_FALSE(question(a, "D2.1").disagreement);
-    // The answers count in the domain (D2 = D2.1's mean 0.5 = 50 %) and
-    // raise the red flag ("nee").
-    CHECK(risk(a, "D2") == doctest::Approx(50));
+    // The answers raise the red flag ("nee"), but are not in D2's score:
+    // D2.1 is D2's only scored question, so D2 has none, and the total is
+    // D1's alone (with D2 in it, total and D1 would give D2 away).
     CHECK(question(a, "D2.1").red_flag);
+    const DomainResult& d2 = *a.find_domain("D2");
+    CHECK(d2.withheld);
+    CHECK_FALSE(d2.risk);
+    CHECK(d2.band.empty());
+    CHECK_FALSE(d2.not_applicable);
+    CHECK(d2.likelihood == 0);
+    CHECK(d2.red_flag_questions == std::vector<std::string>{"D2.1"});
+    CHECK(*a.overall.risk == doctest::Approx(risk(a, "D1")));
+    CHECK(a.overall.worst_band == a.find_domain("D1")->band);
+    // Other answers from the same two people change nothing that is shown.
+    std::vector<Response> other = rs;
+    other[1] = respond("R2", "uitvoering", {{"D1.1", "nee"}, {"D2.0", "ja"}, {"D2.1", "deels"}});
+    Assessment b = assess(example(), other);
+    CHECK(*b.overall.risk == doctest::Approx(*a.overall.risk));
+    CHECK_FALSE(b.find_domain("D2")->risk);
+    for (const auto& g : b.groups)
+        for (const auto& gd : g.domains)
+            if (gd.id == "D2") CHECK_FALSE(gd.risk);
 
     withhold_small_questions(a);
     const QuestionResult& q = question(a, "D2.1");
@@ -506,7 +524,6 @@ TEST_CASE("a question answered by fewer than the anonymity threshold is withheld
     CHECK(q.notes.empty());
     CHECK(q.spread == 0);
     // The rest is untouched.
-    CHECK(risk(a, "D2") == doctest::Approx(50));
     CHECK(question(a, "D1.1").mean_risk);
     CHECK(a.overall.red_flags == 1);
 }
