@@ -26,10 +26,15 @@ for h in "${harnesses[@]}"; do
   corpus="$build/corpus/$h"
   findings="$root/fuzz/findings/$h"
   mkdir -p "$corpus" "$findings"
+  # A filled form is about 150 KB (its fonts): the form harness needs room.
+  max_len=${FUZZ_MAX_LEN:-65536}
+  [ "$h" != form ] || max_len=${FUZZ_MAX_LEN:-262144}
+  seeds=()
+  for d in "$root/fuzz/corpus/$h" "$root/fuzz/regressions/$h"; do [ -d "$d" ] && seeds+=("$d"); done
   echo "fuzz: $h for ${seconds}s"
   # -rss_limit_mb and -timeout turn runaway memory and slow inputs into
   # findings; -max_len keeps mutations near real file sizes.
-  nice -n 19 "$build/fuzz/fuzz_$h" "$corpus" "$root/fuzz/corpus/$h" "$root/fuzz/regressions/$h" \
-    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout="${FUZZ_TIMEOUT:-10}" -max_len="${FUZZ_MAX_LEN:-65536}" \
+  nice -n 19 "$build/fuzz/fuzz_$h" "$corpus" "${seeds[@]}" \
+    -max_total_time="$seconds" -rss_limit_mb=1024 -timeout="${FUZZ_TIMEOUT:-10}" -max_len="$max_len" \
     -artifact_prefix="$findings/" -print_final_stats=1 2>&1 | tee "$build/fuzz-$h.log" | grep -E "^(#[0-9]+.*(INITED|DONE|NEW)|stat::number_of_executed_units|==[0-9]+==ERROR|SUMMARY)" | tail -n 5 || true
 done
