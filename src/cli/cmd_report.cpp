@@ -129,6 +129,7 @@ int run_report(ReportArgs a) {
     ro.title = a.title;
     ro.organisation = a.organisation;
     ro.logo = a.logo;
+    ro.page_numbers = a.format != "html";
     ro.paper = a.paper == "letter" ? doc::Paper::letter : doc::Paper::a4;
     CompanionInputs companions;
     if (run && !a.with.empty()) {

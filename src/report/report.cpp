@@ -10,6 +10,7 @@
 #include "document/markdown.hpp"
 #include "document/palette.hpp"
 #include "document/style.hpp"
+#include "layout/layout.hpp"
 #include "report/charts.hpp"
 #include "report/changes.hpp"
 #include "report/format.hpp"
@@ -59,7 +60,7 @@ const std::vector<std::string> directives = {
     "cover", "page-break", "chart:domain-risk", "chart:heatmap", "chart:groups", "chart:distribution",
     "chart:impact-effort", "table:domains", "table:questions", "table:red-flags", "table:top-measures",
     "table:discuss", "table:plan", "table:find-out", "table:groups", "table:bands", "notes", "sources",
-    "table:numbers", "answers", "companions", "table:by-role", "method", "table:profile", "appendix:answers",
+    "table:numbers", "answers", "companions", "contents", "table:by-role", "method", "table:profile", "appendix:answers",
     "table:later", "changes", "summary:key-figures", "summary:findings", "chart:domain-mini"};
 
 // Parts that only mean something with a risk model. For an instrument
@@ -113,6 +114,21 @@ class ReportBuilder {
                   const ReportOptions& opt, Diagnostics& diags)
         : ins_(ins), rs_(rs), as_(as), plan_(plan), opt_(opt), l_(opt.lang), diags_(diags),
           charts_{ins, as, opt.lang, opt.text_width, opt.min_answers} {}
+
+    // [[contents]]: the chapters and their sections with their pages, known
+    // only after layout (build_report lays out once to find them).
+    struct ContentsEntry {
+        int level = 1;
+        std::string title, anchor;
+        int page = 0;
+    };
+    [[nodiscard]] bool wants_contents() const { return wants_contents_; }
+    // The entries to list, or `placeholders` rows of the same size when the
+    // pages are not known yet.
+    void set_contents(std::vector<ContentsEntry> entries, std::size_t rows_to_keep) {
+        contents_ = std::move(entries);
+        placeholders_ = rows_to_keep;
+    }
 
     doc::Document build() {
         doc::Document d;
@@ -728,12 +744,40 @@ class ReportBuilder {
 
     // ---- directives: the generated parts ----
 
+    // The contents: chapters in bold, their sections under them, each a link
+    // to its heading, with its page in the PDF.
+    void contents(doc::Blocks& out) {
+        wants_contents_ = true;
+        doc::Heading h;
+        h.level = 1;
+        h.text = {run(tr(l_, "Inhoud", "Contents"))};
+        h.anchor = "inhoud";
+        h.in_outline = false;
+        out.push_back(doc::block(std::move(h)));
+        std::vector<std::pair<std::string, doc::Align>> head = {{tr(l_, "Onderdeel", "Part"), doc::Align::left}};
+        if (opt_.page_numbers) head.emplace_back(tr(l_, "Pagina", "Page"), doc::Align::right);
+        doc::Table t = table(head);
+        if (opt_.page_numbers) t.columns[1].width = 48;
+        auto row = [&](const ContentsEntry& e) {
+            doc::TableRow r;
+            doc::Inline title = run(e.title, e.level == 1 ? doc::bold : doc::plain);
+            if (!e.anchor.empty()) title.link = "#" + e.anchor;
+            r.cells.push_back(doc::TableCell{{title}});
+            if (opt_.page_numbers) r.cells.push_back(cell(e.page > 0 ? std::to_string(e.page) : "00"));
+            t.rows.push_back(std::move(r));
+        };
+        for (const auto& e : contents_) row(e);
+        for (std::size_t i = 0; i < placeholders_; ++i) row({2, "…", "", 0});
+        out.push_back(doc::block(std::move(t)));
+    }
+
     bool directive(const report::Directive& dir, doc::Blocks& out) {
         const std::string& n = dir.name;
         std::string arg;
         for (char c : dir.arg)
             if (c != '\\') arg += c;
         if (n == "cover") return cover(out), true;
+        if (n == "contents") return contents(out), true;
         if (n == "page-break") return out.push_back(doc::page_break()), true;
         if (n == "changes") {
             report::ChangesInput in{opt_.comparison, opt_.plan_file, cycle::iso_date(build_epoch())};
@@ -1861,6 +1905,9 @@ class ReportBuilder {
     const ReportOptions& opt_;
     std::string l_;
     Diagnostics& diags_;
+    bool wants_contents_ = false;
+    std::vector<ContentsEntry> contents_;
+    std::size_t placeholders_ = 0;
     report::ChartContext charts_;
 };
 
@@ -1869,9 +1916,47 @@ class ReportBuilder {
 const std::vector<std::string>& report_placeholders() { return placeholders; }
 const std::vector<std::string>& report_directives() { return directives; }
 
+namespace {
+
+// Headings of level 1 and 2 that go into the outline, nested blocks included.
+std::size_t outline_headings(const doc::Blocks& blocks) {
+    std::size_t n = 0;
+    for (const auto& b : blocks) {
+        if (const auto* h = std::get_if<doc::Heading>(&b.content)) n += h->in_outline && h->level <= 2 ? 1 : 0;
+        else if (const auto* g = std::get_if<doc::Group>(&b.content)) n += outline_headings(g->blocks);
+        else if (const auto* c = std::get_if<doc::Callout>(&b.content)) n += outline_headings(c->blocks);
+    }
+    return n;
+}
+
+} // namespace
+
 doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
                            const Plan& plan, const ReportOptions& options, Diagnostics& diags) {
-    return ReportBuilder(ins, responses, as, plan, options, diags).build();
+    Diagnostics first;
+    ReportBuilder plain(ins, responses, as, plan, options, first);
+    doc::Document d = plain.build();
+    if (!plain.wants_contents() || first.has_errors()) {
+        diags.append(first);
+        return d;
+    }
+    // With [[contents]]: the contents' rows take their room first (one row
+    // per heading), one layout finds the pages, then the real rows go in.
+    // The rows are as high as the placeholders, so no page moves.
+    std::vector<ReportBuilder::ContentsEntry> entries;
+    {
+        Diagnostics scratch;
+        ReportBuilder sized(ins, responses, as, plan, options, scratch);
+        sized.set_contents({}, outline_headings(d.blocks));
+        doc::Document draft = sized.build();
+        Diagnostics ignored;
+        auto laid = layout::layout_document(draft, layout::LayoutOptions{}, ignored);
+        for (const auto& o : laid.outline)
+            if (o.bookmark && o.level <= 2) entries.push_back({o.level, o.title, o.anchor, options.page_numbers ? o.page + 1 : 0});
+    }
+    ReportBuilder final_report(ins, responses, as, plan, options, diags);
+    final_report.set_contents(std::move(entries), 0);
+    return final_report.build();
 }
 
 } // namespace zs

@@ -40,6 +40,9 @@ struct ReportOptions {
     // as the team kept it, for the plan's progress there.
     const cycle::Comparison* comparison = nullptr;
     const cycle::PlanFile* plan_file = nullptr;
+    // [[contents]] with page numbers (PDF); false for HTML, where the
+    // contents only links.
+    bool page_numbers = true;
 };
 
 doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,

@@ -100,8 +100,10 @@ grep -q "Cultuur en ervaringen van klanten" "$tmp/full-nl.txt" || fail "nl: no c
 grep -q "Culture and clients’ experiences" "$tmp/full-en.txt" || fail "en: no companion chapter"
 if grep -q "Cultuur en ervaringen van klanten" "$tmp/plain-nl.txt"; then fail "the chapter appears without --with"; fi
 # The summary chapter (up to "Het risicobeeld") points to the chapter.
+# (Past the contents, which names every heading: from the second
+# "Samenvatting" to the second "Het risicobeeld".)
 pdftotext -f 2 "$tmp/full-nl.pdf" "$tmp/from-2-nl.txt"
-awk '/^Het risicobeeld$/ {exit} {print}' "$tmp/from-2-nl.txt" >"$tmp/summary-nl.txt"
+awk '/^Samenvatting$/ {s++} /^Het risicobeeld$/ {r++; if (r == 2) exit} s >= 2 {print}' "$tmp/from-2-nl.txt" >"$tmp/summary-nl.txt"
 grep -q "Ook in dit rapport, in het hoofdstuk" "$tmp/summary-nl.txt" || fail "nl: the summary does not point to the chapter"
 grep -q "Cultuurpeiling onder medewerkers: 18 antwoordsets" "$tmp/full-nl.txt" || fail "nl: culture survey count"
 grep -q "Uw ervaring met onze dienst: 12 antwoordsets" "$tmp/full-nl.txt" || fail "nl: client questionnaire count"

@@ -961,6 +961,38 @@ def pdf_text(pdf: Path, layout: bool) -> str:
     return run(["pdftotext", "-enc", "UTF-8"] + (["-layout"] if layout else []) + [str(pdf), "-"])
 
 
+CONTENTS = {"nl": ("Inhoud", "Onderdeel", "Pagina"), "en": ("Contents", "Part", "Page")}
+
+
+def is_contents_page(page: str, lang: str) -> bool:
+    """A page of the contents table: its header row ("Onderdeel  Pagina"),
+    repeated on every page the table continues on, as one line (-layout) or
+    as two (plain text)."""
+    _, part, page_word = CONTENTS[lang]
+    lines = [l.strip() for l in page.splitlines()]
+    return any(re.fullmatch(rf"{part}\s+{page_word}", l) for l in lines) or (part in lines and page_word in lines)
+
+
+def without_contents(text: str, lang: str) -> str:
+    """The report without its contents pages, which repeat every heading."""
+    return "\f".join("" if is_contents_page(p, lang) else p for p in text.split("\f"))
+
+
+def check_contents(pdf: Path, lang: str, fail: Failures) -> None:
+    """Every row of the contents names a heading that is on the page it gives."""
+    pages = pdf_text(pdf, layout=True).split("\f")
+    rows = []
+    for p in pages:
+        if is_contents_page(p, lang):
+            rows += [(m.group(1).strip(), int(m.group(2))) for m in re.finditer(r"^\s*(\S.*?)\s{2,}(\d+)\s*$", p, re.M)]
+    where = f"report {lang}: contents"
+    fail.check(len(rows) >= 8, f"{where}: rows", ">= 8", len(rows))
+    squash = lambda s: re.sub(r"\W+", "", s)
+    for title, n in rows:
+        ok = 1 <= n <= len(pages) and squash(title) in squash(pages[n - 1])
+        fail.check(ok, f"{where}: '{title}' on page {n}", "the heading on that page", "not there")
+
+
 REPORT_TEXT = {
     "nl": {
         "summary": "Samenvatting", "summary_end": "Hoe zeker is dit beeld?",
@@ -1007,8 +1039,9 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
     t = REPORT_TEXT[lang]
     label = {b.id: b.label[lang] for b in ins.bands}
     rank = {b.id: i for i, b in enumerate(ins.bands)}
-    plain = pdf_text(pdf, layout=False)
-    layout = pdf_text(pdf, layout=True)
+    check_contents(pdf, lang, fail)
+    plain = without_contents(pdf_text(pdf, layout=False), lang)
+    layout = without_contents(pdf_text(pdf, layout=True), lang)
     where = f"report {lang}"
 
     summary = between(plain, t["summary"] + "\n", t["summary_end"])

@@ -25,8 +25,8 @@ SHARE = 0.005
 
 # name -> (command, pages)
 docs = {
-    "report-nl": ([zs, "report", str(ins), *answers, "--lang", "nl"], [1, 2, 3, 4, 5]),
-    "report-en": ([zs, "report", str(ins), *answers, "--lang", "en"], [2]),
+    "report-nl": ([zs, "report", str(ins), *answers, "--lang", "nl"], [1, 2, 4, 5, 6, 7]),
+    "report-en": ([zs, "report", str(ins), *answers, "--lang", "en"], [4]),
     "paper-nl": ([zs, "paper", str(ins), "--lang", "nl"], [1, 3, 6]),
     "form-nl": ([zs, "form", str(ins), "--lang", "nl"], [3, 6]),
 }
