@@ -215,11 +215,8 @@ doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
             if (dr.lifted_red_flag || dr.lifted_critical) value += " ↑";
             ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, value, 8, doc::Align::left, dr.lifted_red_flag));
         } else {
-            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5,
-                                      dr.not_applicable ? tr(c.lang, "niet van toepassing", "not applicable")
-                                      : dr.withheld     ? tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show")
-                                                        : tr(c.lang, "geen score", "no score"),
-                                      8, doc::Align::left, false, palette::muted));
+            ch.shapes.push_back(label(X(100) + 6, y + bar_h - 1.5, unscored_label(dr, c.lang, tr(c.lang, "geen score", "no score")), 8,
+                                      doc::Align::left, false, palette::muted));
         }
         // The range the knowledge gap leaves open, as a thin line over the
         // bar, on a white halo so that it shows on a dark bar as on a light one.
@@ -258,9 +255,7 @@ doc::Chart domain_risk_chart(const ChartContext& c, bool compact) {
         const auto& dr = c.as.domains[i];
         alt += fmt::format("{}{} {}", i ? "; " : "", c.ins.domains[i].id,
                            dr.risk ? fmt::format("{} ({})", percent(*dr.risk, c.lang), band_label(c.ins, dr.band, c.lang))
-                           : dr.not_applicable ? std::string(tr(c.lang, "niet van toepassing", "not applicable"))
-                           : dr.withheld       ? std::string(tr(c.lang, "te weinig antwoorden om te tonen", "too few answers to show"))
-                                               : std::string(tr(c.lang, "geen score", "no score")));
+                                   : unscored_label(dr, c.lang, tr(c.lang, "geen score", "no score")));
         if (dr.show_range && dr.risk_low && dr.risk_high)
             alt += fmt::format(" {} {}–{}", tr(c.lang, "bereik", "range"), percent(*dr.risk_low, c.lang), percent(*dr.risk_high, c.lang));
     }

@@ -31,6 +31,12 @@ std::string band_label(const Instrument& ins, const std::string& band, std::stri
     return band;
 }
 
+std::string unscored_label(const DomainResult& d, std::string_view lang, std::string_view otherwise) {
+    if (d.not_applicable) return tr(lang, "niet van toepassing", "not applicable");
+    if (d.withheld) return tr(lang, "te weinig antwoorden om te tonen", "too few answers to show");
+    return std::string(otherwise);
+}
+
 std::string role_label(const Instrument& ins, const std::string& role, std::string_view lang) {
     if (role.empty()) return tr(lang, "Zonder rol", "No role given");
     if (const Role* r = ins.find_role(role)) return r->label.get(lang);

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "model/instrument.hpp"
+#include "scoring/assessment.hpp"
 
 namespace zs::report {
 
@@ -15,6 +16,9 @@ std::string decimal(double v, int places, std::string_view lang);
 // A measured amount with at most one decimal, none when whole: "82,4", "90".
 std::string amount(double v, std::string_view lang);
 std::string band_label(const Instrument& ins, const std::string& band, std::string_view lang);
+// What a theme without a score shows instead: "niet van toepassing", "te
+// weinig antwoorden om te tonen" (withheld), or `otherwise`.
+std::string unscored_label(const DomainResult& d, std::string_view lang, std::string_view otherwise);
 std::string role_label(const Instrument& ins, const std::string& role, std::string_view lang);
 std::string level_label(Level l, std::string_view lang);
 std::string timeframe_label(Timeframe t, std::string_view lang);

@@ -955,10 +955,7 @@ class ReportBuilder {
         for (std::size_t i = 0; i < as_.domains.size(); ++i) {
             const auto& dr = as_.domains[i];
             std::string flag = fmt::format("{}", fmt::join(dr.red_flag_questions, ", "));
-            std::string level = dr.risk             ? report::band_label(ins_, dr.band, l_)
-                                : dr.not_applicable ? tr(l_, "niet van toepassing", "not applicable")
-                                : dr.withheld       ? tr(l_, "te weinig antwoorden om te tonen", "too few answers to show")
-                                                    : "–";
+            std::string level = dr.risk ? report::band_label(ins_, dr.band, l_) : report::unscored_label(dr, l_, "–");
             if (dr.lifted_critical) level += fmt::format(" ({} {})", tr(l_, "kritiek:", "critical:"), fmt::join(dr.critical_questions, ", "));
             if (dr.lifted_red_flag) level += fmt::format(" ({} {})", tr(l_, "rode vlag:", "red flag:"), fmt::join(dr.red_flag_questions, ", "));
             t.rows.push_back({{cell(fmt::format("{} {}", domain_of(i).id, domain_of(i).title.get(l_))),
