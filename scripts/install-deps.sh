@@ -21,8 +21,11 @@ packages=(
   fonts-lato fonts-dejavu-core fonts-liberation2
   # tools the tests and benchmarks use to check PDFs
   poppler-utils qpdf pdftk-java time bc
-  # the table test reads .xlsx back through LibreOffice; gettext checks the catalogues
-  libreoffice-calc-nogui gettext
+  # the table test reads .xlsx back through LibreOffice
+  libreoffice-calc-nogui
+  # the Dutch messages: msgfmt compiles po/nl.po into the binary (build);
+  # xgettext and msgcmp check that the catalogue is complete (tests)
+  gettext
   # the synthetic scanner (tests/tools/synthetic_scanner.py) and its benchmark
   python3-numpy python3-pil zbar-tools
   # man pages from --help (build); the install test renders one with man

@@ -61,7 +61,7 @@ std::vector<std::string> expand_answer_paths(const std::vector<std::string>& arg
         std::error_code ec;
         auto st = fs::status(arg, ec);
         if (ec || !fs::exists(st)) {
-            diags.error({arg, 0, 0}, "no such file or folder");
+            diags.error({arg, 0, 0}, msg("no such file or folder"));
             continue;
         }
         if (!fs::is_directory(st)) {
@@ -77,11 +77,11 @@ std::vector<std::string> expand_answer_paths(const std::vector<std::string>& arg
             found.push_back((fs::path(arg) / name).string());
         }
         if (ec) {
-            diags.error({arg, 0, 0}, fmt::format("cannot read the folder: {}", ec.message()));
+            diags.error({arg, 0, 0}, msg("cannot read the folder: {}", ec.message()));
             continue;
         }
         if (found.empty()) {
-            diags.error({arg, 0, 0}, fmt::format("the folder holds no answers ({} files)", fmt::join(extensions, ", ")));
+            diags.error({arg, 0, 0}, msg("the folder holds no answers ({} files)", fmt::join(extensions, ", ")));
             continue;
         }
         std::sort(found.begin(), found.end());
@@ -103,7 +103,7 @@ std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& pa
             s.kind = AnswerKind::form;
             MappedFile file(s.path);
             if (!file.ok()) {
-                found[i].error({s.path, 0, 0}, file.error());
+                found[i].error({s.path, 0, 0}, verbatim(file.error()));
                 return;
             }
             s.form = read_form(file.data(), s.path, found[i]);
@@ -112,7 +112,7 @@ std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& pa
         }
         auto file = read_file(s.path, limits::answer_file);
         if (!file.ok()) {
-            found[i].error({s.path, 0, 0}, file.error);
+            found[i].error({s.path, 0, 0}, verbatim(file.error));
             return;
         }
         s.data = std::move(file.data);
@@ -164,8 +164,8 @@ const Instrument* InstrumentResolver::find(const std::string& id, const SourceLo
     if (!option_.empty()) return load(option_, diags);
     if (auto path = find_instrument_file(id)) return load(*path, diags);
     std::vector<std::string> dirs = instrument_search_path();
-    diags.error(where, fmt::format("cannot find instrument '{}'", id),
-                fmt::format("name it on the command line or with --instrument FILE, or put it as '{}.toml' in one of: {}", id,
+    diags.error(where, msg("cannot find instrument '{}'", id),
+                msg("name it on the command line or with --instrument FILE, or put it as '{}.toml' in one of: {}", id,
                             fmt::join(dirs, ", ")));
     return nullptr;
 }
@@ -216,9 +216,9 @@ VersionBridge::Read VersionBridge::parse(const AnswerSource& s, Diagnostics& dia
         // instrument, which the changelog names.
         const std::string lang = !r->language.empty() ? r->language : ins_.default_language();
         diags.error(r->respondent.role_where.line ? r->respondent.role_where : SourceLocation{r->path, 0, 0},
-                    fmt::format("role group '{}' is not in version {} of '{}' (removed in {}): {}", r->respondent.role, ins_.version.text,
+                    msg("role group '{}' is not in version {} of '{}' (removed in {}): {}", r->respondent.role, ins_.version.text,
                                 ins_.id, up.removed_in->to, up.removed_role->why.get(lang)),
-                    "leave this file out of the run; its answers cannot be carried over");
+                    msg("leave this file out of the run; its answers cannot be carried over"));
         return out;
     }
     // What the changelog could not say (a role it does not map, say) is
@@ -255,9 +255,9 @@ void VersionBridge::warn(Diagnostics& diags) const {
         if (!o.skipped.empty())
             what += fmt::format("{} the answers to {} are left out: in version {} a question they depend on skips them",
                                 o.dropped.empty() ? ", but" : "; and", id_list(o.skipped), ins_.version.text);
-        diags.warning({}, fmt::format("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
+        diags.warning({}, msg("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
                                       o.files == 1 ? "file" : "files", version, ins_.id, ins_.version.text, what),
-                      "zelfscan upgrade writes these files in the new version, so they can be completed");
+                      msg("zelfscan upgrade writes these files in the new version, so they can be completed"));
     }
 }
 
@@ -268,8 +268,8 @@ std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positio
     std::vector<std::string> expanded = expand_answer_paths(positional, diags);
     SplitInputs split = split_instrument_args(expanded);
     if (split.instruments.size() > 1) {
-        diags.error({split.instruments[1], 0, 0}, fmt::format("more than one instrument is given (also {})", split.instruments[0]),
-                    "give one instrument and its answers");
+        diags.error({split.instruments[1], 0, 0}, msg("more than one instrument is given (also {})", split.instruments[0]),
+                    msg("give one instrument and its answers"));
         return std::nullopt;
     }
     AnswerRun run;
@@ -285,7 +285,7 @@ std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positio
         run.instrument_path = named;
     }
     std::vector<std::string>& files = split.answers;
-    if (files.empty() && !diags.has_errors()) diags.error({}, "no answers are given", "give answer files (.toml), filled forms (.pdf) or folders");
+    if (files.empty() && !diags.has_errors()) diags.error({}, msg("no answers are given"), msg("give answer files (.toml), filled forms (.pdf) or folders"));
     std::vector<AnswerSource> sources = read_answer_sources(files, diags);
     if (diags.has_errors()) return std::nullopt;
 

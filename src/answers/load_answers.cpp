@@ -41,7 +41,7 @@ class AnswerReader {
             resp.answers.reserve(t->size());
             walk(*t, "", resp);
         } else if (!root.get("answers")) {
-            r_.error(r_.at(root), "the answer file has no [answers] table");
+            r_.error(r_.at(root), msg("the answer file has no [answers] table"));
         }
         return resp;
     }
@@ -61,15 +61,15 @@ class AnswerReader {
                 std::string s = trim(d->as_string()->get());
                 auto iso = iso_date(s);
                 if (!s.empty() && !iso)
-                    r_.error(r_.at(*d), fmt::format("date '{}' is not a date", s), "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
+                    r_.error(r_.at(*d), msg("date '{}' is not a date", s), msg("write it as 2026-10-01, 1-10-2026 or 1 oktober 2026"));
                 who.date = iso.value_or(s);
             } else {
-                r_.error(r_.at(*d), fmt::format("'date' must be a date, not {}", toml_type_name(*d)), "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
+                r_.error(r_.at(*d), msg("'date' must be a date, not {}", toml_type_name(*d)), msg("write it as 2026-10-01, 1-10-2026 or 1 oktober 2026"));
             }
         }
         if (auto p = r_.integer(t, "participants", false)) {
             if (*p < 1 || *p > 1000)
-                r_.error(r_.at(*t.get("participants")), fmt::format("participants {} is out of range", *p), "a session has 1 to 1000 participants");
+                r_.error(r_.at(*t.get("participants")), msg("participants {} is out of range", *p), msg("a session has 1 to 1000 participants"));
             else
                 who.participants = static_cast<int>(*p);
         }
@@ -84,8 +84,8 @@ class AnswerReader {
                 walk(*sub, id, resp);
             } else {
                 auto c = closest_match(id, ids_);
-                r_.error(r_.at(k), fmt::format("unknown question '{}' in instrument {} {}", id, ins_.id, ins_.version.text),
-                         c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+                r_.error(r_.at(k), msg("unknown question '{}' in instrument {} {}", id, ins_.id, ins_.version.text),
+                         did_you_mean(c));
             }
         }
     }
@@ -111,7 +111,7 @@ class AnswerReader {
         }
         if (value) read_value(q, *value, a);
         if (resp.find(id)) {
-            r_.error(a.where, fmt::format("question '{}' is answered twice", id));
+            r_.error(a.where, msg("question '{}' is answered twice", id));
             return;
         }
         resp.answers.push_back(std::move(a));
@@ -149,7 +149,7 @@ class AnswerReader {
     }
 
     void wrong(const toml::node& v, const Question& q, std::string_view expected) {
-        r_.error(r_.at(v), fmt::format("the answer to '{}' ({} question) must be {}, not {}", q.id, to_string(q.kind), expected,
+        r_.error(r_.at(v), msg("the answer to '{}' ({} question) must be {}, not {}", q.id, to_string(q.kind), expected,
                                        toml_type_name(v)));
     }
 
@@ -186,7 +186,7 @@ bool looks_like_answer_file(std::string_view data) {
 
 std::optional<AnswerHeader> read_answer_header(std::string_view data, const std::string& path, Diagnostics& diags) {
     if (auto bad = check_text(data)) {
-        diags.error({path, bad->line, bad->column}, bad->what);
+        diags.error({path, bad->line, bad->column}, verbatim(bad->what));
         return std::nullopt;
     }
     TomlReader r(path, diags);
@@ -198,8 +198,8 @@ std::optional<AnswerHeader> read_answer_header(std::string_view data, const std:
     auto version = r.string(*root, "version", true);
     if (!id || !version) return std::nullopt;
     if (!is_instrument_id(*id)) {
-        r.error(r.at(*root->get("instrument")), fmt::format("'{}' is not an instrument id", *id),
-                "an instrument id holds lowercase letters, digits and hyphens only, e.g. \"institutioneel-racisme\"");
+        r.error(r.at(*root->get("instrument")), msg("'{}' is not an instrument id", *id),
+                msg("an instrument id holds lowercase letters, digits and hyphens only, e.g. \"institutioneel-racisme\""));
         return std::nullopt;
     }
     h.instrument = *id;
@@ -220,7 +220,7 @@ std::optional<Response> read_toml_answers(std::string_view data, const std::stri
 std::optional<Response> parse_response(std::string_view data, const std::string& path, const Instrument& ins,
                                        Diagnostics& diags) {
     if (auto bad = check_text(data)) {
-        diags.error({path, bad->line, bad->column}, bad->what);
+        diags.error({path, bad->line, bad->column}, verbatim(bad->what));
         return std::nullopt;
     }
     // Most files are plain and valid: the fast reader takes them. Any file
@@ -249,7 +249,7 @@ std::optional<Response> parse_response(std::string_view data, const std::string&
 std::optional<Response> load_response(const std::string& path, const Instrument& ins, Diagnostics& diags) {
     auto file = read_file(path, limits::answer_file);
     if (!file.ok()) {
-        diags.error({path, 0, 0}, file.error);
+        diags.error({path, 0, 0}, verbatim(file.error));
         return std::nullopt;
     }
     return parse_response(file.data, path, ins, diags);
@@ -309,40 +309,41 @@ void note_other_patch_versions(const Instrument& ins, const std::vector<Response
             if (n++ == 0 || r.path < first) first = r.path;
         }
     for (const auto& [version, seen] : other)
-        diags.add({Severity::note, {seen.second, 0, 0},
-                   fmt::format("{} version {} of '{}' and the instrument is {}: another patch version has the same "
-                               "questions, so the answers are used as they are",
-                               seen.first == 1 ? std::string("1 answer file answers") : fmt::format("{} answer files answer", seen.first),
-                               version, ins.id, ins.version.text),
-                   ""});
+        diags.add(Severity::note, {seen.second, 0, 0},
+                  seen.first == 1 ? msg("1 answer file answers version {} of '{}' and the instrument is {}: another patch version has the "
+                                        "same questions, so the answers are used as they are",
+                                        version, ins.id, ins.version.text)
+                                  : msg("{} answer files answer version {} of '{}' and the instrument is {}: another patch version has "
+                                        "the same questions, so the answers are used as they are",
+                                        seen.first, version, ins.id, ins.version.text));
 }
 
 void validate_response(const Instrument& ins, const Response& r, Diagnostics& diags) {
     SourceLocation file{r.path, 0, 0};
     if (!r.instrument.empty() && r.instrument != ins.id)
-        diags.error(file, fmt::format("this file answers instrument '{}', not '{}'", r.instrument, ins.id));
+        diags.error(file, msg("this file answers instrument '{}', not '{}'", r.instrument, ins.id));
     // Another patch version of the same instrument has the same questions
     // and options (docs/instrument-format.md): used as it is, with one note
     // per run (note_other_patch_versions).
     if (!r.version.empty() && r.version != ins.version.text && !patch_compatible(r.version, ins.version))
         diags.error(r.version_where.line ? r.version_where : file,
-                    fmt::format("this file answers version {} of '{}', but the instrument is version {}", r.version, ins.id,
+                    msg("this file answers version {} of '{}', but the instrument is version {}", r.version, ins.id,
                                 ins.version.text),
-                    "use the instrument version the answers were given for, or make a new template");
+                    msg("use the instrument version the answers were given for, or make a new template"));
     if (!r.language.empty() && std::find(ins.languages.begin(), ins.languages.end(), r.language) == ins.languages.end())
-        diags.error(file, fmt::format("language '{}' is not a language of the instrument ({})", r.language, fmt::join(ins.languages, ", ")));
+        diags.error(file, msg("language '{}' is not a language of the instrument ({})", r.language, fmt::join(ins.languages, ", ")));
     if (!r.respondent.role.empty() && !ins.find_role(r.respondent.role)) {
         std::vector<std::string_view> roles;
         for (const auto& ro : ins.roles) roles.push_back(ro.id);
         auto c = closest_match(r.respondent.role, roles);
         diags.error(r.respondent.role_where.line ? r.respondent.role_where : file,
-                    fmt::format("unknown role group '{}'", r.respondent.role),
-                    c.empty() ? fmt::format("role groups: {}", fmt::join(roles, ", ")) : fmt::format("did you mean '{}'?", c));
+                    msg("unknown role group '{}'", r.respondent.role),
+                    did_you_mean(c, msg("role groups: {}", fmt::join(roles, ", "))));
     }
     for (const auto& a : r.answers) {
         const Question* q = ins.find_question(a.question);
         if (!q) {
-            diags.error(a.where, fmt::format("unknown question '{}'", a.question));
+            diags.error(a.where, msg("unknown question '{}'", a.question));
             continue;
         }
         // A respondent's text is bounded (docs/limits.md): a report shows
@@ -353,40 +354,40 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
             for (unsigned char c : *text) chars += (c & 0xC0) != 0x80;
             if (chars > limits::note_chars)
                 diags.error(a.where,
-                            fmt::format("the text with the answer to '{}' is too long ({} characters; at most {}, see docs/limits.md)",
+                            msg("the text with the answer to '{}' is too long ({} characters; at most {}, see docs/limits.md)",
                                         a.question, chars, limits::note_chars),
-                            "keep it to a few paragraphs; longer evidence belongs in a document of its own");
+                            msg("keep it to a few paragraphs; longer evidence belongs in a document of its own"));
         }
         if (!a.answered()) continue;
         const Visibility vis = visibility(*q, r, ins);
         if (vis == Visibility::skipped && gate_skipped(*q, r, ins)) {
             diags.error(a.where,
-                        fmt::format("'{}' is answered, but it is skipped: it depends on '{}', which is skipped itself", q->id,
+                        msg("'{}' is answered, but it is skipped: it depends on '{}', which is skipped itself", q->id,
                                     q->condition->question),
-                        "remove this answer or change the answer it depends on");
+                        msg("remove this answer or change the answer it depends on"));
         } else if (vis == Visibility::skipped && q->condition->on_number()) {
             const Answer* gate = r.find(q->condition->question);
             diags.error(a.where,
-                        fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}{}{}, and '{}' was answered {}",
+                        msg("'{}' is answered, but it is skipped: it applies only when '{}' is {}{}{}, and '{}' was answered {}",
                                     q->id, q->condition->question,
                                     q->condition->min ? fmt::format("at least {}", *q->condition->min) : "",
                                     q->condition->min && q->condition->max ? " and " : "",
                                     q->condition->max ? fmt::format("at most {}", *q->condition->max) : "",
                                     q->condition->question, *gate->number),
-                        "remove this answer or change the answer it depends on");
+                        msg("remove this answer or change the answer it depends on"));
         } else if (vis == Visibility::skipped) {
             const Answer* gate = r.find(q->condition->question);
             diags.error(a.where,
-                        fmt::format("'{}' is answered, but it is skipped: it applies only when '{}' is {}, and '{}' was answered '{}'",
+                        msg("'{}' is answered, but it is skipped: it applies only when '{}' is {}, and '{}' was answered '{}'",
                                     q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
                                     q->condition->question, fmt::join(gate->options, ", ")),
-                        "remove this answer or change the answer it depends on");
+                        msg("remove this answer or change the answer it depends on"));
         }
         if (q->kind == QuestionKind::choice || q->kind == QuestionKind::multi) {
             const Scale* s = ins.find_scale(q->scale);
             if (!s) continue;
             if (q->kind == QuestionKind::choice && a.options.size() > 1)
-                diags.error(a.where, fmt::format("'{}' takes one answer, not {}", q->id, a.options.size()));
+                diags.error(a.where, msg("'{}' takes one answer, not {}", q->id, a.options.size()));
             std::set<std::string> seen;
             for (const auto& o : a.options) {
                 const Option* opt = s->find(o);
@@ -394,20 +395,20 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
                     std::vector<std::string_view> ids;
                     for (const auto& x : s->options) ids.push_back(x.id);
                     auto c = closest_match(o, ids);
-                    diags.error(a.where, fmt::format("'{}' is not an option of '{}'", o, q->id),
-                                c.empty() ? fmt::format("options: {}", fmt::join(ids, ", ")) : fmt::format("did you mean '{}'?", c));
+                    diags.error(a.where, msg("'{}' is not an option of '{}'", o, q->id),
+                                did_you_mean(c, msg("options: {}", fmt::join(ids, ", "))));
                     continue;
                 }
-                if (!seen.insert(o).second) diags.error(a.where, fmt::format("option '{}' is given twice for '{}'", o, q->id));
+                if (!seen.insert(o).second) diags.error(a.where, msg("option '{}' is given twice for '{}'", o, q->id));
                 if (opt->kind == OptionKind::not_applicable && opt->reason_required && blank(a.reason))
-                    diags.error(a.where, fmt::format("'{}' is answered '{}' without a reason", q->id, o),
-                                fmt::format("write \"{}\" = {{ answer = \"{}\", reason = \"…\" }}", q->id, o));
+                    diags.error(a.where, msg("'{}' is answered '{}' without a reason", q->id, o),
+                                msg("write \"{}\" = {{ answer = \"{}\", reason = \"…\" }}", q->id, o));
             }
         }
         if (q->kind == QuestionKind::number && a.number) {
             if ((q->min && *a.number < *q->min) || (q->max && *a.number > *q->max))
-                diags.error(a.where, fmt::format("{} is out of range for '{}'", *a.number, q->id),
-                            fmt::format("expected {} to {}", q->min ? fmt::format("{}", *q->min) : "any",
+                diags.error(a.where, msg("{} is out of range for '{}'", *a.number, q->id),
+                            msg("expected {} to {}", q->min ? fmt::format("{}", *q->min) : "any",
                                         q->max ? fmt::format("{}", *q->max) : "any"));
         }
     }

@@ -94,9 +94,9 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
     const pdf::FilledForm* form = &filled;
     SourceLocation where{path, 0, 0};
     if (form->instrument_id != ins.id || form->instrument_version != ins.version.text) {
-        diags.error(where, fmt::format("this form answers {} {}, not {} {}", form->instrument_id, form->instrument_version, ins.id,
+        diags.error(where, msg("this form answers {} {}, not {} {}", form->instrument_id, form->instrument_version, ins.id,
                                        ins.version.text),
-                    "use the instrument version the form was made from");
+                    msg("use the instrument version the form was made from"));
         return std::nullopt;
     }
     Response r;
@@ -122,13 +122,13 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
             else if (key == "unit") r.respondent.unit = v;
             else if (key == "date" && !v.empty()) {
                 if (auto iso = iso_date(v)) r.respondent.date = *iso;
-                else diags.warning(where, fmt::format("the date '{}' is not a date; it is left empty", v),
-                                   "write it as 2026-10-01, 1-10-2026 or 1 oktober 2026");
+                else diags.warning(where, msg("the date '{}' is not a date; it is left empty", v),
+                                   msg("write it as 2026-10-01, 1-10-2026 or 1 oktober 2026"));
             }
             else if (key == "participants" && !v.empty()) {
                 auto p = parse_number(v);
                 if (!p || *p < 1 || *p != static_cast<int>(*p))
-                    diags.error(where, fmt::format("the number of participants '{}' is not a whole number", v));
+                    diags.error(where, msg("the number of participants '{}' is not a whole number", v));
                 else
                     r.respondent.participants = static_cast<int>(*p);
             }
@@ -158,7 +158,7 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
         case QuestionKind::text: answer(n).text = trim(value); break;
         case QuestionKind::number:
             if (auto v = parse_number(value)) answer(n).number = *v;
-            else diags.error(where, fmt::format("the answer to {} is not a number: '{}'", n, trim(value)));
+            else diags.error(where, msg("the answer to {} is not a number: '{}'", n, trim(value)));
             break;
         }
     }
@@ -184,10 +184,10 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
         if (q && ans.answered() && visibility(*q, r, ins) == Visibility::skipped) {
             const Answer* gate = r.find(q->condition->question);
             if (gate_skipped(*q, r, ins) || !gate) {
-                diags.warning(where, fmt::format("{} was answered, but it depends on {}, which is skipped itself; the answer to {} is left out",
+                diags.warning(where, msg("{} was answered, but it depends on {}, which is skipped itself; the answer to {} is left out",
                                                  q->id, q->condition->question, q->id));
             } else {
-                diags.warning(where, fmt::format("{} was answered, but it only applies when {} is {}; {} was answered '{}', so the answer to {} is left out",
+                diags.warning(where, msg("{} was answered, but it only applies when {} is {}; {} was answered '{}', so the answer to {} is left out",
                                                  q->id, q->condition->question, fmt::join(q->condition->answers, " or "),
                                                  q->condition->question, fmt::join(gate->options, ", "), q->id));
             }

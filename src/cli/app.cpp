@@ -1,6 +1,7 @@
 #include "cli/app.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <exception>
 #include <new>
@@ -11,17 +12,14 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "model/toml_reader.hpp"
 
 namespace zs {
 
 namespace {
 
-int usage_error(const std::string& message, const std::string& hint) {
-    fmt::print(stderr, "zelfscan: error: {}\n", message);
-    if (!hint.empty()) fmt::print(stderr, "  hint: {}\n", hint);
-    return 2;
-}
+int usage_error(Message message, Message hint) { return print_error("", std::move(message), std::move(hint), 2); }
 
 std::vector<std::string> subcommand_names(CLI::App& app) {
     std::vector<std::string> names;
@@ -29,13 +27,38 @@ std::vector<std::string> subcommand_names(CLI::App& app) {
     return names;
 }
 
-std::string suggestion(const std::string& word, const std::vector<std::string>& candidates, const std::string& list_intro) {
+// "did you mean 'x'?", or `otherwise` (which lists the candidates).
+Message suggestion(const std::string& word, const std::vector<std::string>& candidates, Message otherwise) {
     std::vector<std::string_view> views(candidates.begin(), candidates.end());
     std::string c = closest_match(word, views);
     // Only a word with something in common with it: 'xx' is not near 'nl'.
     if (!c.empty() && c.find_first_of(word) == std::string::npos) c.clear();
-    if (!c.empty()) return fmt::format("did you mean '{}'?", c);
-    return fmt::format("{}: {}", list_intro, fmt::join(candidates, ", "));
+    return did_you_mean(c, std::move(otherwise));
+}
+
+// The first argument that looks like an option and is not one of `names`.
+std::string unknown_option(int argc, char** argv, const std::vector<std::string>& names) {
+    for (int i = 1; i < argc; ++i) {
+        std::string a = argv[i];
+        if (a == "--") break;
+        std::string name = a.substr(0, a.find('='));
+        if (name.size() > 1 && name[0] == '-' && !(name.size() > 1 && std::isdigit(static_cast<unsigned char>(name[1]))) &&
+            std::find(names.begin(), names.end(), name) == names.end() && name != "-h" && name != "--help")
+            return name;
+    }
+    return {};
+}
+
+// The value of --lang on the command line, read before the commands are
+// built, so that every message (--help included) is in that language.
+std::string lang_argument(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view a = argv[i];
+        if (a == "--") break;
+        if (a == "--lang" && i + 1 < argc) return argv[i + 1];
+        if (a.starts_with("--lang=")) return std::string(a.substr(7));
+    }
+    return {};
 }
 
 // The options of the command that was being parsed, as written ("--lang", "-o").
@@ -72,6 +95,7 @@ bool split_member_error(const std::string& what, std::string& option, std::strin
 } // namespace
 
 int run_cli(int argc, char** argv) {
+    set_message_language(choose_message_language(lang_argument(argc, argv)));
     CLI::App app{"zelfscan: compiles self-scan instruments into paper scans, fillable forms, "
                  "answer templates and risk reports.\n"
                  "zelfscan: maakt van een zelfscan een papieren scan, een invulbaar formulier, "
@@ -100,7 +124,7 @@ int run_cli(int argc, char** argv) {
         std::string first = argv[1];
         auto names = subcommand_names(app);
         if (std::find(names.begin(), names.end(), first) == names.end())
-            return usage_error(fmt::format("unknown command '{}'", first), suggestion(first, names, "commands"));
+            return usage_error(msg("unknown command '{}'", first), suggestion(first, names, msg("commands: {}", fmt::join(names, ", "))));
     }
 
     try {
@@ -111,40 +135,42 @@ int run_cli(int argc, char** argv) {
         return app.exit(e);
     } catch (const CLI::CallForVersion& e) {
         return app.exit(e);
-    } catch (const CLI::ExtrasError& e) {
-        // Unknown options get the nearest option of their command.
-        std::string what = e.what();
+    } catch (const CLI::ParseError& e) {
+        // An unknown option first, with the nearest option of its command:
+        // it is the likely cause of the other errors too ("--outptu x"
+        // leaves --output missing).
         auto names = option_names(app);
-        std::string bad;
-        for (int i = 1; i < argc; ++i) {
-            std::string a = argv[i];
-            std::string name = a.substr(0, a.find('='));
-            if (name.size() > 1 && name[0] == '-' && std::find(names.begin(), names.end(), name) == names.end() &&
-                what.find(name) != std::string::npos) {
-                bad = name;
-                break;
-            }
-        }
-        if (!bad.empty()) return usage_error(fmt::format("unknown option '{}'", bad), suggestion(bad, names, "options"));
-        return usage_error(what, "see zelfscan COMMAND --help");
-    } catch (const CLI::ValidationError& e) {
+        Message see_help = msg("see zelfscan COMMAND --help");
+        if (std::string bad = unknown_option(argc, argv, names); !bad.empty())
+            return usage_error(msg("unknown option '{}'", bad), suggestion(bad, names, msg("options: {}", fmt::join(names, ", "))));
+        std::string what = e.what();
         std::string option, value;
         std::vector<std::string> choices;
-        if (split_member_error(e.what(), option, value, choices))
-            return usage_error(fmt::format("{}: '{}' is not one of {}", option, value, fmt::join(choices, ", ")),
-                               suggestion(value, choices, "choose from"));
-        return usage_error(e.what(), "see zelfscan COMMAND --help");
-    } catch (const CLI::ParseError& e) {
-        app.exit(e);
-        return 2;
+        if (dynamic_cast<const CLI::ValidationError*>(&e) && split_member_error(what, option, value, choices))
+            return usage_error(msg("{}: '{}' is not one of {}", option, value, fmt::join(choices, ", ")),
+                               suggestion(value, choices, msg("choose from: {}", fmt::join(choices, ", "))));
+        if (dynamic_cast<const CLI::RequiredError*>(&e)) {
+            if (what.ends_with(" is required") && what.starts_with("-"))
+                return usage_error(msg("{} is required", what.substr(0, what.size() - 12)), see_help);
+            if (what.find("subcommand") != std::string::npos)
+                return usage_error(msg("a command is required"), msg("see zelfscan --help"));
+            return usage_error(msg("required arguments are missing ({})", what), see_help);
+        }
+        if (dynamic_cast<const CLI::ArgumentMismatch*>(&e))
+            return usage_error(msg("an option lacks its value or has too many ({})", what), see_help);
+        if (dynamic_cast<const CLI::ConversionError*>(&e))
+            return usage_error(msg("a value of the wrong kind ({})", what), see_help);
+        if (dynamic_cast<const CLI::ExtrasError*>(&e))
+            return usage_error(msg("more arguments than the command takes ({})", what), see_help);
+        return usage_error(msg("the command line cannot be read ({})", what), see_help);
     } catch (const std::bad_alloc&) {
         // The last line of defence: every reader catches its library's
         // failures with the file named; this catches what is left. Outputs
         // are only written at the very end, so none is half-written.
-        std::fputs("zelfscan: error: not enough memory; nothing was written (see docs/limits.md)\n", stderr);
+        print_error("", msg("not enough memory; nothing was written (see docs/limits.md)"));
         return 1;
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "zelfscan: error: %s; nothing was written\n", e.what());
+        print_error("", msg("{}; nothing was written", e.what()));
         return 1;
     }
     return ctx.exit_code;

@@ -26,10 +26,8 @@ namespace zs {
 namespace {
 
 std::string summary(const Instrument& ins) {
-    auto n = [](std::size_t count, Noun noun) { return counted("en", static_cast<long long>(count), noun, noun); };
-    return fmt::format("{}: ok: instrument {} {} ({}): {}, {}, {}", ins.path, ins.id, ins.version.text,
-                       fmt::join(ins.languages, ", "), n(ins.domains.size(), {"domain", "domains"}),
-                       n(ins.question_count(), {"question", "questions"}), n(ins.measures.size(), {"measure", "measures"}));
+    return msg("{}: ok: instrument {} {} ({}): {} domains, {} questions, {} measures", ins.path, ins.id, ins.version.text,
+               fmt::join(ins.languages, ", "), ins.domains.size(), ins.question_count(), ins.measures.size());
 }
 
 struct CheckOptions {
@@ -44,10 +42,10 @@ std::string answers_summary(const Instrument& ins, const Response& resp) {
         if (visibility(*q, resp, ins) != Visibility::skipped) ++total;
     }
     std::size_t missing = count_missing(ins, resp);
-    std::string who = resp.respondent.code.empty() ? "" : fmt::format(" by {}", resp.respondent.code);
-    if (resp.respondent.is_session()) who += fmt::format(" (session of {})", resp.respondent.participants);
-    return fmt::format("{}: ok: answers to {} {}{}: {} of {} questions answered, {} missing", resp.path, ins.id, ins.version.text,
-                       who, total - missing, total, missing);
+    std::string who = resp.respondent.code.empty() ? "" : msg(" by {}", resp.respondent.code).str();
+    if (resp.respondent.is_session()) who += msg(" (session of {})", resp.respondent.participants).str();
+    return msg("{}: ok: answers to {} {}{}: {} of {} questions answered, {} missing", resp.path, ins.id, ins.version.text, who,
+               total - missing, total, missing);
 }
 
 // A plan file (plan.toml, plan.csv): its form, then what the team wrote,
@@ -65,16 +63,15 @@ bool check_plan_file(const std::string& path, const std::string& data, const Che
         if (auto found = find_instrument_file(plan->meta.instrument)) ins_path = *found;
     if (!ins_path.empty()) ins = load_instrument(ins_path, diags, markdown_validator());
     else
-        diags.warning({path, 0, 0}, fmt::format("cannot find instrument '{}', so measure ids are not checked", plan->meta.instrument),
-                      "give it with --instrument FILE");
+        diags.warning({path, 0, 0}, msg("cannot find instrument '{}', so measure ids are not checked", plan->meta.instrument),
+                      msg("give it with --instrument FILE"));
     cycle::check_plan(*plan, ins ? &*ins : nullptr, diags);
     diags.sort();
     print_diagnostics(diags);
     if (diags.has_errors()) return false;
     auto progress = cycle::plan_progress(*plan, cycle::iso_date(build_epoch()));
-    fmt::print("{}: ok: plan for {} {}: {}, {} done, {} overdue\n", path, plan->meta.instrument, plan->meta.version,
-               counted("en", progress.rows, {"measure", "measures"}, {"measure", "measures"}),
-               progress.by_status[static_cast<std::size_t>(cycle::Status::done)], progress.overdue.size());
+    fmt::print("{}\n", msg("{}: ok: plan for {} {}: {} measures, {} done, {} overdue", path, plan->meta.instrument, plan->meta.version,
+                           progress.rows, progress.by_status[static_cast<std::size_t>(cycle::Status::done)], progress.overdue.size()));
     return true;
 }
 
@@ -102,7 +99,7 @@ bool run_check(const CheckOptions& opt) {
         }
         auto file = read_file(path, limits::plan_file);
         if (!file.ok()) {
-            fmt::print(stderr, "{}: error: {}\n", path, file.error);
+            print_error(path, verbatim(file.error));
             plans_ok = false;
         } else plans_ok = check_plan_file(path, file.data, opt) && plans_ok;
     }

@@ -21,21 +21,20 @@ struct CompareArgs {
 
 int run_compare(const CompareArgs& a) {
     if (a.csv && a.json) {
-        fmt::print(stderr, "error: give --csv or --json, not both\n");
-        return 2;
+        return print_error("", msg("give --csv or --json, not both"), {}, 2);
     }
     Diagnostics diags;
     std::optional<cycle::Round> rounds[2];
     const std::string* paths[2] = {&a.then, &a.now};
     for (int i = 0; i < 2; ++i) {
         auto file = read_file(*paths[i], limits::round_file);
-        if (!file.ok()) diags.error({*paths[i], 0, 0}, file.error);
+        if (!file.ok()) diags.error({*paths[i], 0, 0}, verbatim(file.error));
         else rounds[i] = cycle::read_round_json(file.data, *paths[i], diags);
     }
     if (rounds[0] && rounds[1] && rounds[0]->instrument != rounds[1]->instrument)
         diags.error({a.now, 0, 0},
-                    fmt::format("the rounds answer different instruments: '{}' and '{}'", rounds[0]->instrument, rounds[1]->instrument),
-                    "compare two rounds of the same instrument");
+                    msg("the rounds answer different instruments: '{}' and '{}'", rounds[0]->instrument, rounds[1]->instrument),
+                    msg("compare two rounds of the same instrument"));
     if (diags.has_errors()) {
         print_diagnostics(diags);
         return 1;

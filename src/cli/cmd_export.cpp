@@ -42,14 +42,14 @@ int run_export(const ExportArgs& a) {
         } else files.push_back(p);
     }
     std::vector<Response> responses = load_answer_set(*ins, files, diags);
-    if (!diags.has_errors() && responses.empty()) diags.error({a.instrument, 0, 0}, "no answers to export");
+    if (!diags.has_errors() && responses.empty()) diags.error({a.instrument, 0, 0}, msg("no answers to export"));
     if (a.all)
         diags.warning({a.output, 0, 0},
-                      "--all: the file holds respondent codes, dates, file names and every role group, so answers can be traced to people",
-                      "keep it to yourself as coordinator; share the export without --all");
+                      msg("--all: the file holds respondent codes, dates, file names and every role group, so answers can be traced to people"),
+                      msg("keep it to yourself as coordinator; share the export without --all"));
     else if (!responses.empty() && static_cast<int>(responses.size()) < ins->risk.anonymity_threshold)
         diags.warning({a.output, 0, 0},
-                      fmt::format("only {} respondents, fewer than the anonymity threshold of {}: rows may be traced to people",
+                      msg("only {} respondents, fewer than the anonymity threshold of {}: rows may be traced to people",
                                   responses.size(), ins->risk.anonymity_threshold));
     print_diagnostics(diags);
     if (diags.has_errors()) return 1;

@@ -50,9 +50,9 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
         Diagnostics args;
         std::vector<std::string> forms = expand_answer_paths(split.answers, args, {".pdf"});
         if (split.instruments.size() > 1)
-            args.error({split.instruments[1], 0, 0}, fmt::format("more than one instrument is given (also {})", split.instruments[0]));
+            args.error({split.instruments[1], 0, 0}, msg("more than one instrument is given (also {})", split.instruments[0]));
         if (args.has_errors() || forms.empty()) {
-            if (!args.has_errors()) args.error({}, "no forms are given", "give filled forms (.pdf) or folders of them");
+            if (!args.has_errors()) args.error({}, msg("no forms are given"), msg("give filled forms (.pdf) or folders of them"));
             print_diagnostics(args);
             ctx.exit_code = 1;
             return;
@@ -65,7 +65,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             std::error_code ec;
             fs::create_directories(opt->output, ec);
             if (ec) {
-                fmt::print(stderr, "{}: error: cannot create the output folder: {}\n", opt->output, ec.message());
+                print_error(opt->output, msg("cannot create the output folder: {}", ec.message()));
                 ctx.exit_code = 1;
                 return;
             }
@@ -80,7 +80,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
         parallel_for(reads.size(), [&](std::size_t i) {
             const std::string& path = forms[i];
             MappedFile file(path);
-            if (!file.ok()) reads[i].diags.error({path, 0, 0}, file.error());
+            if (!file.ok()) reads[i].diags.error({path, 0, 0}, verbatim(file.error()));
             else reads[i].form = read_form(file.data(), path, reads[i].diags);
         });
 
@@ -117,8 +117,8 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             // another respondent's: never replaced without --force.
             std::error_code ec;
             if (!opt->force && fs::exists(job.out, ec)) {
-                diags.error({path, 0, 0}, fmt::format("{} already exists; nothing is written for this form", job.out),
-                            "give another -o, or --force to replace it");
+                diags.error({path, 0, 0}, msg("{} already exists; nothing is written for this form", job.out),
+                            msg("give another -o, or --force to replace it"));
                 continue;
             }
             written.insert(job.out);
@@ -142,9 +142,7 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
                 all_ok = false;
                 continue;
             }
-            fmt::print("{}: imported to {}: {}, {} missing\n", forms[i], jobs[i]->out,
-                       counted("en", static_cast<long long>(jobs[i]->answers), {"answer", "answers"}, {"answer", "answers"}),
-                       jobs[i]->missing);
+            fmt::print("{}\n", msg("{}: imported to {}: {} answers, {} missing", forms[i], jobs[i]->out, jobs[i]->answers, jobs[i]->missing));
         }
         ctx.exit_code = all_ok ? 0 : 1;
     });

@@ -89,7 +89,7 @@ int run_monitor(const MonitorArgs& a) {
         }
         auto file = read_file(in, limits::plan_file);
         if (!file.ok()) {
-            diags.error({in, 0, 0}, file.error);
+            diags.error({in, 0, 0}, verbatim(file.error));
             continue;
         }
         if (auto p = cycle::read_plan(file.data, in, cycle::plan_format_for(in), diags)) inputs.push_back({in, std::move(*p), ""});
@@ -102,8 +102,7 @@ int run_monitor(const MonitorArgs& a) {
         return 1;
     }
     if (inputs.empty()) {
-        fmt::print(stderr, "error: no plan files found in {}\n", fmt::join(a.inputs, ", "));
-        return 1;
+        return print_error("", msg("no plan files found in {}", fmt::join(a.inputs, ", ")));
     }
 
     // A band counts as high in the upper half of the instrument's bands

@@ -74,9 +74,8 @@ int run_scan(const ScanArgs& a, bool form) {
     if (form) {
         auto format = form_format(a);
         if (!format) {
-            fmt::print(stderr, "fout: --format {} past niet bij het uitvoerbestand '{}' / error: --format {} does not match the output file '{}'\n",
-                       a.format, a.output, a.format, a.output);
-            return 2;
+            return print_error("", msg("--format {} does not match the output file '{}'", a.format, a.output),
+                               msg("leave out --format; the file name decides"), 2);
         }
         if (*format == "html") return run_html_form(a);
     }

@@ -32,12 +32,11 @@ std::string title_of(const RenderCommand& opt, const doc::Blocks& blocks) {
 int run(const RenderCommand& opt) {
     ReadResult file = read_file(opt.input, limits::markdown_file);
     if (!file.ok()) {
-        fmt::print(stderr, "{}: error: {}\n", opt.input, file.error);
-        return 1;
+        return print_error(opt.input, verbatim(file.error));
     }
     if (auto bad = check_text(file.data)) {
         Diagnostics d;
-        d.error({opt.input, bad->line, bad->column}, bad->what);
+        d.error({opt.input, bad->line, bad->column}, verbatim(bad->what));
         print_diagnostics(d);
         return 1;
     }

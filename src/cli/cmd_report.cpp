@@ -63,10 +63,10 @@ void warn_unshown_characters(const std::vector<Response>& responses, Diagnostics
                 }
                 if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
                 diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where,
-                              fmt::format("the {} to '{}' has characters the report's fonts do not have ({}); "
+                              msg("the {} to '{}' has characters the report's fonts do not have ({}); "
                                           "the PDF shows \uFFFD in their place",
                                           what, a.question, list),
-                              "the HTML report (--format html) shows them as typed");
+                              msg("the HTML report (--format html) shows them as typed"));
             }
         }
 }
@@ -75,23 +75,20 @@ int run_report(ReportArgs a) {
     // The output's format follows its name; --format may only agree.
     std::string format = document_format_of(a.output);
     if (format.empty()) {
-        fmt::print(stderr, "zelfscan: error: -o {}: the report is written as .pdf or .html\n  hint: name the file rapport.pdf or rapport.html\n",
-                   a.output);
-        return 2;
+        return print_error("", msg("-o {}: the report is written as .pdf or .html", a.output),
+                           msg("name the file rapport.pdf or rapport.html"), 2);
     }
     if (!a.format.empty() && a.format != format) {
-        fmt::print(stderr, "zelfscan: error: -o {} is a .{} file, but --format says {}\n  hint: leave out --format; the file name decides\n",
-                   a.output, format, a.format);
-        return 2;
+        return print_error("", msg("-o {} is a .{} file, but --format says {}", a.output, format, a.format),
+                           msg("leave out --format; the file name decides"), 2);
     }
     if (!a.plan.empty() && !ends_with(a.plan, ".toml") && !ends_with(a.plan, ".csv")) {
-        fmt::print(stderr, "zelfscan: error: --plan {}: the plan is written as .toml or .csv\n", a.plan);
-        return 2;
+        return print_error("", msg("--plan {}: the plan is written as .toml or .csv", a.plan), {}, 2);
     }
     a.format = format;
     if (!answers_given(a.inputs)) {
-        fmt::print(stderr, "zelfscan: error: no answers are given\n  hint: give answer files (.toml), filled forms (.pdf) or folders after the instrument\n");
-        return 2;
+        return print_error("", msg("no answers are given"),
+                           msg("give answer files (.toml), filled forms (.pdf) or folders after the instrument"), 2);
     }
     Diagnostics diags;
     ReportOptions ro;
@@ -114,13 +111,13 @@ int run_report(ReportArgs a) {
             ReportKind kind = ins.risk.scored ? ReportKind::risk : ReportKind::results;
             if (auto found = find_report_template(kind, ro.lang)) ro.template_path = *found;
             else diags.error({ins.path, 0, 0},
-                             fmt::format("cannot find the standard report template '{}'", report_template_name(kind, ro.lang)),
-                             "give one with --template FILE");
+                             msg("cannot find the standard report template '{}'", report_template_name(kind, ro.lang)),
+                             msg("give one with --template FILE"));
         }
         if (!ro.template_path.empty()) {
             auto t = read_file(ro.template_path, limits::template_file);
-            if (!t.ok()) diags.error({ro.template_path, 0, 0}, t.error);
-            else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, bad->what);
+            if (!t.ok()) diags.error({ro.template_path, 0, 0}, verbatim(t.error));
+            else if (auto bad = check_text(t.data)) diags.error({ro.template_path, bad->line, bad->column}, verbatim(bad->what));
             else ro.template_text = std::move(t.data);
         }
         return true; // template problems are reported with the answers'
@@ -138,13 +135,13 @@ int run_report(ReportArgs a) {
         if (auto found = find_report_template(ReportKind::companion, ro.lang)) {
             ro.companion_template_path = *found;
             auto t = read_file(*found, limits::template_file);
-            if (!t.ok()) diags.error({*found, 0, 0}, t.error);
-            else if (auto bad = check_text(t.data)) diags.error({*found, bad->line, bad->column}, bad->what);
+            if (!t.ok()) diags.error({*found, 0, 0}, verbatim(t.error));
+            else if (auto bad = check_text(t.data)) diags.error({*found, bad->line, bad->column}, verbatim(bad->what));
             else ro.companion_template_text = std::move(t.data);
         } else {
             diags.error({run->instrument->path, 0, 0},
-                        fmt::format("cannot find the report template '{}' for --with", report_template_name(ReportKind::companion, ro.lang)),
-                        "set ZELFSCAN_TEMPLATES to the folder that holds it");
+                        msg("cannot find the report template '{}' for --with", report_template_name(ReportKind::companion, ro.lang)),
+                        msg("set ZELFSCAN_TEMPLATES to the folder that holds it"));
         }
     }
     // A plan file that is there is merged into, never overwritten: it must
@@ -157,7 +154,7 @@ int run_report(ReportArgs a) {
         if (!a.plan.empty()) previous_plan = read_existing_plan(a.plan, current, diags);
         if (!a.previous.empty()) {
             if (!current.risk.scored)
-                diags.error({current.path, 0, 0}, fmt::format("instrument '{}' has no risk model, so rounds cannot be compared", current.id));
+                diags.error({current.path, 0, 0}, msg("instrument '{}' has no risk model, so rounds cannot be compared", current.id));
             else previous = load_previous_round(a.previous, current, diags);
         }
     }

@@ -77,7 +77,6 @@ class Instruments {
 bool is_pdf(std::string_view data) { return data.substr(0, 5) == "%PDF-"; }
 
 int run(const ScanArgs& a) {
-    const char* l = a.lang.c_str();
     Diagnostics diags;
     if (!a.instrument.empty()) {
         // A broken --instrument is an error of its own, before any scan.
@@ -116,13 +115,13 @@ int run(const ScanArgs& a) {
     for (const auto& path : a.scans) {
         MappedFile file(path);
         if (!file.ok()) {
-            diags.error({path, 0, 0}, file.error());
+            diags.error({path, 0, 0}, verbatim(file.error()));
             continue;
         }
         std::string error = is_pdf(file.data()) ? scan::rasterise_pdf(file.data(), path, a.dpi, take)
                                                 : scan::read_image_file(file.data(), path, take);
         flush();
-        if (!error.empty()) diags.error({path, 0, 0}, error);
+        if (!error.empty()) diags.error({path, 0, 0}, verbatim(error));
     }
     scan::ScanResult result = scanner.finish();
 
@@ -132,7 +131,7 @@ int run(const ScanArgs& a) {
     std::error_code ec;
     fs::create_directories(a.output, ec);
     if (ec) {
-        diags.error({a.output, 0, 0}, fmt::format("cannot create the output folder: {}", ec.message()));
+        diags.error({a.output, 0, 0}, msg("cannot create the output folder: {}", ec.message()));
         print_diagnostics(diags);
         return 1;
     }
@@ -144,8 +143,8 @@ int run(const ScanArgs& a) {
     for (const auto& sheet : result.sheets) {
         std::string path = (fs::path(a.output) / scan::answer_file_name(sheet)).string();
         if (fs::exists(path)) {
-            diags.error({path, 0, 0}, "exists already and is not overwritten (it may hold corrections)",
-                        "scan into a new folder, or move the old answer file away");
+            diags.error({path, 0, 0}, msg("exists already and is not overwritten (it may hold corrections)"),
+                        msg("scan into a new folder, or move the old answer file away"));
             ok = false;
             continue;
         }
@@ -179,17 +178,14 @@ int run(const ScanArgs& a) {
             r.kind == scan::ReviewItem::Kind::layout || r.kind == scan::ReviewItem::Kind::missing ||
             r.kind == scan::ReviewItem::Kind::duplicate)
             diags.warning({r.file.empty() ? a.output : r.file, 0, 0},
-                          fmt::format("{}{}{}{}", r.file_page > 0 ? fmt::format("{} {}: ", tr(l, "pagina", "page"), r.file_page) : "",
-                                      r.read, r.read.empty() ? "" : ": ", r.why));
+                          verbatim(fmt::format("{}{}{}{}", r.file_page > 0 ? msg("page {}: ", r.file_page).str() : "", r.read,
+                                               r.read.empty() ? "" : ": ", r.why)));
     print_diagnostics(diags);
     const auto& c = result.counts;
-    fmt::print(stderr, "{}: {} {} ({} {}, {} {}); {} {}; {} {} {}\n", a.output, c.pages, tr(l, "pagina’s", "pages"), c.blank,
-               tr(l, "leeg", "blank"), c.not_read, tr(l, "niet gelezen", "not read"), written,
-               tr(l, "antwoordbestanden", "answer files"), result.review.size(), tr(l, "punten om na te kijken in", "items to check in"),
-               review);
+    fmt::print(stderr, "{}\n", msg("{}: {} pages ({} blank, {} not read); {} answer files; {} items to check in {}", a.output, c.pages,
+                                   c.blank, c.not_read, written, result.review.size(), review));
     if (c.pages == 0 && ok) {
-        fmt::print(stderr, "{}\n", tr(l, "error: geen pagina’s gevonden in de scans", "error: no pages found in the scans"));
-        return 1;
+        return print_error("", msg("no pages found in the scans"));
     }
     return ok ? 0 : 1;
 }

@@ -254,12 +254,11 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 int run_score(const ScoreOptions& opt) {
     if (!opt.plan.empty() && !ends_with(opt.plan, ".toml") && !ends_with(opt.plan, ".csv")) {
-        fmt::print(stderr, "error: --plan {}: the plan is written as .toml or .csv\n", opt.plan);
-        return 2;
+        return print_error("", msg("--plan {}: the plan is written as .toml or .csv", opt.plan), {}, 2);
     }
     if (!answers_given(opt.inputs)) {
-        fmt::print(stderr, "zelfscan: error: no answers are given\n  hint: give answer files (.toml), filled forms (.pdf) or folders after the instrument\n");
-        return 2;
+        return print_error("", msg("no answers are given"),
+                           msg("give answer files (.toml), filled forms (.pdf) or folders after the instrument"), 2);
     }
     Diagnostics diags;
     std::string lang;
@@ -275,9 +274,8 @@ int run_score(const ScoreOptions& opt) {
         // A questionnaire without a risk model has answer counts and figures
         // (the JSON) but no risk summary and no plan.
         if (!ins.risk.scored && (!opt.json || !opt.plan.empty())) {
-            diags.error({ins.path, 0, 0}, fmt::format("instrument '{}' has no risk model, so its answers cannot be scored", ins.id),
-                        "use --json for the answer counts, or make the results report: zelfscan report " + ins.path +
-                            " ANSWERS... -o uitkomsten.pdf");
+            diags.error({ins.path, 0, 0}, msg("instrument '{}' has no risk model, so its answers cannot be scored", ins.id),
+                        msg("use --json for the answer counts, or make the results report: zelfscan report {} ANSWERS... -o uitkomsten.pdf", ins.path));
             return false;
         }
         return true;

@@ -33,8 +33,7 @@ void add_template_command(CLI::App& app, CliContext& ctx) {
         }
         std::string lang = opt->lang.empty() ? ins->default_language() : opt->lang;
         if (std::find(ins->languages.begin(), ins->languages.end(), lang) == ins->languages.end()) {
-            fmt::print(stderr, "{}: error: the instrument has no '{}' texts (it has {})\n", opt->instrument, lang,
-                       fmt::join(ins->languages, ", "));
+            print_error(opt->instrument, msg("the instrument has no '{}' texts (it has {})", lang, fmt::join(ins->languages, ", ")));
             ctx.exit_code = 1;
             return;
         }

@@ -32,8 +32,8 @@ int run_upgrade(const UpgradeArgs& a) {
     Diagnostics diags;
     std::error_code ec;
     if (fs::exists(a.output, ec) && !fs::is_directory(a.output, ec)) {
-        diags.error({a.output, 0, 0}, "-o must name a folder: every answer file is written into it under its own name",
-                    "give a folder, e.g. -o ronde-2-nieuw");
+        diags.error({a.output, 0, 0}, msg("-o must name a folder: every answer file is written into it under its own name"),
+                    msg("give a folder, e.g. -o ronde-2-nieuw"));
         print_diagnostics(diags);
         return 2;
     }
@@ -51,12 +51,12 @@ int run_upgrade(const UpgradeArgs& a) {
         std::string name = fs::path(r.path).stem().string() + ".toml";
         std::string out = (fs::path(a.output) / name).string();
         if (!names.insert(name).second) {
-            diags.error({r.path, 0, 0}, fmt::format("another input is also named {}; both would be written to {}", name, out),
-                        "upgrade files with the same name in separate runs, into separate folders");
+            diags.error({r.path, 0, 0}, msg("another input is also named {}; both would be written to {}", name, out),
+                        msg("upgrade files with the same name in separate runs, into separate folders"));
             continue;
         }
         if (!a.force && fs::exists(out, ec)) {
-            diags.error({r.path, 0, 0}, fmt::format("{} already exists", out), "give another -o folder, or --force to replace it");
+            diags.error({r.path, 0, 0}, msg("{} already exists", out), msg("give another -o folder, or --force to replace it"));
             continue;
         }
         std::string lang = !a.lang.empty() ? a.lang : !r.language.empty() ? r.language : ins.default_language();
@@ -68,16 +68,17 @@ int run_upgrade(const UpgradeArgs& a) {
     if (!fs::exists(a.output, ec)) {
         fs::create_directories(a.output, ec);
         if (ec) {
-            fmt::print(stderr, "{}: error: cannot make the folder: {}\n", a.output, ec.message());
-            return 1;
+            return print_error(a.output, msg("cannot make the folder: {}", ec.message()));
         }
     }
     // All files are committed together, or none.
     std::vector<Output> outputs;
     for (std::size_t i = 0; i < paths.size(); ++i) outputs.push_back({paths[i], texts[i]});
     if (!write_outputs(outputs, InputFiles(run->inputs))) return 1;
-    fmt::print("{} answer {} written for '{}' version {} in {}\n", paths.size(), paths.size() == 1 ? "file" : "files", ins.id,
-               ins.version.text, a.output);
+    if (paths.size() == 1)
+        fmt::print("{}\n", msg("1 answer file written for '{}' version {} in {}", ins.id, ins.version.text, a.output));
+    else
+        fmt::print("{}\n", msg("{} answer files written for '{}' version {} in {}", paths.size(), ins.id, ins.version.text, a.output));
     return 0;
 }
 

@@ -65,14 +65,14 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
         out.paths.push_back(path);
         if (has_extension(path, ".pdf")) {
             if (current.empty())
-                diags.error({path, 0, 0}, "a filled form in --with needs its questionnaire first",
-                            "name the instrument file before the forms: --with instruments/cultuurpeiling.toml forms/*.pdf");
+                diags.error({path, 0, 0}, msg("a filled form in --with needs its questionnaire first"),
+                            msg("name the instrument file before the forms: --with instruments/cultuurpeiling.toml forms/*.pdf"));
             else group_of(current).push_back(path);
             continue;
         }
         auto f = read_file(path, limits::instrument_file);
         if (!f.ok()) {
-            diags.error({path, 0, 0}, f.error);
+            diags.error({path, 0, 0}, verbatim(f.error));
             continue;
         }
         if (!looks_like_answer_file(f.data)) {
@@ -87,16 +87,16 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
         auto header = read_answer_header(f.data, path, diags);
         if (!header) continue;
         if (header->instrument == main.id) {
-            diags.error(header->where, fmt::format("this file answers '{}', the instrument of the report itself", main.id),
-                        "give the self-scan's answer files before --with; --with is for the other questionnaires");
+            diags.error(header->where, msg("this file answers '{}', the instrument of the report itself", main.id),
+                        msg("give the self-scan's answer files before --with; --with is for the other questionnaires"));
             continue;
         }
         std::string ins_path;
         if (auto it = named.find(header->instrument); it != named.end()) ins_path = it->second;
         else if (auto found = find_instrument_file(header->instrument)) ins_path = *found;
         if (ins_path.empty()) {
-            diags.error(header->where, fmt::format("cannot find the questionnaire '{}' this file answers", header->instrument),
-                        "name its instrument file first: --with instruments/" + header->instrument + ".toml ANSWERS...");
+            diags.error(header->where, msg("cannot find the questionnaire '{}' this file answers", header->instrument),
+                        msg("name its instrument file first: --with instruments/{}.toml ANSWERS...", header->instrument));
             continue;
         }
         group_of(ins_path).push_back(path);
@@ -108,22 +108,22 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
         auto ins = load_instrument(ins_path, diags, markdown_validator());
         if (!ins) continue;
         if (ins->id == main.id) {
-            diags.error({ins_path, 0, 0}, fmt::format("--with names '{}', the instrument of the report itself", main.id),
-                        "give the self-scan's answer files before --with; --with is for the other questionnaires");
+            diags.error({ins_path, 0, 0}, msg("--with names '{}', the instrument of the report itself", main.id),
+                        msg("give the self-scan's answer files before --with; --with is for the other questionnaires"));
             continue;
         }
         if (ins->risk.scored) {
-            diags.error({ins_path, 0, 0}, fmt::format("'{}' has a risk model; --with adds questionnaires without one", ins->id),
-                        "make its own risk report: zelfscan report " + ins_path + " ANSWERS... -o REPORT");
+            diags.error({ins_path, 0, 0}, msg("'{}' has a risk model; --with adds questionnaires without one", ins->id),
+                        msg("make its own risk report: zelfscan report {} ANSWERS... -o REPORT", ins_path));
             continue;
         }
         if (files.empty()) {
-            diags.error({ins_path, 0, 0}, fmt::format("--with names '{}' but gives no answer files for it", ins->id),
-                        "put its answer files or filled forms after it");
+            diags.error({ins_path, 0, 0}, msg("--with names '{}' but gives no answer files for it", ins->id),
+                        msg("put its answer files or filled forms after it"));
             continue;
         }
         if (std::any_of(loaded.begin(), loaded.end(), [&](const auto& l) { return l.first.id == ins->id; })) {
-            diags.error({ins_path, 0, 0}, fmt::format("'{}' is given twice with --with (two files of that id)", ins->id));
+            diags.error({ins_path, 0, 0}, msg("'{}' is given twice with --with (two files of that id)", ins->id));
             continue;
         }
         loaded.emplace_back(std::move(*ins), files);

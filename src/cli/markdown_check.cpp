@@ -11,7 +11,7 @@ MarkdownValidator markdown_validator() {
     return [](std::string_view text) {
         std::vector<std::string> out;
         for (const auto& p : doc::validate_markdown(text))
-            out.push_back(p.line > 0 ? fmt::format("line {}, column {} of the text: {}", p.line, p.column, p.message) : p.message);
+            out.push_back(p.line > 0 ? msg("line {}, column {} of the text: {}", p.line, p.column, p.message).str() : p.message);
         return out;
     };
 }

@@ -23,6 +23,13 @@ void print_diagnostics(const Diagnostics& diags) {
     std::fwrite(text.data(), 1, text.size(), stderr);
 }
 
+int print_error(const std::string& file, Message message, Message hint, int exit_code) {
+    Diagnostics d;
+    d.error({file, 0, 0}, std::move(message), std::move(hint));
+    print_diagnostics(d);
+    return exit_code;
+}
+
 namespace {
 
 std::optional<std::pair<unsigned long long, unsigned long long>> identity(const std::string& path) {

@@ -12,6 +12,9 @@
 namespace zs {
 
 void print_diagnostics(const Diagnostics& diags);
+// One error, formatted as every diagnostic is ("" file: the program's own,
+// a usage error). Returns `exit_code` for the caller to return.
+int print_error(const std::string& file, Message message, Message hint = {}, int exit_code = 1);
 
 // The document format an output file's name asks for: "pdf" for .pdf, "html"
 // for .html or .htm (in any case), "" for any other name.

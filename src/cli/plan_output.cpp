@@ -15,16 +15,16 @@ std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const
     if (!std::filesystem::exists(path, ec)) return std::nullopt;
     auto file = read_file(path, limits::plan_file);
     if (!file.ok()) {
-        diags.error({path, 0, 0}, file.error);
+        diags.error({path, 0, 0}, verbatim(file.error));
         return std::nullopt;
     }
     std::size_t before = diags.error_count();
     auto plan = cycle::read_plan(file.data, path, cycle::plan_format_for(path), diags);
     if (plan && plan->meta.instrument != ins.id && !plan->meta.instrument.empty())
-        diags.error({path, 0, 0}, fmt::format("this is the plan of instrument '{}', not of '{}'", plan->meta.instrument, ins.id),
-                    "give another --plan file; zelfscan does not overwrite it");
+        diags.error({path, 0, 0}, msg("this is the plan of instrument '{}', not of '{}'", plan->meta.instrument, ins.id),
+                    msg("give another --plan file; zelfscan does not overwrite it"));
     if (diags.error_count() > before) {
-        diags.add({Severity::note, {path, 0, 0}, "the plan file was left as it is: zelfscan merges into a plan only when it can read all of it", ""});
+        diags.add(Severity::note, {path, 0, 0}, msg("the plan file was left as it is: zelfscan merges into a plan only when it can read all of it"));
         return std::nullopt;
     }
     if (plan) cycle::check_plan(*plan, &ins, diags, Severity::warning);
@@ -66,7 +66,7 @@ std::optional<PlanOutput> plan_output(const std::string& path, const Instrument&
     if (previous) {
         auto file = read_file(path, limits::plan_file);
         if (!file.ok()) {
-            fmt::print(stderr, "{}: error: {}\n", path, file.error);
+            print_error(path, verbatim(file.error));
             return std::nullopt;
         }
         out.backup = std::move(file.data);

@@ -45,13 +45,13 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
     if (!fs::is_directory(path, ec)) {
         auto file = read_file(path, limits::round_file);
         if (!file.ok()) {
-            diags.error({path, 0, 0}, file.error, "give the previous round's folder of answer files or its 'score --json' file");
+            diags.error({path, 0, 0}, verbatim(file.error), msg("give the previous round's folder of answer files or its 'score --json' file"));
             return std::nullopt;
         }
         auto r = cycle::read_round_json(file.data, path, diags);
         if (!r) return std::nullopt;
         if (r->instrument != current.id) {
-            diags.error({path, 0, 0}, fmt::format("the previous round answers instrument '{}', not '{}'", r->instrument, current.id));
+            diags.error({path, 0, 0}, msg("the previous round answers instrument '{}', not '{}'", r->instrument, current.id));
             return std::nullopt;
         }
         out.round = std::move(*r);
@@ -70,7 +70,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
         }
         auto file = read_file(f, limits::instrument_file);
         if (!file.ok()) {
-            diags.error({f, 0, 0}, file.error);
+            diags.error({f, 0, 0}, verbatim(file.error));
             continue;
         }
         if (!looks_like_answer_file(file.data)) continue;
@@ -82,7 +82,7 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
         }
     }
     if (answers.empty()) {
-        diags.error({path, 0, 0}, "the previous round's folder holds no answer files (.toml or .pdf)");
+        diags.error({path, 0, 0}, msg("the previous round's folder holds no answer files (.toml or .pdf)"));
         return std::nullopt;
     }
     std::optional<Instrument> older;
@@ -91,8 +91,8 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
         older = find_instrument_version(path, current.id, version, diags, markdown_validator());
         if (!older) {
             diags.error(version_where,
-                        fmt::format("the previous round answers '{}' {}, and that version of the instrument cannot be found", current.id, version),
-                        fmt::format("put {}.toml of version {} next to the previous answers, or give its 'score --json' file", current.id, version));
+                        msg("the previous round answers '{}' {}, and that version of the instrument cannot be found", current.id, version),
+                        msg("put {}.toml of version {} next to the previous answers, or give its 'score --json' file", current.id, version));
             return std::nullopt;
         }
         ins = &*older;

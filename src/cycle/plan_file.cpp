@@ -210,22 +210,22 @@ PlanFile merge_plan(const PlanFile& previous, PlanFile fresh) {
 }
 
 void check_plan(const PlanFile& plan, const Instrument* ins, Diagnostics& diags, Severity severity) {
-    auto report = [&](SourceLocation where, std::string message, std::string hint = {}) {
+    auto report = [&](SourceLocation where, Message message, Message hint = {}) {
         if (where.file.empty()) where.file = plan.path;
-        diags.add({severity, std::move(where), std::move(message), std::move(hint)});
+        diags.add(severity, std::move(where), std::move(message), std::move(hint));
     };
     std::map<std::string, SourceLocation> first;
     std::vector<std::string_view> ids = status_ids();
     for (const PlanRow& row : plan.rows) {
         SourceLocation at = row.measure_where.line ? row.measure_where : row.where;
         if (row.measure.empty()) {
-            report(row.where, "a row without a measure id", "every row names its measure in 'measure'");
+            report(row.where, msg("a row without a measure id"), msg("every row names its measure in 'measure'"));
         } else if (auto [it, fresh] = first.emplace(row.measure, at); !fresh) {
-            report(at, fmt::format("measure '{}' has a second row; the first is at line {}", row.measure, it->second.line),
-                   "keep one row per measure");
+            report(at, msg("measure '{}' has a second row; the first is at line {}", row.measure, it->second.line),
+                   msg("keep one row per measure"));
         }
         if (!parse_status(row.status)) {
-            std::string hint = fmt::format("the status is one of: {}", fmt::join(ids, ", "));
+            Message hint = msg("the status is one of: {}", fmt::join(ids, ", "));
             std::string w = lower(row.status);
             std::vector<std::string_view> all = ids;
             for (const auto& n : status_names) all.push_back(n.en);
@@ -233,22 +233,22 @@ void check_plan(const PlanFile& plan, const Instrument* ins, Diagnostics& diags,
             std::string close = closest_match(w, all);
             if (!close.empty()) {
                 auto st = parse_status(close);
-                hint = fmt::format("did you mean '{}'? {}", st ? status_id(*st) : std::string_view(close), hint);
+                hint = msg("did you mean '{}'? {}", st ? status_id(*st) : std::string_view(close), hint);
             }
-            report(row.status_where, fmt::format("'{}' is not a status", row.status), hint);
+            report(row.status_where, msg("'{}' is not a status", row.status), hint);
         }
         if (!row.deadline.empty() && !parse_date(row.deadline))
-            report(row.deadline_where, fmt::format("deadline '{}' is not a date", row.deadline),
-                   "write a date as 2027-03-01 (or 1-3-2027)");
+            report(row.deadline_where, msg("deadline '{}' is not a date", row.deadline),
+                   msg("write a date as 2027-03-01 (or 1-3-2027)"));
         if (ins && !row.measure.empty()) {
             std::string_view q = find_out_question(row.measure);
             bool ok = !q.empty() ? ins->find_question(q) != nullptr : ins->find_measure(row.measure) != nullptr;
             if (!ok)
-                report(at, fmt::format("'{}' is not a measure of instrument '{}' {}", row.measure, ins->id, ins->version.text),
-                       "a measure id from the instrument, or find-out:QUESTION");
+                report(at, msg("'{}' is not a measure of instrument '{}' {}", row.measure, ins->id, ins->version.text),
+                       msg("a measure id from the instrument, or find-out:QUESTION"));
         }
     }
-    if (!plan.meta.round.empty() && !parse_date(plan.meta.round)) report({plan.path, 0, 0}, fmt::format("round '{}' is not a date", plan.meta.round));
+    if (!plan.meta.round.empty() && !parse_date(plan.meta.round)) report({plan.path, 0, 0}, msg("round '{}' is not a date", plan.meta.round));
 }
 
 } // namespace zs::cycle

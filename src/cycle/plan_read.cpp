@@ -122,8 +122,8 @@ std::optional<PlanFile> read_toml(std::string_view data, const std::string& path
         for (const auto& [k, v] : t) {
             if (known(keys, k.str()) || (columns == nullptr && k.str() == "action")) continue;
             if (v.is_table() || (v.is_array() && v.as_array()->is_array_of_tables())) {
-                r.error(r.at(k), fmt::format("'{}' in {} is a table; a plan keeps only values here", k.str(), where),
-                        "write it as a value, e.g. a string");
+                r.error(r.at(k), msg("'{}' in {} is a table; a plan keeps only values here", k.str(), where),
+                        msg("write it as a value, e.g. a string"));
                 continue;
             }
             found.push_back({r.at(k), {std::string(k.str()), toml_text(v)}});
@@ -246,7 +246,7 @@ std::vector<CsvRow> parse_csv(std::string_view data, const std::string& path, Di
         }
         ++col;
     }
-    if (quoted) diags.error({path, quote_line, quote_col}, "a quoted cell is not closed", "add the closing \"");
+    if (quoted) diags.error({path, quote_line, quote_col}, msg("a quoted cell is not closed"), msg("add the closing \""));
     if (!cell.text.empty() || !row.empty()) {
         end_cell();
         rows.push_back(std::move(row));
@@ -266,7 +266,7 @@ std::optional<PlanFile> read_csv(std::string_view data, const std::string& path,
     p.format = PlanFormat::csv;
     p.path = path;
     if (rows.empty()) {
-        diags.error({path, 0, 0}, "the plan file is empty", "a plan's first line names its columns, starting with 'measure'");
+        diags.error({path, 0, 0}, msg("the plan file is empty"), msg("a plan's first line names its columns, starting with 'measure'"));
         return std::nullopt;
     }
     const CsvRow& head = rows[0];
@@ -276,12 +276,12 @@ std::optional<PlanFile> read_csv(std::string_view data, const std::string& path,
         std::string n = head[i].text;
         if (n.empty()) n = fmt::format("column {}", i + 1);
         if (std::find(names.begin(), names.end(), n) != names.end())
-            diags.error({path, head[i].line, head[i].column}, fmt::format("column '{}' appears twice", n));
+            diags.error({path, head[i].line, head[i].column}, msg("column '{}' appears twice", n));
         if (n == "measure") measure_col = static_cast<int>(i);
         names.push_back(n);
     }
     if (measure_col < 0) {
-        diags.error({path, 1, 1}, "the first line has no column 'measure'", "a plan's first line names its columns, starting with 'measure'");
+        diags.error({path, 1, 1}, msg("the first line has no column 'measure'"), msg("a plan's first line names its columns, starting with 'measure'"));
         return std::nullopt;
     }
     for (const auto& n : names)
@@ -292,8 +292,8 @@ std::optional<PlanFile> read_csv(std::string_view data, const std::string& path,
         row.where = {path, cells.empty() ? 0 : cells[0].line, 0};
         if (cells.size() > names.size())
             diags.error({path, cells[names.size()].line, cells[names.size()].column},
-                        fmt::format("this row has {} cells, but the first line names {} columns", cells.size(), names.size()),
-                        "a cell holding the separator must be quoted");
+                        msg("this row has {} cells, but the first line names {} columns", cells.size(), names.size()),
+                        msg("a cell holding the separator must be quoted"));
         for (std::size_t i = 0; i < names.size(); ++i) {
             std::string v = i < cells.size() ? cells[i].text : "";
             SourceLocation at{path, i < cells.size() ? cells[i].line : row.where.line, i < cells.size() ? cells[i].column : 0};
@@ -302,7 +302,7 @@ std::optional<PlanFile> read_csv(std::string_view data, const std::string& path,
             else if (n == "indicated") {
                 row.indicated_where = at;
                 if (auto b = parse_indicated(v)) row.indicated = *b;
-                else diags.error(at, fmt::format("'{}' is not a value of 'indicated'", v), "write ja or nee");
+                else diags.error(at, msg("'{}' is not a value of 'indicated'", v), msg("write ja or nee"));
             } else if (n == "title") row.title = v;
             else if (n == "questions") row.questions = split_words(v);
             else if (n == "priority") {

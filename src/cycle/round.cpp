@@ -39,13 +39,13 @@ std::optional<Round> read_round_json(std::string_view data, const std::string& p
     JsonError err;
     auto root = parse_json(data, err);
     if (!root) {
-        diags.error({path, err.line, err.column}, fmt::format("not valid JSON: {}", err.what),
-                    "give the output of 'zelfscan score --json' or a folder of answer files");
+        diags.error({path, err.line, err.column}, msg("not valid JSON: {}", err.what),
+                    msg("give the output of 'zelfscan score --json' or a folder of answer files"));
         return std::nullopt;
     }
     if (root->kind != JsonValue::Kind::object || root->str("instrument").empty() || !root->get("domains")) {
-        diags.error({path, 0, 0}, "this JSON file is not the output of 'zelfscan score --json'",
-                    "make it with: zelfscan score INSTRUMENT ANSWERS... --json > round.json");
+        diags.error({path, 0, 0}, msg("this JSON file is not the output of 'zelfscan score --json'"),
+                    msg("make it with: zelfscan score INSTRUMENT ANSWERS... --json > round.json"));
         return std::nullopt;
     }
     Round r;

@@ -56,9 +56,9 @@ cmark_node* too_deep(cmark_node* root) {
     return found;
 }
 
-std::string too_deep_message() {
-    return "the Markdown is nested too deeply (more than " + std::to_string(limits::markdown_depth) +
-           " levels of lists, quotes and emphasis in one another)";
+Message too_deep_message() {
+    return msg("the Markdown is nested too deeply (more than {} levels of lists, quotes and emphasis in one another)",
+               limits::markdown_depth);
 }
 
 bool is(cmark_node* n, const char* type_string) {
@@ -153,8 +153,8 @@ class Converter {
             return;
         }
         case CMARK_NODE_HTML_BLOCK: {
-            diags_.warning(loc, "raw HTML is not rendered; it is shown as text",
-                           "use Markdown instead of HTML");
+            diags_.warning(loc, msg("raw HTML is not rendered; it is shown as text"),
+                           msg("use Markdown instead of HTML"));
             std::string html = literal(n);
             while (!html.empty() && html.back() == '\n') html.pop_back();
             out.push_back(block(CodeBlock{std::move(html)}, loc));
@@ -226,8 +226,8 @@ class Converter {
                 out.push_back(std::move(s));
                 continue;
             case CMARK_NODE_HTML_INLINE:
-                diags_.warning(where(n), "raw HTML is not rendered; it is shown as text",
-                               "use Markdown instead of HTML");
+                diags_.warning(where(n), msg("raw HTML is not rendered; it is shown as text"),
+                               msg("use Markdown instead of HTML"));
                 s.text = literal(n);
                 out.push_back(std::move(s));
                 continue;
@@ -262,7 +262,7 @@ Blocks parse_markdown(std::string_view text, const MarkdownOptions& options,
         auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(deep));
         auto col = static_cast<std::uint32_t>(cmark_node_get_start_column(deep));
         diagnostics.error({options.file, line + options.first_line - 1, col}, too_deep_message(),
-                          "see docs/limits.md");
+                          msg("see docs/limits.md"));
         return {};
     }
     Converter c(options, diagnostics);
@@ -318,7 +318,7 @@ std::vector<MarkdownProblem> validate_markdown(std::string_view text) {
         if (type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE) {
             problems.push_back({static_cast<std::uint32_t>(cmark_node_get_start_line(n)),
                                 static_cast<std::uint32_t>(cmark_node_get_start_column(n)),
-                                "raw HTML is not allowed; use Markdown"});
+                                msg("raw HTML is not allowed; use Markdown")});
         }
     }
     cmark_iter_free(it);

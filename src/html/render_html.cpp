@@ -11,6 +11,7 @@
 #include "html/svg.hpp"
 #include "layout/flow.hpp"
 #include "util/files.hpp"
+#include "util/messages.hpp"
 
 namespace zs::html {
 
@@ -173,8 +174,8 @@ class Writer {
             return anchors_.contains(id) ? "#" + id : "";
         }
         if (auto safe = safe_href(link)) return *safe;
-        diags_.warning(where_, "link '" + link + "' left out of the HTML: only http, https, mailto, tel, relative and #anchor links are kept",
-                       "the link text is shown without the link");
+        diags_.warning(where_, msg("link '{}' left out of the HTML: only http, https, mailto, tel, relative and #anchor links are kept", link),
+                       msg("the link text is shown without the link"));
         return "";
     }
 
@@ -363,14 +364,14 @@ class Writer {
             else if (file.data.starts_with("\xFF\xD8"))
                 mime = "image/jpeg";
             else
-                file.error = "not a PNG or JPEG file";
+                file.error = msg("not a PNG or JPEG file");
             // The same checks as for the PDF: limits, and a PNG that decodes.
             int w = 0, h = 0;
             if (!mime.empty() && !layout::image_size(file.data, w, h, file.error)) mime.clear();
         }
         if (!file.ok()) {
-            diags_.error(where_, "cannot use image '" + img.path + "': " + file.error,
-                         "images must be PNG or JPEG files");
+            diags_.error(where_, msg("cannot use image '{}': {}", img.path, file.error),
+                         msg("images must be PNG or JPEG files"));
             return;
         }
         out_ += "<figure";
@@ -475,8 +476,8 @@ class Writer {
             return;
         }
         if (c.alt.empty())
-            diags_.warning(where_, "chart without a text alternative",
-                           "set Chart::alt so screen-reader users learn what it shows");
+            diags_.warning(where_, msg("chart without a text alternative"),
+                           msg("set Chart::alt so screen-reader users learn what it shows"));
         // Chart text stays at least 12 px: below the width where it would
         // shrink further, the chart scrolls inside a labelled, focusable box.
         double smallest = 0;

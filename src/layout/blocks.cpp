@@ -125,13 +125,12 @@ ShapedText FlowBuilder::shape(const doc::Inlines& runs, const RunStyle& base,
                               const SourceLocation& where, bool preserve_spaces) {
     Shaper shaper(fonts_, [&](char32_t c) {
         if (!reported_.insert({where.file + ":" + std::to_string(where.line), c}).second) return;
-        std::string msg = "character " + describe(c) + " is in none of the configured fonts";
-        std::string hint = "use another character, or configure a font that has it "
-                           "(fonts/fonts.toml, option --fonts)";
+        Message what = msg("character {} is in none of the configured fonts", describe(c));
+        Message hint = msg("use another character, or configure a font that has it (fonts/fonts.toml, option --fonts)");
         if (options_.missing_glyph_is_error)
-            diags_.error(where, msg, hint);
+            diags_.error(where, std::move(what), std::move(hint));
         else
-            diags_.warning(where, msg, hint);
+            diags_.warning(where, std::move(what), std::move(hint));
     });
     for (const auto& r : runs) {
         RunStyle s = base;
@@ -546,8 +545,8 @@ void FlowBuilder::image(const doc::Image& img, double x, double width,
     int pw = 0, ph = 0;
     std::string error = r.error;
     if (!r.ok() || !image_size(r.data, pw, ph, error)) {
-        diags_.error(where, "cannot use image '" + img.path + "': " + error,
-                     "images must be PNG or JPEG files");
+        diags_.error(where, msg("cannot use image '{}': {}", img.path, error),
+                     msg("images must be PNG or JPEG files"));
         return;
     }
     double w = img.width > 0 ? img.width : pw;

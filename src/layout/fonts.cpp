@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "util/files.hpp"
+#include "util/messages.hpp"
 
 namespace zs::layout {
 
@@ -57,20 +58,20 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, std::string_view dat
     Bytes b{data};
     std::uint32_t version = b.u32(0);
     if (data.size() < 12 || (version != 0x00010000 && version != 0x74727565)) {
-        error = "not a TrueType font";
+        error = msg("not a TrueType font");
         return nullptr;
     }
     TableRef head = find_table(b, "head"), hhea = find_table(b, "hhea"),
              hmtx = find_table(b, "hmtx"), cmap = find_table(b, "cmap");
     if (!head.ok() || !hhea.ok() || !hmtx.ok() || !cmap.ok()) {
-        error = "TrueType font without head, hhea, hmtx or cmap table";
+        error = msg("TrueType font without head, hhea, hmtx or cmap table");
         return nullptr;
     }
     auto face = std::unique_ptr<FontFace>(new FontFace());
     face->path_ = std::move(path);
     std::uint16_t units = b.u16(head.offset + 18);
     if (units < 16) {
-        error = "TrueType font with an invalid unitsPerEm";
+        error = msg("TrueType font with an invalid unitsPerEm");
         return nullptr;
     }
     face->scale_ = 1000.0 / units;
@@ -78,7 +79,7 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, std::string_view dat
     face->descent_ = b.s16(hhea.offset + 6) * face->scale_;
     std::uint16_t metrics = b.u16(hhea.offset + 34);
     if (metrics == 0 || hmtx.length < 4u * metrics) {
-        error = "TrueType font with a truncated hmtx table";
+        error = msg("TrueType font with a truncated hmtx table");
         return nullptr;
     }
     auto advance_of = [&](std::uint32_t glyph) {
@@ -138,7 +139,7 @@ std::unique_ptr<FontFace> FontFace::parse(std::string path, std::string_view dat
             }
         }
     } else {
-        error = "TrueType font without a Unicode character map";
+        error = msg("TrueType font without a Unicode character map");
         return nullptr;
     }
     return face;
@@ -175,7 +176,7 @@ FontConfig parse_font_config(std::string_view text, const std::string& file, Dia
         root = toml::parse(text, file);
     } catch (const toml::parse_error& e) {
         const auto& at = e.source().begin;
-        diags.error({file, at.line, at.column}, std::string(e.description()));
+        diags.error({file, at.line, at.column}, msg("TOML syntax: {}", e.description()));
         return config;
     }
     std::filesystem::path base = std::filesystem::path(file).parent_path();
@@ -184,8 +185,8 @@ FontConfig parse_font_config(std::string_view text, const std::string& file, Dia
         auto* section = node.as_table();
         bool primary = key.str() == "primary";
         if (!section || (!primary && key.str() != "fallback")) {
-            diags.error(where, "unknown section '" + std::string(key.str()) + "'",
-                        "expected [primary] or [fallback]");
+            diags.error(where, msg("unknown section '{}'", key.str()),
+                        msg("expected [primary] or [fallback]"));
             continue;
         }
         auto& paths = primary ? config.primary : config.fallback;
@@ -194,14 +195,14 @@ FontConfig parse_font_config(std::string_view text, const std::string& file, Dia
             std::size_t i = 0;
             while (i < style_count && style_names[i] != style.str()) ++i;
             if (i == style_count) {
-                diags.error(at, "unknown font style '" + std::string(style.str()) + "'",
-                            "expected regular, bold, italic, bold_italic, heading, mono or "
-                            "mono_bold");
+                diags.error(at, msg("unknown font style '{}'", style.str()),
+                            msg("expected regular, bold, italic, bold_italic, heading, mono or "
+                            "mono_bold"));
                 continue;
             }
             auto path = value.value<std::string>();
             if (!path) {
-                diags.error(at, "a font style takes a path to a .ttf file as a string");
+                diags.error(at, msg("a font style takes a path to a .ttf file as a string"));
                 continue;
             }
             std::filesystem::path p(*path);
@@ -222,9 +223,9 @@ std::shared_ptr<const FontSet> FontSet::load(const FontConfig& config, Diagnosti
         std::unique_ptr<FontFace> face;
         if (r.ok()) face = FontFace::parse(path, r.data, error);
         if (!face) {
-            diags.error({path, 0, 0}, "cannot use font: " + error,
-                        "fonts are configured in fonts/fonts.toml (option --fonts or "
-                        "ZELFSCAN_FONTS)");
+            diags.error({path, 0, 0}, msg("cannot use font: {}", error),
+                        msg("fonts are configured in fonts/fonts.toml (option --fonts or "
+                        "ZELFSCAN_FONTS)"));
             return nullptr;
         }
         std::shared_ptr<const FontFace> shared = std::move(face);
@@ -253,7 +254,7 @@ std::shared_ptr<const FontSet> load_fonts(const std::string& path, Diagnostics& 
     if (!file.empty()) {
         ReadResult r = read_file(file, limits::instrument_file);
         if (!r.ok()) {
-            diags.error({file, 0, 0}, "cannot read font configuration: " + r.error);
+            diags.error({file, 0, 0}, msg("cannot read font configuration: {}", r.error));
             return nullptr;
         }
         Diagnostics local;

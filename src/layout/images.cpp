@@ -15,6 +15,7 @@
 
 #include "layout/flow.hpp"
 #include "util/limits.hpp"
+#include "util/messages.hpp"
 
 namespace zs::layout {
 
@@ -50,17 +51,17 @@ bool image_size(std::string_view d, int& width, int& height, std::string& error)
             at += 2 + len;
         }
     } else {
-        error = "not a PNG or JPEG file";
+        error = msg("not a PNG or JPEG file");
         return false;
     }
     if (width <= 0 || height <= 0) {
-        error = "the image has no valid size";
+        error = msg("the image has no valid size");
         return false;
     }
     auto pixels = static_cast<std::uint64_t>(width) * static_cast<std::uint64_t>(height);
     if (static_cast<std::uint32_t>(width) > limits::image_side || static_cast<std::uint32_t>(height) > limits::image_side ||
         pixels > limits::image_pixels) {
-        error = fmt::format("the image is too large ({} x {} pixels; at most {} per side and {} megapixels, see docs/limits.md)",
+        error = msg("the image is too large ({} x {} pixels; at most {} per side and {} megapixels, see docs/limits.md)",
                             width, height, limits::image_side, limits::image_pixels / 1000000);
         return false;
     }
@@ -126,14 +127,14 @@ bool check_png(std::string_view d, std::string& error) {
     r.src.data = d;
     r.png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &r.src, png_fail, png_ignore_warning);
     if (!r.png) {
-        error = "not enough memory to read the image";
+        error = msg("not enough memory to read the image");
         return false;
     }
     r.info = png_create_info_struct(r.png);
     bool ok = r.info && decode_png(r);
     png_destroy_read_struct(&r.png, r.info ? &r.info : nullptr, nullptr);
     if (!ok)
-        error = fmt::format("the PNG image is damaged ({})", r.src.error.empty() ? "unknown error" : r.src.error);
+        error = msg("the PNG image is damaged ({})", r.src.error.empty() ? "unknown error" : r.src.error);
     return ok;
 }
 

@@ -39,13 +39,13 @@ class ChangesReader {
         set.to = version(t, "to");
         set.date = r_.string(t, "date", false).value_or("");
         if (!set.date.empty() && !is_date(set.date))
-            r_.error(r_.at(*t.get("date")), fmt::format("date '{}' is not a date", set.date), "write it as \"YYYY-MM-DD\"");
+            r_.error(r_.at(*t.get("date")), msg("date '{}' is not a date", set.date), msg("write it as \"YYYY-MM-DD\""));
         set.summary = r_.text(t, "summary", true, langs_);
         if (md_) {
             const toml::node* n = t.get("summary");
             for (const auto& [lang, s] : set.summary.by_lang)
                 for (const auto& problem : md_(s))
-                    r_.error(n ? r_.at(*n) : r_.at(t), fmt::format("'summary' ({}): {}", lang, problem));
+                    r_.error(n ? r_.at(*n) : r_.at(t), msg("'summary' ({}): {}", lang, problem));
         }
         for (const auto* q : r_.tables(t, "question")) set.questions.push_back(read_change(*q, "[[changes.question]]", true));
         for (const auto* m : r_.tables(t, "measure")) set.measures.push_back(read_change(*m, "[[changes.measure]]", false));
@@ -58,7 +58,7 @@ class ChangesReader {
         auto v = r_.string(t, key, true);
         if (!v) return {};
         if (!parse_version(*v))
-            r_.error(r_.at(*t.get(key)), fmt::format("{} '{}' is not a semantic version", key, *v), "write three numbers, e.g. \"1.0.0\"");
+            r_.error(r_.at(*t.get(key)), msg("{} '{}' is not a semantic version", key, *v), msg("write three numbers, e.g. \"1.0.0\""));
         return *v;
     }
 
@@ -74,9 +74,8 @@ class ChangesReader {
                 c.kind = *kind;
             } else {
                 auto m = closest_match(*k, kind_ids);
-                r_.error(r_.at(*t.get("change")), fmt::format("unknown change '{}'", *k),
-                         m.empty() ? "expected same, reworded, reversed, changed, split, merged, removed or added"
-                                   : fmt::format("did you mean '{}'?", m));
+                r_.error(r_.at(*t.get("change")), msg("unknown change '{}'", *k),
+                         did_you_mean(m, msg("expected same, reworded, reversed, changed, split, merged, removed or added")));
             }
         }
         if (const toml::node* n = t.get("answers")) {
@@ -85,10 +84,10 @@ class ChangesReader {
                     if (auto s = v.value<std::string>(); s && v.is_string())
                         c.answers.emplace(std::string(k.str()), *s);
                     else
-                        r_.error(r_.at(v), fmt::format("answer '{}' must map to an option id in quotes", k.str()));
+                        r_.error(r_.at(v), msg("answer '{}' must map to an option id in quotes", k.str()));
                 }
             } else {
-                r_.error(r_.at(*n), "'answers' must be a table", "e.g. answers = { ja = \"nooit\", nee = \"vaak\" }");
+                r_.error(r_.at(*n), msg("'answers' must be a table"), msg("e.g. answers = {{ ja = \"nooit\", nee = \"vaak\" }}"));
             }
         }
         c.why = r_.text(t, "why", c.kind != ChangeKind::same, langs_);
@@ -111,24 +110,24 @@ class ChangesReader {
         auto kind = to_string(c.kind);
         SourceLocation at = t.get("new") ? r_.at(*t.get("new")) : c.where;
         if (c.kind == ChangeKind::added) {
-            if (!c.old_id.empty()) r_.error(r_.at(*t.get("old")), "an 'added' entry has no old id", "leave out old = …");
+            if (!c.old_id.empty()) r_.error(r_.at(*t.get("old")), msg("an 'added' entry has no old id"), msg("leave out old = …"));
         } else if (c.old_id.empty() && t.get("change")) {
-            r_.error(c.where, fmt::format("a '{}' entry needs the old id", kind), "add old = \"…\"");
+            r_.error(c.where, msg("a '{}' entry needs the old id", kind), msg("add old = \"…\""));
         }
         std::size_t n = c.new_ids.size();
         if (c.kind == ChangeKind::removed && n != 0)
-            r_.error(at, "a 'removed' entry has no new ids", "write new = [] or leave it out");
+            r_.error(at, msg("a 'removed' entry has no new ids"), msg("write new = [] or leave it out"));
         else if (c.kind == ChangeKind::split && n < 2)
-            r_.error(at, "a 'split' entry needs at least two new ids");
+            r_.error(at, msg("a 'split' entry needs at least two new ids"));
         else if (c.kind == ChangeKind::added && n == 0)
-            r_.error(at, "an 'added' entry needs the new ids");
+            r_.error(at, msg("an 'added' entry needs the new ids"));
         else if (c.kind != ChangeKind::removed && c.kind != ChangeKind::split && c.kind != ChangeKind::added && n != 1)
-            r_.error(at, fmt::format("a '{}' entry needs exactly one new id", kind));
+            r_.error(at, msg("a '{}' entry needs exactly one new id", kind));
         if (!c.answers.empty() && !carries_answers(c.kind))
-            r_.error(r_.at(*t.get("answers")), fmt::format("'answers' is only for same, reworded or reversed, not '{}'", kind),
-                     "answers of a changed, split or merged question do not carry over");
+            r_.error(r_.at(*t.get("answers")), msg("'answers' is only for same, reworded or reversed, not '{}'", kind),
+                     msg("answers of a changed, split or merged question do not carry over"));
         if (c.kind == ChangeKind::reversed && c.answers.empty())
-            r_.error(c.where, "a 'reversed' entry needs 'answers'", "map every old option to its new option, e.g. answers = { ja = \"nee\" }");
+            r_.error(c.where, msg("a 'reversed' entry needs 'answers'"), msg("map every old option to its new option, e.g. answers = {{ ja = \"nee\" }}"));
     }
 
     TomlReader& r_;
@@ -144,18 +143,18 @@ void check_ids(TomlReader& r, const std::vector<IdChange>& list, std::string_vie
         if (!c.old_id.empty()) {
             auto [it, fresh] = olds.emplace(c.old_id, &c);
             if (!fresh)
-                r.error(c.where, fmt::format("old {} id '{}' is listed twice in the changes to {}", what, c.old_id, set.to),
-                        fmt::format("first listed at line {}", it->second->where.line));
+                r.error(c.where, msg("old {} id '{}' is listed twice in the changes to {}", what, c.old_id, set.to),
+                        msg("first listed at line {}", it->second->where.line));
         }
         for (const auto& n : c.new_ids) {
             auto [it, fresh] = news.emplace(n, &c);
             if (!fresh && !(c.kind == ChangeKind::merged && it->second->kind == ChangeKind::merged))
-                r.error(c.where, fmt::format("new {} id '{}' is the target of two entries in the changes to {}", what, n, set.to),
-                        fmt::format("first at line {}; use change = \"merged\" on both when two old ids became one", it->second->where.line));
+                r.error(c.where, msg("new {} id '{}' is the target of two entries in the changes to {}", what, n, set.to),
+                        msg("first at line {}; use change = \"merged\" on both when two old ids became one", it->second->where.line));
             if (current_set && std::find(current.begin(), current.end(), n) == current.end()) {
                 auto m = closest_match(n, current);
-                r.error(c.where, fmt::format("changes to {}: new {} id '{}' is not in this instrument", set.to, what, n),
-                        m.empty() ? "" : fmt::format("did you mean '{}'?", m));
+                r.error(c.where, msg("changes to {}: new {} id '{}' is not in this instrument", set.to, what, n),
+                        did_you_mean(m));
             }
         }
         if (current_set && !c.answers.empty() && c.new_ids.size() == 1) {
@@ -164,7 +163,7 @@ void check_ids(TomlReader& r, const std::vector<IdChange>& list, std::string_vie
             if (s)
                 for (const auto& [old_opt, new_opt] : c.answers)
                     if (!new_opt.empty() && !s->find(new_opt))
-                        r.error(c.where, fmt::format("changes to {}: answer '{}' of '{}' maps to '{}', which is not an option of '{}'",
+                        r.error(c.where, msg("changes to {}: answer '{}' of '{}' maps to '{}', which is not an option of '{}'",
                                                      set.to, old_opt, c.old_id, new_opt, q->id));
         }
     }
@@ -173,9 +172,9 @@ void check_ids(TomlReader& r, const std::vector<IdChange>& list, std::string_vie
     // otherwise an old answer would silently land on a different question.
     for (const auto& [old_id, c] : olds)
         if (std::find(current.begin(), current.end(), old_id) != current.end() && !news.contains(old_id))
-            r.error(c->where, fmt::format("changes to {}: '{}' is '{}' here, but this version has a {} '{}'", set.to, old_id,
+            r.error(c->where, msg("changes to {}: '{}' is '{}' here, but this version has a {} '{}'", set.to, old_id,
                                           to_string(c->kind), what, old_id),
-                    fmt::format("list '{}' as a new id of an entry (for example change = \"added\")", old_id));
+                    msg("list '{}' as a new id of an entry (for example change = \"added\")", old_id));
 }
 
 // Role entries: each old role once; in the newest set a new role must be a
@@ -188,16 +187,16 @@ void check_roles(TomlReader& r, const ChangeSet& set, bool current_set, const In
         if (c.old_id.empty()) continue;
         auto [it, fresh] = olds.emplace(c.old_id, &c);
         if (!fresh)
-            r.error(c.where, fmt::format("old role group '{}' is listed twice in the changes to {}", c.old_id, set.to),
-                    fmt::format("first listed at line {}", it->second->where.line));
+            r.error(c.where, msg("old role group '{}' is listed twice in the changes to {}", c.old_id, set.to),
+                    msg("first listed at line {}", it->second->where.line));
         if (!current_set) continue;
         if (!c.new_id.empty() && !ins.find_role(c.new_id)) {
             auto m = closest_match(c.new_id, roles);
-            r.error(c.where, fmt::format("changes to {}: new role group '{}' is not in this instrument", set.to, c.new_id),
-                    m.empty() ? fmt::format("role groups: {}", fmt::join(roles, ", ")) : fmt::format("did you mean '{}'?", m));
+            r.error(c.where, msg("changes to {}: new role group '{}' is not in this instrument", set.to, c.new_id),
+                    did_you_mean(m, msg("role groups: {}", fmt::join(roles, ", "))));
         } else if (c.new_id.empty() && ins.find_role(c.old_id)) {
-            r.error(c.where, fmt::format("changes to {}: role group '{}' is removed here, but this version has it", set.to, c.old_id),
-                    "leave the entry out, or give new = \"…\" when the role got another id");
+            r.error(c.where, msg("changes to {}: role group '{}' is removed here, but this version has it", set.to, c.old_id),
+                    msg("leave the entry out, or give new = \"…\" when the role got another id"));
         }
     }
 }
@@ -224,14 +223,14 @@ void check_changes(TomlReader& r, const Instrument& ins) {
         auto to = parse_version(set.to);
         if (!from || !to) continue;
         if (!version_less(*from, *to))
-            r.error(set.where, fmt::format("changes from {} to {}: 'to' must be a later version than 'from'", set.from, set.to));
+            r.error(set.where, msg("changes from {} to {}: 'to' must be a later version than 'from'", set.from, set.to));
         if (version_less(ins.version, *to))
-            r.error(set.where, fmt::format("changes to {} are newer than the instrument's version {}", set.to, ins.version.text));
+            r.error(set.where, msg("changes to {} are newer than the instrument's version {}", set.to, ins.version.text));
         if (previous && !version_less(*previous, *to))
-            r.error(set.where, fmt::format("changes to {} come after changes to {}", set.to, previous->text),
-                    "list [[changes]] oldest first");
+            r.error(set.where, msg("changes to {} come after changes to {}", set.to, previous->text),
+                    msg("list [[changes]] oldest first"));
         if (!targets.insert(to->text).second)
-            r.error(set.where, fmt::format("there are two [[changes]] to version {}", set.to));
+            r.error(set.where, msg("there are two [[changes]] to version {}", set.to));
         previous = to;
         bool current = *to == ins.version;
         check_ids(r, set.questions, "question", set, questions, current, ins);
@@ -240,8 +239,8 @@ void check_changes(TomlReader& r, const Instrument& ins) {
     }
     if (previous && !(*previous == ins.version))
         r.error(ins.changes.back().where,
-                fmt::format("the newest [[changes]] lead to {}, but the instrument is version {}", previous->text, ins.version.text),
-                "add a [[changes]] table with to = the instrument's version");
+                msg("the newest [[changes]] lead to {}, but the instrument is version {}", previous->text, ins.version.text),
+                msg("add a [[changes]] table with to = the instrument's version"));
 }
 
 } // namespace zs

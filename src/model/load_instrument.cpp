@@ -61,8 +61,8 @@ class InstrumentLoader {
         for (const auto* t : r_.tables(root, "role")) ins.roles.push_back(read_role(*t));
         if (const toml::table* meta = r_.table(root, "instrument", false); meta && meta->get("respondent") && !ins.roles.empty() &&
                                                                           !ins.asks("role"))
-            r_.error(r_.at(*meta->get("respondent")), "the instrument has role groups, but 'respondent' does not ask for the role",
-                     "add \"role\", or remove the [[role]] tables");
+            r_.error(r_.at(*meta->get("respondent")), msg("the instrument has role groups, but 'respondent' does not ask for the role"),
+                     msg("add \"role\", or remove the [[role]] tables"));
         if (const toml::table* p = r_.table(root, "profile", false)) read_profile(*p, ins.profile);
         for (const auto* t : r_.tables(root, "domain")) ins.domains.push_back(read_domain(*t));
         for (const auto* t : r_.tables(root, "measure")) ins.measures.push_back(read_measure(*t));
@@ -70,11 +70,11 @@ class InstrumentLoader {
         ins.changes = read_changes(r_, root, langs_, md_);
         if (const toml::table* rp = r_.table(root, "report", false)) read_report(*rp, ins.report);
         if (ins.domains.empty())
-            r_.error(r_.at(root), "the instrument has no domains", "add at least one [[domain]] with questions");
+            r_.error(r_.at(root), msg("the instrument has no domains"), msg("add at least one [[domain]] with questions"));
         ins.build_index();
         if (ins.question_order.size() > limits::questions)
             r_.error(r_.at(root),
-                     fmt::format("the instrument has {} questions, more than the {} zelfscan takes (see docs/limits.md)",
+                     msg("the instrument has {} questions, more than the {} zelfscan takes (see docs/limits.md)",
                                  ins.question_order.size(), limits::questions));
         check_references(ins);
         check_changes(r_, ins);
@@ -92,7 +92,7 @@ class InstrumentLoader {
         const toml::node* n = t.get(key);
         for (const auto& [lang, s] : out.by_lang)
             for (const auto& problem : md_(s))
-                r_.error(n ? r_.at(*n) : r_.at(t), fmt::format("'{}' ({}): {}", key, lang, problem));
+                r_.error(n ? r_.at(*n) : r_.at(t), msg("'{}' ({}): {}", key, lang, problem));
         return out;
     }
 
@@ -100,8 +100,8 @@ class InstrumentLoader {
         auto v = r_.string(t, "id", true);
         if (!v) return {};
         if (!is_id(*v))
-            r_.error(r_.at(*t.get("id")), fmt::format("{} id '{}' may only hold letters, digits, '.', '-' and '_'", what, *v),
-                     "ids are written in answer files and form fields, so keep them plain ASCII");
+            r_.error(r_.at(*t.get("id")), msg("{} id '{}' may only hold letters, digits, '.', '-' and '_'", what, *v),
+                     msg("ids are written in answer files and form fields, so keep them plain ASCII"));
         return *v;
     }
 
@@ -112,34 +112,34 @@ class InstrumentLoader {
         // Languages come first: every text is checked against them.
         langs_ = r_.strings(t, "languages");
         if (!t.get("languages")) {
-            r_.error(r_.at(t), "missing required key 'languages'", "for example languages = [\"nl\", \"en\"]");
+            r_.error(r_.at(t), msg("missing required key 'languages'"), msg("for example languages = [\"nl\", \"en\"]"));
             langs_ = {"nl"};
         } else if (langs_.empty()) {
-            r_.error(r_.at(*t.get("languages")), "'languages' must name at least one language");
+            r_.error(r_.at(*t.get("languages")), msg("'languages' must name at least one language"));
             langs_ = {"nl"};
         } else {
             std::set<std::string> seen;
             for (const auto& l : langs_) {
                 if (!seen.insert(l).second)
-                    r_.error(r_.at(*t.get("languages")), fmt::format("language '{}' is listed twice", l));
+                    r_.error(r_.at(*t.get("languages")), msg("language '{}' is listed twice", l));
                 if (std::find(known_languages.begin(), known_languages.end(), l) == known_languages.end())
-                    r_.error(r_.at(*t.get("languages")), fmt::format("unknown language code '{}'", l),
-                             "use a two-letter code such as \"nl\" or \"en\"");
+                    r_.error(r_.at(*t.get("languages")), msg("unknown language code '{}'", l),
+                             msg("use a two-letter code such as \"nl\" or \"en\""));
             }
         }
         ins.languages = langs_;
         if (auto v = r_.string(t, "id", true)) {
             ins.id = *v;
             if (!is_slug(*v))
-                r_.error(r_.at(*t.get("id")), fmt::format("instrument id '{}' must be a slug", *v),
-                         "lowercase letters, digits and hyphens, e.g. \"institutioneel-racisme\"");
+                r_.error(r_.at(*t.get("id")), msg("instrument id '{}' must be a slug", *v),
+                         msg("lowercase letters, digits and hyphens, e.g. \"institutioneel-racisme\""));
         }
         if (auto v = r_.string(t, "version", true)) {
             if (auto parsed = parse_version(*v))
                 ins.version = *parsed;
             else
-                r_.error(r_.at(*t.get("version")), fmt::format("version '{}' is not a semantic version", *v),
-                         "write three numbers, e.g. \"1.0.0\"");
+                r_.error(r_.at(*t.get("version")), msg("version '{}' is not a semantic version", *v),
+                         msg("write three numbers, e.g. \"1.0.0\""));
         }
         ins.title = text(t, "title", true);
         ins.subtitle = text(t, "subtitle", false);
@@ -152,10 +152,10 @@ class InstrumentLoader {
             std::set<std::string> seen;
             for (const auto& f : given) {
                 if (std::find(fields.begin(), fields.end(), f) == fields.end())
-                    r_.error(r_.at(*n), fmt::format("unknown respondent detail '{}'", f),
-                             "choose from organisation, unit, date, code, role, participants");
+                    r_.error(r_.at(*n), msg("unknown respondent detail '{}'", f),
+                             msg("choose from organisation, unit, date, code, role, participants"));
                 else if (!seen.insert(f).second)
-                    r_.error(r_.at(*n), fmt::format("respondent detail '{}' is listed twice", f));
+                    r_.error(r_.at(*n), msg("respondent detail '{}' is listed twice", f));
             }
             // Always in the one order of the block, whatever order is given.
             ins.respondent.clear();
@@ -182,12 +182,12 @@ class InstrumentLoader {
         if (auto y = r_.integer(t, "year", true)) {
             s.year = static_cast<int>(*y);
             if (*y < 1800 || *y > 2100)
-                r_.error(r_.at(*t.get("year")), fmt::format("year {} is out of range", *y), "expected a year such as 2021");
+                r_.error(r_.at(*t.get("year")), msg("year {} is out of range", *y), msg("expected a year such as 2021"));
         }
         s.publisher = r_.string(t, "publisher", false).value_or("");
         s.url = r_.string(t, "url", false).value_or("");
         if (!s.url.empty() && s.url.rfind("https://", 0) != 0 && s.url.rfind("http://", 0) != 0)
-            r_.error(r_.at(*t.get("url")), fmt::format("url '{}' must start with https:// or http://", s.url));
+            r_.error(r_.at(*t.get("url")), msg("url '{}' must start with https:// or http://", s.url));
         return s;
     }
 
@@ -199,14 +199,14 @@ class InstrumentLoader {
         s.label = text(t, "label", false);
         for (const auto* o : r_.tables(t, "option")) s.options.push_back(read_option(*o, s.id));
         if (s.options.empty())
-            r_.error(r_.at(t), fmt::format("scale '{}' has no options", s.id), "add [[scale.option]] tables");
+            r_.error(r_.at(t), msg("scale '{}' has no options", s.id), msg("add [[scale.option]] tables"));
         if (s.options.size() > limits::options_per_scale)
-            r_.error(r_.at(t), fmt::format("scale '{}' has {} options, more than the {} a scale may have (see docs/limits.md)",
+            r_.error(r_.at(t), msg("scale '{}' has {} options, more than the {} a scale may have (see docs/limits.md)",
                                            s.id, s.options.size(), limits::options_per_scale));
         std::set<std::string> seen;
         for (const auto& o : s.options)
             if (!o.id.empty() && !seen.insert(o.id).second)
-                r_.error(o.where, fmt::format("option id '{}' appears twice in scale '{}'", o.id, s.id));
+                r_.error(o.where, msg("option id '{}' appears twice in scale '{}'", o.id, s.id));
         read_scale_unevidenced(t, s);
         return s;
     }
@@ -218,7 +218,7 @@ class InstrumentLoader {
         if (!n) return;
         const toml::table* u = n->as_table();
         if (!u) {
-            r_.error(r_.at(*n), "'unevidenced' must be a table", "e.g. unevidenced = { option = \"altijd\", score_as = \"meestal\" }");
+            r_.error(r_.at(*n), msg("'unevidenced' must be a table"), msg("e.g. unevidenced = {{ option = \"altijd\", score_as = \"meestal\" }}"));
             return;
         }
         r_.check_keys(*u, {"option", "score_as"}, "unevidenced");
@@ -230,15 +230,15 @@ class InstrumentLoader {
             if (id->empty()) continue;
             const toml::node* at = u->get(key);
             if (!o)
-                r_.error(at ? r_.at(*at) : r_.at(*n), fmt::format("unevidenced {} '{}' is not an option of scale '{}'", key, *id, s.id));
+                r_.error(at ? r_.at(*at) : r_.at(*n), msg("unevidenced {} '{}' is not an option of scale '{}'", key, *id, s.id));
             else if (!o->risk)
-                r_.error(at ? r_.at(*at) : r_.at(*n), fmt::format("unevidenced {} '{}' of scale '{}' has no risk", key, *id, s.id),
-                         "name options that count, e.g. altijd and meestal");
+                r_.error(at ? r_.at(*at) : r_.at(*n), msg("unevidenced {} '{}' of scale '{}' has no risk", key, *id, s.id),
+                         msg("name options that count, e.g. altijd and meestal"));
         }
         if (from && to && from->risk && to->risk && *to->risk < *from->risk)
-            r_.error(r_.at(*n), fmt::format("unevidenced on scale '{}': '{}' (risk {}) is safer than '{}' (risk {})", s.id, to->id, *to->risk,
+            r_.error(r_.at(*n), msg("unevidenced on scale '{}': '{}' (risk {}) is safer than '{}' (risk {})", s.id, to->id, *to->risk,
                                             from->id, *from->risk),
-                     "an answer without evidence counts as a riskier one, not a safer one");
+                     msg("an answer without evidence counts as a riskier one, not a safer one"));
     }
 
     Option read_option(const toml::table& t, const std::string& scale) {
@@ -254,31 +254,30 @@ class InstrumentLoader {
             else if (*k == "cannot-know") o.kind = OptionKind::cannot_know;
             else {
                 auto m = closest_match(*k, {"answer", "dont-know", "not-applicable", "cannot-know"});
-                r_.error(r_.at(*t.get("kind")), fmt::format("unknown option kind '{}'", *k),
-                         m.empty() ? "expected \"answer\", \"dont-know\", \"not-applicable\" or \"cannot-know\""
-                                   : fmt::format("did you mean '{}'?", m));
+                r_.error(r_.at(*t.get("kind")), msg("unknown option kind '{}'", *k),
+                         did_you_mean(m, msg("expected \"answer\", \"dont-know\", \"not-applicable\" or \"cannot-know\"")));
             }
         }
         if (auto v = r_.number(t, "risk", false)) {
             o.risk = *v;
             if (*v < 0 || *v > 1)
-                r_.error(r_.at(*t.get("risk")), fmt::format("risk {} of option '{}' in scale '{}' is out of range", *v, o.id, scale),
-                         "a risk goes from 0 (safeguard in place) to 1 (no safeguard)");
+                r_.error(r_.at(*t.get("risk")), msg("risk {} of option '{}' in scale '{}' is out of range", *v, o.id, scale),
+                         msg("a risk goes from 0 (safeguard in place) to 1 (no safeguard)"));
             if (o.kind == OptionKind::not_applicable)
-                r_.error(r_.at(*t.get("risk")), "a \"not-applicable\" option has no risk: it is left out of scores");
+                r_.error(r_.at(*t.get("risk")), msg("a \"not-applicable\" option has no risk: it is left out of scores"));
             if (o.kind == OptionKind::cannot_know)
-                r_.error(r_.at(*t.get("risk")), "a \"cannot-know\" option has no risk: it is a knowledge gap, never a risk");
+                r_.error(r_.at(*t.get("risk")), msg("a \"cannot-know\" option has no risk: it is a knowledge gap, never a risk"));
         }
         o.value = r_.number(t, "value", false);
         if (auto e = r_.integer(t, "exposure", false)) {
             o.exposure = static_cast<int>(*e);
             if (*e < 1 || *e > 5)
-                r_.error(r_.at(*t.get("exposure")), fmt::format("exposure {} is out of range", *e), "expected 1 to 5");
+                r_.error(r_.at(*t.get("exposure")), msg("exposure {} is out of range", *e), msg("expected 1 to 5"));
         }
         if (auto b = r_.boolean(t, "reason")) {
             o.reason_required = *b;
             if (*b && o.kind != OptionKind::not_applicable)
-                r_.error(r_.at(*t.get("reason")), "only a \"not-applicable\" option can require a reason");
+                r_.error(r_.at(*t.get("reason")), msg("only a \"not-applicable\" option can require a reason"));
         }
         return o;
     }
@@ -300,7 +299,7 @@ class InstrumentLoader {
         if (auto m = r_.string(t, "exposure", false)) {
             if (*m == "mean") p.method = ExposureMethod::mean;
             else if (*m == "max") p.method = ExposureMethod::max;
-            else r_.error(r_.at(*t.get("exposure")), fmt::format("unknown exposure method '{}'", *m), "expected \"mean\" or \"max\"");
+            else r_.error(r_.at(*t.get("exposure")), msg("unknown exposure method '{}'", *m), msg("expected \"mean\" or \"max\""));
         }
         for (const auto* q : r_.tables(t, "question")) p.questions.push_back(read_question(*q, true));
     }
@@ -315,7 +314,7 @@ class InstrumentLoader {
         if (auto w = r_.number(t, "weight", false)) {
             d.weight = *w;
             if (*w <= 0 || *w > 10)
-                r_.error(r_.at(*t.get("weight")), fmt::format("domain weight {} is out of range", *w), "expected a number above 0 and at most 10");
+                r_.error(r_.at(*t.get("weight")), msg("domain weight {} is out of range", *w), msg("expected a number above 0 and at most 10"));
         }
         d.owners = r_.strings(t, "owners");
         d.anonymous = r_.boolean(t, "anonymous").value_or(true);
@@ -327,22 +326,22 @@ class InstrumentLoader {
                 de.where = r_.at(*n);
                 de.from = r_.strings(*e, "from");
                 if (de.from.empty())
-                    r_.error(de.where, fmt::format("domain '{}': exposure needs 'from' with profile question ids", d.id),
-                             "e.g. exposure = { from = [\"P2\", \"P3\"], method = \"max\" }");
+                    r_.error(de.where, msg("domain '{}': exposure needs 'from' with profile question ids", d.id),
+                             msg("e.g. exposure = {{ from = [\"P2\", \"P3\"], method = \"max\" }}"));
                 if (auto m = r_.string(*e, "method", false)) {
                     if (*m == "mean") de.method = ExposureMethod::mean;
                     else if (*m == "max") de.method = ExposureMethod::max;
-                    else r_.error(r_.at(*e->get("method")), fmt::format("unknown exposure method '{}'", *m), "expected \"mean\" or \"max\"");
+                    else r_.error(r_.at(*e->get("method")), msg("unknown exposure method '{}'", *m), msg("expected \"mean\" or \"max\""));
                 }
                 d.exposure = std::move(de);
             } else {
-                r_.error(r_.at(*n), fmt::format("'exposure' of a domain must be a table, not {}", toml_type_name(*n)),
-                         "e.g. exposure = { from = [\"P2\", \"P3\"], method = \"max\" }");
+                r_.error(r_.at(*n), msg("'exposure' of a domain must be a table, not {}", toml_type_name(*n)),
+                         msg("e.g. exposure = {{ from = [\"P2\", \"P3\"], method = \"max\" }}"));
             }
         }
         for (const auto* q : r_.tables(t, "question")) d.questions.push_back(read_question(*q, false));
         if (d.questions.empty())
-            r_.error(d.where, fmt::format("domain '{}' has no questions", d.id), "add [[domain.question]] tables");
+            r_.error(d.where, msg("domain '{}' has no questions", d.id), msg("add [[domain.question]] tables"));
         return d;
     }
 
@@ -363,16 +362,16 @@ class InstrumentLoader {
             else if (*k == "number") q.kind = QuestionKind::number;
             else {
                 auto m = closest_match(*k, {"choice", "multi", "text", "number"});
-                r_.error(r_.at(*t.get("kind")), fmt::format("unknown question kind '{}'", *k),
-                         m.empty() ? "expected \"choice\", \"multi\", \"text\" or \"number\"" : fmt::format("did you mean '{}'?", m));
+                r_.error(r_.at(*t.get("kind")), msg("unknown question kind '{}'", *k),
+                         did_you_mean(m, msg("expected \"choice\", \"multi\", \"text\" or \"number\"")));
             }
         }
         q.scale = r_.string(t, "scale", false).value_or("");
         if (auto w = r_.integer(t, "weight", false)) {
             q.weight = static_cast<int>(*w);
             if (*w < 1 || *w > 3)
-                r_.error(r_.at(*t.get("weight")), fmt::format("weight {} of question '{}' is out of range", *w, q.id),
-                         "expected 1 (supporting), 2 (important) or 3 (critical)");
+                r_.error(r_.at(*t.get("weight")), msg("weight {} of question '{}' is out of range", *w, q.id),
+                         msg("expected 1 (supporting), 2 (important) or 3 (critical)"));
         }
         q.tags = r_.strings(t, "tags");
         read_red_flags(t, q);
@@ -390,7 +389,7 @@ class InstrumentLoader {
         if (auto l = r_.integer(t, "lines", false)) {
             q.lines = static_cast<int>(*l);
             if (*l < 1 || *l > 30)
-                r_.error(r_.at(*t.get("lines")), fmt::format("lines {} is out of range", *l), "expected 1 to 30");
+                r_.error(r_.at(*t.get("lines")), msg("lines {} is out of range", *l), msg("expected 1 to 30"));
         }
         if (const toml::node* n = t.get("only_if")) {
             if (const toml::table* c = n->as_table()) {
@@ -402,21 +401,21 @@ class InstrumentLoader {
                 cond.min = r_.number(*c, "min", false);
                 cond.max = r_.number(*c, "max", false);
                 if (c->get("answers") && (cond.min || cond.max))
-                    r_.error(cond.where, "only_if takes 'answers' (for a question with options) or 'min'/'max' (for a number question), not both");
+                    r_.error(cond.where, msg("only_if takes 'answers' (for a question with options) or 'min'/'max' (for a number question), not both"));
                 else if (!c->get("answers") && !cond.min && !cond.max)
-                    r_.error(cond.where, "only_if needs 'answers' (or 'min'/'max' for a number question)",
-                             "e.g. only_if = { question = \"D3.0\", answers = [\"ja\"] }");
+                    r_.error(cond.where, msg("only_if needs 'answers' (or 'min'/'max' for a number question)"),
+                             msg("e.g. only_if = {{ question = \"D3.0\", answers = [\"ja\"] }}"));
                 else if (cond.min && cond.max && *cond.min > *cond.max)
-                    r_.error(cond.where, fmt::format("only_if: min {} is above max {}", *cond.min, *cond.max));
+                    r_.error(cond.where, msg("only_if: min {} is above max {}", *cond.min, *cond.max));
                 q.condition = std::move(cond);
             } else {
-                r_.error(r_.at(*n), fmt::format("'only_if' must be a table, not {}", toml_type_name(*n)),
-                         "e.g. only_if = { question = \"D3.0\", answers = [\"ja\"] }");
+                r_.error(r_.at(*n), msg("'only_if' must be a table, not {}", toml_type_name(*n)),
+                         msg("e.g. only_if = {{ question = \"D3.0\", answers = [\"ja\"] }}"));
             }
         }
         if (profile && q.kind != QuestionKind::choice)
-            r_.error(q.where, fmt::format("service profile question '{}' must be a choice question", q.id),
-                     "its options set the exposure of the service");
+            r_.error(q.where, msg("service profile question '{}' must be a choice question", q.id),
+                     msg("its options set the exposure of the service"));
         return q;
     }
 
@@ -427,8 +426,8 @@ class InstrumentLoader {
         for (const auto& rid : ids)
             if (!ins_->find_role(rid)) {
                 auto c = closest_match(rid, known);
-                r_.error(r_.key_location(t, key), fmt::format("'{}' names unknown role '{}'", key, rid),
-                         c.empty() ? "define it with [[role]]" : fmt::format("did you mean '{}'?", c));
+                r_.error(r_.key_location(t, key), msg("'{}' names unknown role '{}'", key, rid),
+                         did_you_mean(c, msg("define it with [[role]]")));
             }
     }
 
@@ -443,13 +442,13 @@ class InstrumentLoader {
             rule.where = r_.at(rt);
             rule.options = r_.strings(rt, "options");
             if (rule.options.empty())
-                r_.error(rule.where, fmt::format("question '{}': a red_flag rule needs 'options'", q.id),
-                         "e.g. red_flag = { options = [\"nee\", \"deels\"] }");
+                r_.error(rule.where, msg("question '{}': a red_flag rule needs 'options'", q.id),
+                         msg("e.g. red_flag = {{ options = [\"nee\", \"deels\"] }}"));
             rule.roles = r_.strings(rt, "roles");
             check_roles(rt, "roles", rule.roles);
             if (auto v = r_.number(rt, "share", false)) {
                 rule.share = *v;
-                if (*v < 0 || *v > 1) r_.error(r_.at(*rt.get("share")), fmt::format("red_flag share {} is out of range", *v), "expected 0 to 1");
+                if (*v < 0 || *v > 1) r_.error(r_.at(*rt.get("share")), msg("red_flag share {} is out of range", *v), msg("expected 0 to 1"));
             }
             q.red_flags.push_back(std::move(rule));
         };
@@ -460,8 +459,8 @@ class InstrumentLoader {
             if (tables) {
                 for (const auto& item : *arr) {
                     if (const toml::table* item_table = item.as_table()) rule_from(*item_table);
-                    else r_.error(r_.at(item), "red_flag: write either option ids or rule tables, not both",
-                                  "e.g. red_flag = [{ options = [\"nee\"] }, { options = [\"weet-niet\"], roles = [\"beleid\"] }]");
+                    else r_.error(r_.at(item), msg("red_flag: write either option ids or rule tables, not both"),
+                                  msg("e.g. red_flag = [{{ options = [\"nee\"] }}, {{ options = [\"weet-niet\"], roles = [\"beleid\"] }}]"));
                 }
             } else {
                 RedFlagRule rule;
@@ -470,8 +469,8 @@ class InstrumentLoader {
                 if (!rule.options.empty()) q.red_flags.push_back(std::move(rule));
             }
         } else {
-            r_.error(r_.at(*n), fmt::format("'red_flag' must be a list of option ids or a table, not {}", toml_type_name(*n)),
-                     "e.g. red_flag = [\"nee\"] or red_flag = { options = [\"nee\", \"deels\"], share = 0.2 }");
+            r_.error(r_.at(*n), msg("'red_flag' must be a list of option ids or a table, not {}", toml_type_name(*n)),
+                     msg("e.g. red_flag = [\"nee\"] or red_flag = {{ options = [\"nee\", \"deels\"], share = 0.2 }}"));
         }
         for (const auto& rule : q.red_flags)
             for (const auto& o : rule.options)
@@ -484,8 +483,8 @@ class InstrumentLoader {
         if (!n) return;
         const toml::array* arr = n->as_array();
         if (!arr || arr->empty()) {
-            r_.error(r_.at(*n), "'number_risk' must be a list of steps",
-                     "e.g. number_risk = [{ upto = 5, risk = 0.0 }, { upto = 20, risk = 0.5 }, { risk = 1.0 }]");
+            r_.error(r_.at(*n), msg("'number_risk' must be a list of steps"),
+                     msg("e.g. number_risk = [{{ upto = 5, risk = 0.0 }}, {{ upto = 20, risk = 0.5 }}, {{ risk = 1.0 }}]"));
             return;
         }
         std::optional<double> prev;
@@ -493,7 +492,7 @@ class InstrumentLoader {
             const toml::node& item = *arr->get(i);
             const toml::table* st = item.as_table();
             if (!st) {
-                r_.error(r_.at(item), "a number_risk step must be a table such as { upto = 5, risk = 0.0 }");
+                r_.error(r_.at(item), msg("a number_risk step must be a table such as {{ upto = 5, risk = 0.0 }}"));
                 continue;
             }
             r_.check_keys(*st, {"upto", "risk"}, "number_risk");
@@ -501,15 +500,15 @@ class InstrumentLoader {
             step.upto = r_.number(*st, "upto", false);
             if (auto v = r_.number(*st, "risk", true)) {
                 step.risk = *v;
-                if (*v < 0 || *v > 1) r_.error(r_.at(*st->get("risk")), fmt::format("risk {} is out of range", *v), "expected 0 to 1");
+                if (*v < 0 || *v > 1) r_.error(r_.at(*st->get("risk")), msg("risk {} is out of range", *v), msg("expected 0 to 1"));
             }
             bool last = i + 1 == arr->size();
             if (last && step.upto)
-                r_.error(r_.at(item), "the last number_risk step has no 'upto': it takes every higher number");
+                r_.error(r_.at(item), msg("the last number_risk step has no 'upto': it takes every higher number"));
             if (!last && !step.upto)
-                r_.error(r_.at(item), "every number_risk step but the last needs 'upto'");
+                r_.error(r_.at(item), msg("every number_risk step but the last needs 'upto'"));
             if (step.upto && prev && *step.upto <= *prev)
-                r_.error(r_.at(item), fmt::format("number_risk: upto {} must be above the previous step's {}", *step.upto, *prev));
+                r_.error(r_.at(item), msg("number_risk: upto {} must be above the previous step's {}", *step.upto, *prev));
             if (step.upto) prev = step.upto;
             q.number_risk.push_back(step);
         }
@@ -522,8 +521,8 @@ class InstrumentLoader {
         if (*v == "medium") return Level::medium;
         if (*v == "high") return Level::high;
         auto m = closest_match(*v, {"low", "medium", "high"});
-        r_.error(r_.at(*t.get(key)), fmt::format("unknown {} '{}'", key, *v),
-                 m.empty() ? "expected \"low\", \"medium\" or \"high\"" : fmt::format("did you mean '{}'?", m));
+        r_.error(r_.at(*t.get(key)), msg("unknown {} '{}'", key, *v),
+                 did_you_mean(m, msg("expected \"low\", \"medium\" or \"high\"")));
         return Level::medium;
     }
 
@@ -547,14 +546,14 @@ class InstrumentLoader {
             else if (*v == "12-months") m.timeframe = Timeframe::months12;
             else {
                 auto c = closest_match(*v, {"now", "3-months", "12-months"});
-                r_.error(r_.at(*t.get("timeframe")), fmt::format("unknown timeframe '{}'", *v),
-                         c.empty() ? "expected \"now\", \"3-months\" or \"12-months\"" : fmt::format("did you mean '{}'?", c));
+                r_.error(r_.at(*t.get("timeframe")), msg("unknown timeframe '{}'", *v),
+                         did_you_mean(c, msg("expected \"now\", \"3-months\" or \"12-months\"")));
             }
         }
         m.addresses = r_.strings(t, "addresses");
         if (m.addresses.empty())
-            r_.error(m.where, fmt::format("measure '{}' addresses no questions", m.id),
-                     "add addresses = [\"D1.1\", …] with the questions it answers");
+            r_.error(m.where, msg("measure '{}' addresses no questions", m.id),
+                     msg("add addresses = [\"D1.1\", …] with the questions it answers"));
         m.red_flag = r_.boolean(t, "red_flag").value_or(false);
         m.prerequisites = r_.strings(t, "requires");
         m.redress = text(t, "redress", false);
@@ -571,17 +570,17 @@ class InstrumentLoader {
         if (auto v = r_.string(t, "missing", false)) {
             if (*v == "ignore") rm.missing = MissingPolicy::ignore;
             else if (*v == "as-dont-know") rm.missing = MissingPolicy::as_dont_know;
-            else r_.error(r_.at(*t.get("missing")), fmt::format("unknown value '{}' for 'missing'", *v), "expected \"ignore\" or \"as-dont-know\"");
+            else r_.error(r_.at(*t.get("missing")), msg("unknown value '{}' for 'missing'", *v), msg("expected \"ignore\" or \"as-dont-know\""));
         }
         if (auto v = r_.integer(t, "anonymity_threshold", false)) {
             rm.anonymity_threshold = static_cast<int>(*v);
             if (*v < 2 || *v > 100)
-                r_.error(r_.at(*t.get("anonymity_threshold")), fmt::format("anonymity_threshold {} is out of range", *v), "expected 2 to 100");
+                r_.error(r_.at(*t.get("anonymity_threshold")), msg("anonymity_threshold {} is out of range", *v), msg("expected 2 to 100"));
         }
         auto share = [&](std::string_view key, double& out) {
             if (auto v = r_.number(t, key, false)) {
                 out = *v;
-                if (*v < 0 || *v > 1) r_.error(r_.at(*t.get(key)), fmt::format("{} {} is out of range", key, *v), "expected 0 to 1");
+                if (*v < 0 || *v > 1) r_.error(r_.at(*t.get(key)), msg("{} {} is out of range", key, *v), msg("expected 0 to 1"));
             }
         };
         share("knowledge_gap_share", rm.knowledge_gap_share);
@@ -592,7 +591,7 @@ class InstrumentLoader {
         if (auto v = r_.integer(t, "red_flag_deadline_days", false)) {
             rm.red_flag_deadline_days = static_cast<int>(*v);
             if (*v < 1 || *v > 365)
-                r_.error(r_.at(*t.get("red_flag_deadline_days")), fmt::format("red_flag_deadline_days {} is out of range", *v), "expected 1 to 365");
+                r_.error(r_.at(*t.get("red_flag_deadline_days")), msg("red_flag_deadline_days {} is out of range", *v), msg("expected 1 to 365"));
         }
         for (const auto* c : r_.tables(t, "consistency")) rm.consistency.push_back(read_consistency(*c));
         for (const auto* p : r_.tables(t, "pool")) {
@@ -604,12 +603,12 @@ class InstrumentLoader {
             pool.roles = r_.strings(*p, "roles");
             check_roles(*p, "roles", pool.roles);
             if (pool.roles.size() < 2)
-                r_.error(pool.where, fmt::format("pool '{}' needs at least two roles", pool.id), "e.g. roles = [\"leiding\", \"beleid\"]");
+                r_.error(pool.where, msg("pool '{}' needs at least two roles", pool.id), msg("e.g. roles = [\"leiding\", \"beleid\"]"));
             rm.pools.push_back(std::move(pool));
         }
         if (auto v = r_.integer(t, "critical_weight", false)) {
             rm.critical_weight = static_cast<int>(*v);
-            if (*v < 1 || *v > 3) r_.error(r_.at(*t.get("critical_weight")), fmt::format("critical_weight {} is out of range", *v), "expected 1 to 3");
+            if (*v < 1 || *v > 3) r_.error(r_.at(*t.get("critical_weight")), msg("critical_weight {} is out of range", *v), msg("expected 1 to 3"));
         }
         rm.critical_band = r_.string(t, "critical_band", false).value_or("");
         rm.red_flag_band = r_.string(t, "red_flag_band", false).value_or("");
@@ -619,7 +618,7 @@ class InstrumentLoader {
                 rm.unevidenced_option = r_.string(*u, "option", true).value_or("");
                 rm.unevidenced_score_as = r_.string(*u, "score_as", true).value_or("");
             } else {
-                r_.error(r_.at(*n), "'unevidenced' must be a table", "e.g. unevidenced = { option = \"ja\", score_as = \"deels\" }");
+                r_.error(r_.at(*n), msg("'unevidenced' must be a table"), msg("e.g. unevidenced = {{ option = \"ja\", score_as = \"deels\" }}"));
             }
         }
         if (const toml::node* n = t.get("disagreement")) {
@@ -628,14 +627,14 @@ class InstrumentLoader {
                 rm.disagreement_opposites = r_.boolean(*d, "opposites").value_or(true);
                 if (auto s = r_.number(*d, "share", false)) {
                     rm.disagreement_share = *s;
-                    if (*s < 0 || *s > 0.5) r_.error(r_.at(*d->get("share")), fmt::format("disagreement share {} is out of range", *s), "expected 0 to 0.5 (a share at each end)");
+                    if (*s < 0 || *s > 0.5) r_.error(r_.at(*d->get("share")), msg("disagreement share {} is out of range", *s), msg("expected 0 to 0.5 (a share at each end)"));
                 }
                 if (auto s = r_.number(*d, "spread", false)) {
                     rm.disagreement_spread = *s;
-                    if (*s <= 0 || *s > 1) r_.error(r_.at(*d->get("spread")), fmt::format("spread {} is out of range", *s), "expected above 0 and at most 1");
+                    if (*s <= 0 || *s > 1) r_.error(r_.at(*d->get("spread")), msg("spread {} is out of range", *s), msg("expected above 0 and at most 1"));
                 }
             } else {
-                r_.error(r_.at(*n), "'disagreement' must be a table", "e.g. disagreement = { opposites = true, spread = 0.35 }");
+                r_.error(r_.at(*n), msg("'disagreement' must be a table"), msg("e.g. disagreement = {{ opposites = true, spread = 0.35 }}"));
             }
         }
         for (const auto* b : r_.tables(t, "band")) {
@@ -647,11 +646,11 @@ class InstrumentLoader {
             if (auto u = r_.number(*b, "upto", true)) band.upto = *u;
             if (auto c = r_.string(*b, "colour", true)) {
                 band.colour = *c;
-                if (!is_colour(*c)) r_.error(r_.at(*b->get("colour")), fmt::format("colour '{}' is not a colour", *c), "write it as \"#rrggbb\", e.g. \"#d73027\"");
+                if (!is_colour(*c)) r_.error(r_.at(*b->get("colour")), msg("colour '{}' is not a colour", *c), msg("write it as \"#rrggbb\", e.g. \"#d73027\""));
             }
             rm.bands.push_back(std::move(band));
         }
-        if (rm.bands.empty()) r_.error(rm.where, "the risk model has no bands", "add [[risk.band]] tables, lowest first");
+        if (rm.bands.empty()) r_.error(rm.where, msg("the risk model has no bands"), msg("add [[risk.band]] tables, lowest first"));
     }
 
     ConsistencyRule read_consistency(const toml::table& t) {
@@ -663,20 +662,20 @@ class InstrumentLoader {
         auto side = [&](std::string_view key, std::string& question, std::vector<std::string>& answers) {
             const toml::node* n = t.get(key);
             if (!n) {
-                r_.error(c.where, fmt::format("consistency rule '{}' needs '{}'", c.id, key),
-                         fmt::format("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
+                r_.error(c.where, msg("consistency rule '{}' needs '{}'", c.id, key),
+                         msg("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
                 return;
             }
             const toml::table* st = n->as_table();
             if (!st) {
-                r_.error(r_.at(*n), fmt::format("'{}' must be a table, not {}", key, toml_type_name(*n)),
-                         fmt::format("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
+                r_.error(r_.at(*n), msg("'{}' must be a table, not {}", key, toml_type_name(*n)),
+                         msg("e.g. {} = {{ question = \"P4\", answers = [\"algoritme\"] }}", key));
                 return;
             }
             r_.check_keys(*st, {"question", "answers"}, key);
             question = r_.string(*st, "question", true).value_or("");
             answers = r_.strings(*st, "answers");
-            if (answers.empty()) r_.error(r_.at(*n), fmt::format("'{}' needs 'answers'", key));
+            if (answers.empty()) r_.error(r_.at(*n), msg("'{}' needs 'answers'", key));
         };
         side("when", c.when_question, c.when_answers);
         side("contradicts", c.contradicts_question, c.contradicts_answers);
@@ -688,7 +687,7 @@ class InstrumentLoader {
         auto count = [&](std::string_view key, int& out) {
             if (auto v = r_.integer(t, key, false)) {
                 out = static_cast<int>(*v);
-                if (*v < 1 || *v > 100) r_.error(r_.at(*t.get(key)), fmt::format("{} {} is out of range", key, *v), "expected 1 to 100");
+                if (*v < 1 || *v > 100) r_.error(r_.at(*t.get(key)), msg("{} {} is out of range", key, *v), msg("expected 1 to 100"));
             }
         };
         count("plan_size", rs.plan_size);
@@ -705,8 +704,8 @@ class InstrumentLoader {
             if (x.id.empty()) continue;
             auto [it, fresh] = seen.emplace(x.id, &x);
             if (!fresh)
-                r_.error(x.where, fmt::format("duplicate {} id '{}'", what, x.id),
-                         fmt::format("first defined at line {}", it->second->where.line));
+                r_.error(x.where, msg("duplicate {} id '{}'", what, x.id),
+                         msg("first defined at line {}", it->second->where.line));
         }
     }
 
@@ -733,8 +732,8 @@ class InstrumentLoader {
             if (!q->id.empty()) {
                 auto [it, fresh] = seen.emplace(q->id, q);
                 if (!fresh)
-                    r_.error(q->where, fmt::format("duplicate question id '{}'", q->id),
-                             fmt::format("first defined at line {}", it->second->where.line));
+                    r_.error(q->where, msg("duplicate question id '{}'", q->id),
+                             msg("first defined at line {}", it->second->where.line));
             }
             check_question(ins, *q, seen, scale_ids, question_ids);
         }
@@ -742,8 +741,8 @@ class InstrumentLoader {
             if (const Scale* s = ins.find_scale(q.scale))
                 for (const auto& o : s->options)
                     if (o.kind == OptionKind::answer && !o.exposure)
-                        r_.error(o.where, fmt::format("option '{}' of scale '{}' has no exposure, but profile question '{}' uses it", o.id, s->id, q.id),
-                                 "add exposure = 1 to 5");
+                        r_.error(o.where, msg("option '{}' of scale '{}' has no exposure, but profile question '{}' uses it", o.id, s->id, q.id),
+                                 msg("add exposure = 1 to 5"));
 
         std::vector<std::string_view> all_ids;
         for (const auto& [id, ref] : ins.question_index) all_ids.push_back(id);
@@ -751,8 +750,8 @@ class InstrumentLoader {
             for (const auto& a : m.addresses)
                 if (!ins.find_question(a)) {
                     auto c = closest_match(a, all_ids);
-                    r_.error(m.where, fmt::format("measure '{}' addresses unknown question '{}'", m.id, a),
-                             c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+                    r_.error(m.where, msg("measure '{}' addresses unknown question '{}'", m.id, a),
+                             did_you_mean(c));
                 }
         check_measure_order(ins);
         check_domain_exposure(ins);
@@ -766,11 +765,11 @@ class InstrumentLoader {
         for (const auto& m : ins.measures) ids.push_back(m.id);
         for (const auto& m : ins.measures)
             for (const auto& req : m.prerequisites) {
-                if (req == m.id) r_.error(m.where, fmt::format("measure '{}' requires itself", m.id));
+                if (req == m.id) r_.error(m.where, msg("measure '{}' requires itself", m.id));
                 else if (!ins.find_measure(req)) {
                     auto c = closest_match(req, ids);
-                    r_.error(m.where, fmt::format("measure '{}' requires unknown measure '{}'", m.id, req),
-                             c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+                    r_.error(m.where, msg("measure '{}' requires unknown measure '{}'", m.id, req),
+                             did_you_mean(c));
                 }
             }
         // No cycles: depth-first, 0 = new, 1 = on the path, 2 = done.
@@ -790,8 +789,8 @@ class InstrumentLoader {
         };
         for (const auto& m : ins.measures)
             if (state[m.id] == 0 && !visit(m))
-                r_.error(m.where, fmt::format("measure '{}' is part of a cycle of 'requires'", m.id),
-                         "a measure cannot (indirectly) require itself");
+                r_.error(m.where, msg("measure '{}' is part of a cycle of 'requires'", m.id),
+                         msg("a measure cannot (indirectly) require itself"));
     }
 
     void check_domain_exposure(const Instrument& ins) {
@@ -803,8 +802,8 @@ class InstrumentLoader {
                 auto it = ins.question_index.find(f);
                 if (it == ins.question_index.end() || it->second.domain >= 0) {
                     auto c = closest_match(f, profile_ids);
-                    r_.error(d.exposure->where, fmt::format("domain '{}': exposure from '{}', which is not a profile question", d.id, f),
-                             c.empty() ? "name questions of [profile]" : fmt::format("did you mean '{}'?", c));
+                    r_.error(d.exposure->where, msg("domain '{}': exposure from '{}', which is not a profile question", d.id, f),
+                             did_you_mean(c, msg("name questions of [profile]")));
                 }
             }
         }
@@ -816,17 +815,17 @@ class InstrumentLoader {
             if (qid.empty()) return;
             const Question* q = ins.find_question(qid);
             if (!q) {
-                r_.error(c.where, fmt::format("consistency rule '{}' names unknown question '{}'", c.id, qid));
+                r_.error(c.where, msg("consistency rule '{}' names unknown question '{}'", c.id, qid));
                 return;
             }
             const Scale* sc = ins.find_scale(q->scale);
             if (!sc) {
-                r_.error(c.where, fmt::format("consistency rule '{}': question '{}' has no options", c.id, qid));
+                r_.error(c.where, msg("consistency rule '{}': question '{}' has no options", c.id, qid));
                 return;
             }
             for (const auto& a : answers)
                 if (!sc->find(a))
-                    r_.error(c.where, fmt::format("consistency rule '{}': '{}' is not an option of '{}'", c.id, a, qid),
+                    r_.error(c.where, msg("consistency rule '{}': '{}' is not an option of '{}'", c.id, a, qid),
                              option_hint(*sc));
         };
         for (const auto& c : ins.risk.consistency) {
@@ -835,10 +834,10 @@ class InstrumentLoader {
         }
     }
 
-    static std::string option_hint(const Scale& sc) {
-        std::string out = "its options are";
-        for (std::size_t i = 0; i < sc.options.size(); ++i) out += fmt::format("{} '{}'", i ? "," : "", sc.options[i].id);
-        return out;
+    static Message option_hint(const Scale& sc) {
+        std::vector<std::string> ids;
+        for (const auto& o : sc.options) ids.push_back(fmt::format("'{}'", o.id));
+        return msg("its options are {}", fmt::join(ids, ", "));
     }
 
     void check_pools(const Instrument& ins) {
@@ -846,14 +845,14 @@ class InstrumentLoader {
         std::map<std::string, std::string> pooled;
         for (const auto& p : ins.risk.pools) {
             if (ins.find_role(p.id))
-                r_.error(p.where, fmt::format("pool id '{}' is also a role id", p.id), "give the pool its own id, e.g. \"staf\"");
+                r_.error(p.where, msg("pool id '{}' is also a role id", p.id), msg("give the pool its own id, e.g. \"staf\""));
             for (const auto& ro : p.roles) {
                 auto [it, fresh] = pooled.emplace(ro, p.id);
                 if (!fresh && it->second != p.id)
-                    r_.error(p.where, fmt::format("role '{}' is in pool '{}' and in pool '{}'", ro, it->second, p.id),
-                             "a role can be in one pool only");
+                    r_.error(p.where, msg("role '{}' is in pool '{}' and in pool '{}'", ro, it->second, p.id),
+                             msg("a role can be in one pool only"));
                 if (const Role* r = ins.find_role(ro); r && r->attributed)
-                    r_.error(p.where, fmt::format("role '{}' answers as an attributed session and cannot be pooled", ro));
+                    r_.error(p.where, msg("role '{}' answers as an attributed session and cannot be pooled", ro));
             }
         }
     }
@@ -864,64 +863,64 @@ class InstrumentLoader {
         const Scale* scale = nullptr;
         if (needs_scale) {
             if (q.scale.empty())
-                r_.error(q.where, fmt::format("question '{}' has no scale", q.id), "add scale = \"…\" naming a [[scale]]");
+                r_.error(q.where, msg("question '{}' has no scale", q.id), msg("add scale = \"…\" naming a [[scale]]"));
             else if (!(scale = ins.find_scale(q.scale))) {
                 auto c = closest_match(q.scale, scale_ids);
-                r_.error(q.where, fmt::format("question '{}' refers to unknown scale '{}'", q.id, q.scale),
-                         c.empty() ? "define it with [[scale]]" : fmt::format("did you mean '{}'?", c));
+                r_.error(q.where, msg("question '{}' refers to unknown scale '{}'", q.id, q.scale),
+                         did_you_mean(c, msg("define it with [[scale]]")));
             }
         } else if (!q.scale.empty()) {
-            r_.error(q.where, fmt::format("question '{}' is a {} question and takes no scale", q.id, to_string(q.kind)));
+            r_.error(q.where, msg("question '{}' is a {} question and takes no scale", q.id, to_string(q.kind)));
         }
         if (q.kind != QuestionKind::number && (q.min || q.max || !q.unit.empty()))
-            r_.error(q.where, fmt::format("question '{}': min, max and unit are for number questions", q.id));
+            r_.error(q.where, msg("question '{}': min, max and unit are for number questions", q.id));
         if (q.min && q.max && *q.min > *q.max)
-            r_.error(q.where, fmt::format("question '{}': min {} is above max {}", q.id, *q.min, *q.max));
+            r_.error(q.where, msg("question '{}': min {} is above max {}", q.id, *q.min, *q.max));
         for (const auto& rule : q.red_flags)
             for (const auto& f : rule.options) {
                 if (!needs_scale)
-                    r_.error(rule.where, fmt::format("question '{}': only choice questions can have a red flag", q.id));
+                    r_.error(rule.where, msg("question '{}': only choice questions can have a red flag", q.id));
                 else if (scale && !scale->find(f))
-                    r_.error(rule.where, fmt::format("question '{}': red flag option '{}' is not on scale '{}'", q.id, f, scale->id),
+                    r_.error(rule.where, msg("question '{}': red flag option '{}' is not on scale '{}'", q.id, f, scale->id),
                              option_hint(*scale));
             }
         if (!q.scored && !q.red_flags.empty())
-            r_.error(q.where, fmt::format("question '{}' is not scored (a filter) and cannot raise a red flag", q.id));
+            r_.error(q.where, msg("question '{}' is not scored (a filter) and cannot raise a red flag", q.id));
         if (!q.scored && !needs_scale)
-            r_.error(q.where, fmt::format("question '{}': only choice and multi questions can be set scored = false", q.id),
-                     "text and number questions without number_risk are never scored");
+            r_.error(q.where, msg("question '{}': only choice and multi questions can be set scored = false", q.id),
+                     msg("text and number questions without number_risk are never scored"));
         if (!q.number_risk.empty() && q.kind != QuestionKind::number)
-            r_.error(q.where, fmt::format("question '{}': number_risk is for number questions", q.id));
+            r_.error(q.where, msg("question '{}': number_risk is for number questions", q.id));
         for (const auto& s : q.sources)
             if (!ins.find_source(s))
-                r_.error(q.where, fmt::format("question '{}' cites unknown source '{}'", q.id, s), "add it as a [[source]]");
+                r_.error(q.where, msg("question '{}' cites unknown source '{}'", q.id, s), msg("add it as a [[source]]"));
         if (q.condition) {
             const Condition& c = *q.condition;
             auto it = earlier.find(c.question);
             if (c.question == q.id) {
-                r_.error(c.where, fmt::format("question '{}' depends on itself", q.id));
+                r_.error(c.where, msg("question '{}' depends on itself", q.id));
             } else if (it == earlier.end()) {
                 if (ins.find_question(c.question))
-                    r_.error(c.where, fmt::format("question '{}' depends on '{}', which comes later", q.id, c.question),
-                             "a condition can only refer to an earlier question");
+                    r_.error(c.where, msg("question '{}' depends on '{}', which comes later", q.id, c.question),
+                             msg("a condition can only refer to an earlier question"));
                 else {
                     auto m = closest_match(c.question, question_ids);
-                    r_.error(c.where, fmt::format("question '{}' depends on unknown question '{}'", q.id, c.question),
-                             m.empty() ? "" : fmt::format("did you mean '{}'?", m));
+                    r_.error(c.where, msg("question '{}' depends on unknown question '{}'", q.id, c.question),
+                             did_you_mean(m));
                 }
             } else {
                 const Question& gate = *it->second;
                 const Scale* gs = ins.find_scale(gate.scale);
                 if (c.on_number()) {
                     if (gate.kind != QuestionKind::number)
-                        r_.error(c.where, fmt::format("question '{}': min/max in only_if need a number question, and '{}' is not one", q.id, gate.id),
-                                 "use answers = [...] for a question with options");
+                        r_.error(c.where, msg("question '{}': min/max in only_if need a number question, and '{}' is not one", q.id, gate.id),
+                                 msg("use answers = [...] for a question with options"));
                 } else if (gate.kind != QuestionKind::choice && gate.kind != QuestionKind::multi)
-                    r_.error(c.where, fmt::format("question '{}' depends on '{}', which has no options", q.id, gate.id));
+                    r_.error(c.where, msg("question '{}' depends on '{}', which has no options", q.id, gate.id));
                 else if (gs)
                     for (const auto& a : c.answers)
                         if (!gs->find(a))
-                            r_.error(c.where, fmt::format("question '{}': condition answer '{}' is not an option of '{}'", q.id, a, gate.id));
+                            r_.error(c.where, msg("question '{}': condition answer '{}' is not an option of '{}'", q.id, a, gate.id));
             }
         }
         if (q.weight > 0 && needs_scale && scale && ins.risk.scored && q.kind == QuestionKind::choice && q.scored) {
@@ -931,8 +930,8 @@ class InstrumentLoader {
             if (!profile)
                 for (const auto& o : scale->options)
                     if (o.kind != OptionKind::not_applicable && o.kind != OptionKind::cannot_know && !o.risk) {
-                        r_.error(o.where, fmt::format("option '{}' of scale '{}' has no risk, but scored question '{}' uses it", o.id, scale->id, q.id),
-                                 "add risk = 0 to 1");
+                        r_.error(o.where, msg("option '{}' of scale '{}' has no risk, but scored question '{}' uses it", o.id, scale->id, q.id),
+                                 msg("add risk = 0 to 1"));
                         break;
                     }
         }
@@ -944,17 +943,17 @@ class InstrumentLoader {
         double prev = -1;
         for (const auto& b : rm.bands) {
             if (b.upto <= prev || b.upto < 0 || b.upto > 100)
-                r_.error(b.where, fmt::format("band '{}': upto {} must be above the previous band's and at most 100", b.id, b.upto));
+                r_.error(b.where, msg("band '{}': upto {} must be above the previous band's and at most 100", b.id, b.upto));
             prev = b.upto;
         }
         if (!rm.bands.empty() && std::abs(rm.bands.back().upto - 100) > 1e-9)
-            r_.error(rm.bands.back().where, fmt::format("the last band '{}' must go up to 100", rm.bands.back().id));
+            r_.error(rm.bands.back().where, msg("the last band '{}' must go up to 100", rm.bands.back().id));
         std::vector<std::string_view> band_ids;
         for (const auto& b : rm.bands) band_ids.push_back(b.id);
         auto band_ref = [&](const std::string& id, std::string_view key) {
             if (!id.empty() && !rm.find_band(id)) {
                 auto c = closest_match(id, band_ids);
-                r_.error(rm.where, fmt::format("{} '{}' is not a band", key, id), c.empty() ? "" : fmt::format("did you mean '{}'?", c));
+                r_.error(rm.where, msg("{} '{}' is not a band", key, id), did_you_mean(c));
             }
         };
         band_ref(rm.critical_band, "critical_band");
@@ -964,7 +963,7 @@ class InstrumentLoader {
             for (const auto& s : ins.scales)
                 if (s.find(rm.unevidenced_option) && s.find(rm.unevidenced_score_as)) found = true;
             if (!found)
-                r_.error(rm.where, fmt::format("unevidenced: no scale has both option '{}' and option '{}'", rm.unevidenced_option, rm.unevidenced_score_as));
+                r_.error(rm.where, msg("unevidenced: no scale has both option '{}' and option '{}'", rm.unevidenced_option, rm.unevidenced_score_as));
         }
     }
 
@@ -981,7 +980,7 @@ std::optional<Instrument> parse_instrument(std::string_view data, const std::str
     Diagnostics local;
     TomlReader reader(path, local);
     if (auto bad = check_text(data)) {
-        local.error({path, bad->line, bad->column}, bad->what);
+        local.error({path, bad->line, bad->column}, verbatim(bad->what));
         diags.append(local);
         return std::nullopt;
     }
@@ -1001,7 +1000,7 @@ std::optional<Instrument> parse_instrument(std::string_view data, const std::str
 std::optional<Instrument> load_instrument(const std::string& path, Diagnostics& diags, const MarkdownValidator& markdown) {
     auto file = read_file(path, limits::instrument_file);
     if (!file.ok()) {
-        diags.error({path, 0, 0}, file.error);
+        diags.error({path, 0, 0}, verbatim(file.error));
         return std::nullopt;
     }
     return parse_instrument(file.data, path, diags, markdown);

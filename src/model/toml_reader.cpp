@@ -194,9 +194,9 @@ std::optional<toml::table> TomlReader::parse(std::string_view data) {
     // overflow the stack.
     if (auto deep = check_toml_nesting(data, limits::toml_depth)) {
         error({path_, deep->line, deep->column},
-              fmt::format("the TOML is nested too deeply (more than {} levels of tables, arrays and dotted keys)",
+              msg("the TOML is nested too deeply (more than {} levels of tables, arrays and dotted keys)",
                           limits::toml_depth),
-              "zelfscan files need only a few levels; see docs/limits.md");
+              msg("zelfscan files need only a few levels; see docs/limits.md"));
         return std::nullopt;
     }
     try {
@@ -206,14 +206,13 @@ std::optional<toml::table> TomlReader::parse(std::string_view data) {
         if (data.find('#') != std::string_view::npos) return toml::parse(strip_toml_comments(data), path_);
         return toml::parse(data, path_);
     } catch (const toml::parse_error& e) {
-        std::string msg(e.description());
-        error(at(e.source()), fmt::format("TOML syntax: {}", msg));
+        error(at(e.source()), msg("TOML syntax: {}", e.description()));
         return std::nullopt;
     } catch (const std::bad_alloc&) {
-        error({path_, 0, 0}, "not enough memory to read this file", "see docs/limits.md for the sizes zelfscan reads");
+        error({path_, 0, 0}, msg("not enough memory to read this file"), msg("see docs/limits.md for the sizes zelfscan reads"));
         return std::nullopt;
     } catch (const std::exception& e) {
-        error({path_, 0, 0}, fmt::format("cannot read this TOML file: {}", e.what()));
+        error({path_, 0, 0}, msg("cannot read this TOML file: {}", e.what()));
         return std::nullopt;
     }
 }
@@ -224,7 +223,7 @@ SourceLocation TomlReader::at(const toml::source_region& r) const {
 SourceLocation TomlReader::at(const toml::node& n) const { return at(n.source()); }
 SourceLocation TomlReader::at(const toml::key& k) const { return at(k.source()); }
 
-void TomlReader::error(SourceLocation where, std::string message, std::string hint) {
+void TomlReader::error(SourceLocation where, Message message, Message hint) {
     diags_.error(std::move(where), std::move(message), std::move(hint));
 }
 
@@ -263,16 +262,16 @@ std::string closest_match(std::string_view word, const std::vector<std::string_v
 
 std::string_view toml_type_name(const toml::node& n) {
     switch (n.type()) {
-    case toml::node_type::table: return "a table";
-    case toml::node_type::array: return "an array";
-    case toml::node_type::string: return "a string";
-    case toml::node_type::integer: return "a whole number";
-    case toml::node_type::floating_point: return "a number";
-    case toml::node_type::boolean: return "true or false";
-    case toml::node_type::date: return "a date";
-    case toml::node_type::time: return "a time";
-    case toml::node_type::date_time: return "a date and time";
-    default: return "nothing";
+    case toml::node_type::table: return translate("a table");
+    case toml::node_type::array: return translate("an array");
+    case toml::node_type::string: return translate("a string");
+    case toml::node_type::integer: return translate("a whole number");
+    case toml::node_type::floating_point: return translate("a number");
+    case toml::node_type::boolean: return translate("true or false");
+    case toml::node_type::date: return translate("a date");
+    case toml::node_type::time: return translate("a time");
+    case toml::node_type::date_time: return translate("a date and time");
+    default: return translate("nothing");
     }
 }
 
@@ -281,24 +280,17 @@ void TomlReader::check_keys(const toml::table& t, std::initializer_list<std::str
     std::vector<std::string_view> names(allowed);
     for (const auto& [k, v] : t) {
         if (std::find(names.begin(), names.end(), k.str()) != names.end()) continue;
-        std::string hint;
-        if (auto m = closest_match(k.str(), names); !m.empty())
-            hint = fmt::format("did you mean '{}'?", m);
-        else {
-            std::string list;
-            for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
-            hint = fmt::format("allowed here: {}", list);
-        }
-        error(at(k), fmt::format("unknown key '{}' in {}", k.str(), where), hint);
+        error(at(k), msg("unknown key '{}' in {}", k.str(), where),
+              did_you_mean(closest_match(k.str(), names), msg("allowed here: {}", fmt::join(names, ", "))));
     }
 }
 
-void TomlReader::type_error(const toml::node& n, std::string_view key, std::string_view expected) {
-    error(at(n), fmt::format("'{}' must be {}, not {}", key, expected, toml_type_name(n)));
+void TomlReader::type_error(const toml::node& n, std::string_view key, const Message& expected) {
+    error(at(n), msg("'{}' must be {}, not {}", key, expected, toml_type_name(n)));
 }
 
 void TomlReader::missing(const toml::table& t, std::string_view key) {
-    error(at(t), fmt::format("missing required key '{}'", key));
+    error(at(t), msg("missing required key '{}'", key));
 }
 
 std::optional<std::string> TomlReader::string(const toml::table& t, std::string_view key, bool required) {
@@ -308,7 +300,7 @@ std::optional<std::string> TomlReader::string(const toml::table& t, std::string_
         return std::nullopt;
     }
     if (auto s = n->value<std::string>(); s && n->is_string()) return s;
-    type_error(*n, key, "a string in quotes");
+    type_error(*n, key, msg("a string in quotes"));
     return std::nullopt;
 }
 
@@ -319,7 +311,7 @@ std::optional<std::int64_t> TomlReader::integer(const toml::table& t, std::strin
         return std::nullopt;
     }
     if (n->is_integer()) return n->value<std::int64_t>();
-    type_error(*n, key, "a whole number");
+    type_error(*n, key, msg("a whole number"));
     return std::nullopt;
 }
 
@@ -335,10 +327,10 @@ std::optional<double> TomlReader::number(const toml::table& t, std::string_view 
         // TOML allows nan and inf; no figure zelfscan reads may be either
         // (a NaN weight quietly changed every percentage).
         if (std::isfinite(v)) return v;
-        error(at(*n), fmt::format("'{}' must be a finite number, not {}", key, std::isnan(v) ? "nan" : "infinity"));
+        error(at(*n), msg("'{}' must be a finite number, not {}", key, std::isnan(v) ? "nan" : "infinity"));
         return std::nullopt;
     }
-    type_error(*n, key, "a number");
+    type_error(*n, key, msg("a number"));
     return std::nullopt;
 }
 
@@ -346,7 +338,7 @@ std::optional<bool> TomlReader::boolean(const toml::table& t, std::string_view k
     const toml::node* n = t.get(key);
     if (!n) return std::nullopt;
     if (n->is_boolean()) return n->value<bool>();
-    type_error(*n, key, "true or false");
+    type_error(*n, key, msg("true or false"));
     return std::nullopt;
 }
 
@@ -356,21 +348,21 @@ std::vector<std::string> TomlReader::strings(const toml::table& t, std::string_v
     if (!n) return out;
     const toml::array* arr = n->as_array();
     if (!arr) {
-        type_error(*n, key, "an array of strings, like [\"a\", \"b\"]");
+        type_error(*n, key, msg("an array of strings, like [\"a\", \"b\"]"));
         return out;
     }
     for (const auto& item : *arr) {
         if (auto s = item.value<std::string>(); s && item.is_string())
             out.push_back(*s);
         else
-            type_error(item, key, "an array of strings, like [\"a\", \"b\"]");
+            type_error(item, key, msg("an array of strings, like [\"a\", \"b\"]"));
     }
     return out;
 }
 
 static std::string language_name(std::string_view code) {
-    if (code == "nl") return "Dutch";
-    if (code == "en") return "English";
+    if (code == "nl") return std::string(translate("Dutch"));
+    if (code == "en") return std::string(translate("English"));
     return fmt::format("'{}'", code);
 }
 
@@ -386,9 +378,9 @@ LocalizedText TomlReader::text(const toml::table& t, std::string_view key, bool 
         const std::string& s = n->as_string()->get();
         if (languages.size() > 1) {
             error(at(*n),
-                  fmt::format("'{}' must have a text for each language ({})", key,
+                  msg("'{}' must have a text for each language ({})", key,
                               fmt::join(languages, ", ")),
-                  fmt::format("write {} = {{ {} }}", key,
+                  msg("write {} = {{ {} }}", key,
                               [&] {
                                   std::string parts;
                                   for (const auto& l : languages)
@@ -401,7 +393,7 @@ LocalizedText TomlReader::text(const toml::table& t, std::string_view key, bool 
     }
     const toml::table* tt = n->as_table();
     if (!tt) {
-        type_error(*n, key, "a string or a table like { nl = \"…\", en = \"…\" }");
+        type_error(*n, key, msg("a string or a table like {{ nl = \"…\", en = \"…\" }}"));
         return out;
     }
     for (const auto& [k, v] : *tt) {
@@ -409,13 +401,12 @@ LocalizedText TomlReader::text(const toml::table& t, std::string_view key, bool 
         if (std::find(languages.begin(), languages.end(), lang) == languages.end()) {
             std::vector<std::string_view> names(languages.begin(), languages.end());
             auto m = closest_match(lang, names);
-            error(at(k), fmt::format("'{}' has a text in language '{}', which the instrument does not declare", key, lang),
-                  m.empty() ? fmt::format("declared languages: {}", fmt::join(languages, ", "))
-                            : fmt::format("did you mean '{}'?", m));
+            error(at(k), msg("'{}' has a text in language '{}', which the instrument does not declare", key, lang),
+                  did_you_mean(m, msg("declared languages: {}", fmt::join(languages, ", "))));
             continue;
         }
         if (!v.is_string()) {
-            type_error(v, fmt::format("{}.{}", key, lang), "a string");
+            type_error(v, fmt::format("{}.{}", key, lang), msg("a string"));
             continue;
         }
         out.by_lang.emplace(lang, v.as_string()->get());
@@ -423,10 +414,10 @@ LocalizedText TomlReader::text(const toml::table& t, std::string_view key, bool 
     for (const auto& lang : languages) {
         if (out.has(lang)) {
             if (out.by_lang.find(lang)->second.find_first_not_of(" \t\r\n") == std::string::npos)
-                error(at(*n), fmt::format("'{}' has an empty {} text", key, language_name(lang)));
+                error(at(*n), msg("'{}' has an empty {} text", key, language_name(lang)));
         } else {
-            error(at(*n), fmt::format("'{}' is missing the {} text", key, language_name(lang)),
-                  fmt::format("add {} = \"…\"", lang));
+            error(at(*n), msg("'{}' is missing the {} text", key, language_name(lang)),
+                  msg("add {} = \"…\"", lang));
         }
     }
     return out;
@@ -438,14 +429,14 @@ std::vector<const toml::table*> TomlReader::tables(const toml::table& t, std::st
     if (!n) return out;
     const toml::array* arr = n->as_array();
     if (!arr) {
-        type_error(*n, key, fmt::format("a list of tables, written [[{}]]", key));
+        type_error(*n, key, msg("a list of tables, written [[{}]]", key));
         return out;
     }
     for (const auto& item : *arr) {
         if (const toml::table* tt = item.as_table())
             out.push_back(tt);
         else
-            type_error(item, key, fmt::format("a list of tables, written [[{}]]", key));
+            type_error(item, key, msg("a list of tables, written [[{}]]", key));
     }
     return out;
 }
@@ -457,7 +448,7 @@ const toml::table* TomlReader::table(const toml::table& t, std::string_view key,
         return nullptr;
     }
     if (const toml::table* tt = n->as_table()) return tt;
-    type_error(*n, key, fmt::format("a table, written [{}]", key));
+    type_error(*n, key, msg("a table, written [{}]", key));
     return nullptr;
 }
 

@@ -50,10 +50,10 @@ class TomlReader {
     const toml::table* table(const toml::table& t, std::string_view key, bool required);
 
     SourceLocation key_location(const toml::table& t, std::string_view key) const;
-    void error(SourceLocation where, std::string message, std::string hint = {});
+    void error(SourceLocation where, Message message, Message hint = {});
 
   private:
-    void type_error(const toml::node& n, std::string_view key, std::string_view expected);
+    void type_error(const toml::node& n, std::string_view key, const Message& expected);
     void missing(const toml::table& t, std::string_view key);
 
     std::string path_;
@@ -64,6 +64,7 @@ class TomlReader {
 // of its length), or "" when none is close.
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
 
+// "a string", "a whole number", ... in the message language.
 std::string_view toml_type_name(const toml::node& n);
 
 // `data` with every comment removed up to its line end, and nothing else

@@ -293,16 +293,16 @@ FinishStep acroform_step(FormSpec spec) {
 std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::string& path, Diagnostics& diags) {
     SourceLocation where{path, 0, 0};
     if (bytes.substr(0, std::min<std::size_t>(bytes.size(), 1024)).find("%PDF-") == std::string_view::npos) {
-        diags.error(where, "this is not a PDF file", "give a PDF form made by `zelfscan form`");
+        diags.error(where, msg("this is not a PDF file"), msg("give a PDF form made by `zelfscan form`"));
         return std::nullopt;
     }
     // Bounded work before qpdf: what the streams unpack to.
     if (inflated_size(bytes, limits::pdf_inflated_bytes) > limits::pdf_inflated_bytes) {
         diags.error(where,
-                    fmt::format("the PDF's compressed data unpacks to more than {} MB, more than a form can hold "
+                    msg("the PDF's compressed data unpacks to more than {} MB, more than a form can hold "
                                 "(see docs/limits.md)",
                                 limits::pdf_inflated_bytes / limits::MiB),
-                    "ask for a fresh copy of the filled form");
+                    msg("ask for a fresh copy of the filled form"));
         return std::nullopt;
     }
     QPDF pdf;
@@ -313,24 +313,24 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
         pdf.processMemoryFile(path.c_str(), bytes.data(), bytes.size());
     } catch (const QPDFExc& e) {
         if (pdf.isEncrypted() || std::string(e.what()).find("password") != std::string::npos)
-            diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
+            diags.error(where, msg("the PDF is encrypted (password-protected); save it without a password and try again"));
         else
-            diags.error(where, fmt::format("the PDF is damaged: {}", e.getMessageDetail()),
-                        "ask for a fresh copy of the filled form");
+            diags.error(where, msg("the PDF is damaged: {}", e.getMessageDetail()),
+                        msg("ask for a fresh copy of the filled form"));
         return std::nullopt;
     } catch (const std::exception& e) {
-        diags.error(where, fmt::format("the PDF is damaged: {}", e.what()), "ask for a fresh copy of the filled form");
+        diags.error(where, msg("the PDF is damaged: {}", e.what()), msg("ask for a fresh copy of the filled form"));
         return std::nullopt;
     }
     if (pdf.isEncrypted()) {
-        diags.error(where, "the PDF is encrypted (password-protected); save it without a password and try again");
+        diags.error(where, msg("the PDF is encrypted (password-protected); save it without a password and try again"));
         return std::nullopt;
     }
     if (pdf.getObjectCount() > limits::pdf_objects) {
         diags.error(where,
-                    fmt::format("the PDF has {} objects, more than the {} a form may have (see docs/limits.md)",
+                    msg("the PDF has {} objects, more than the {} a form may have (see docs/limits.md)",
                                 pdf.getObjectCount(), limits::pdf_objects),
-                    "ask for a fresh copy of the filled form");
+                    msg("ask for a fresh copy of the filled form"));
         return std::nullopt;
     }
     FilledForm form;
@@ -397,19 +397,19 @@ std::optional<FilledForm> read_filled_form(std::string_view bytes, const std::st
             }
         }
     } catch (const std::exception& e) {
-        diags.error(where, fmt::format("the PDF is damaged: {}", e.what()), "ask for a fresh copy of the filled form");
+        diags.error(where, msg("the PDF is damaged: {}", e.what()), msg("ask for a fresh copy of the filled form"));
         return std::nullopt;
     }
     if (form.instrument_id.empty()) {
-        diags.error(where, "this PDF is not a zelfscan form: it has no zelfscan fields",
-                    "make forms with `zelfscan form INSTRUMENT -o form.pdf`");
+        diags.error(where, msg("this PDF is not a zelfscan form: it has no zelfscan fields"),
+                    msg("make forms with `zelfscan form INSTRUMENT -o form.pdf`"));
         return std::nullopt;
     }
     // The metadata survives flattening or "print to PDF", the answers do
     // not: importing such a copy would quietly give an empty answer file.
     if (form.fields.empty()) {
-        diags.error(where, "this zelfscan form has no form fields left (flattened or printed to PDF), so its answers cannot be read",
-                    "import the form as saved by the PDF viewer, not a flattened or printed copy");
+        diags.error(where, msg("this zelfscan form has no form fields left (flattened or printed to PDF), so its answers cannot be read"),
+                    msg("import the form as saved by the PDF viewer, not a flattened or printed copy"));
         return std::nullopt;
     }
     return form;

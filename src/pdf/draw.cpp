@@ -181,7 +181,7 @@ class PageWriter {
                 img = file.data[0] == '\x89' ? HPDF_LoadPngImageFromMem(pdf_, bytes, size)
                                              : HPDF_LoadJpegImageFromMem(pdf_, bytes, size);
             }
-            if (!img) diags_.error({it.path, 0, 0}, "cannot embed this image");
+            if (!img) diags_.error({it.path, 0, 0}, msg("cannot embed this image"));
             found = images_.emplace(it.path, img).first;
         }
         if (found->second)
@@ -254,7 +254,7 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags, std
     }
     HPDF_Doc pdf = haru->pdf;
     if (!pdf) {
-        diags.error({}, "cannot create a PDF document (out of memory)");
+        diags.error({}, msg("cannot create a PDF document (out of memory)"));
         return {};
     }
 
@@ -276,17 +276,11 @@ std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags, std
         w.end();
     }
     if (haru->error.code != 0) {
-        diags.error({}, "libharu failed to write the PDF (error 0x" +
-                            [](HPDF_STATUS v) {
-                                char buf[16];
-                                std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(v));
-                                return std::string(buf);
-                            }(haru->error.code) +
-                            ")");
+        diags.error({}, msg("libharu failed to write the PDF (error 0x{:04X})", static_cast<unsigned>(haru->error.code)));
         return {};
     }
     if (HPDF_SaveToStream(pdf) != HPDF_OK) {
-        diags.error({}, "libharu failed to write the PDF");
+        diags.error({}, msg("libharu failed to write the PDF"));
         return {};
     }
     std::string out(HPDF_GetStreamSize(pdf), '\0');

@@ -246,7 +246,7 @@ std::string finish_pdf(std::string_view raw, const doc::DocumentInfo& info,
         auto buffer = w.getBufferSharedPointer();
         return {reinterpret_cast<const char*>(buffer->getBuffer()), buffer->getSize()};
     } catch (const std::exception& e) {
-        diags.error({}, std::string("cannot finish the PDF: ") + e.what());
+        diags.error({}, msg("cannot finish the PDF: {}", e.what()));
         return {};
     }
 }

@@ -785,9 +785,9 @@ class ReportBuilder {
             return true;
         }
         if (!scored() && risk_only(n)) {
-            diags_.error(dir.where, fmt::format("[[{}]] needs a risk model, and instrument '{}' has none (risk.scored = false)", n, ins_.id),
-                         "leave out --template to get the results report (report-templates/uitkomsten.nl.md, results.en.md), "
-                         "or put this line inside {{#scored}} ... {{/scored}}");
+            diags_.error(dir.where, msg("[[{}]] needs a risk model, and instrument '{}' has none (risk.scored = false)", n, ins_.id),
+                         msg("leave out --template to get the results report (report-templates/uitkomsten.nl.md, results.en.md), "
+                         "or put this line inside {{#scored}} ... {{/scored}}"));
             return true;
         }
         if (n == "chart:domain-risk") return chart(out, report::domain_risk_chart(charts_)), true;

@@ -63,7 +63,7 @@ bool lint(const TemplateSpec& spec, Diagnostics& diags) {
         // Enough problems to fix at once; more would only cost time (each
         // location is counted from the start).
         if (diags.error_count() - errors_before >= 100) {
-            diags.error(location_of(spec, pos), "more problems follow; fix these first");
+            diags.error(location_of(spec, pos), msg("more problems follow; fix these first"));
             return true;
         }
         std::string tag = trim(std::string_view(t).substr(pos + 2, end - pos - 2));
@@ -71,9 +71,9 @@ bool lint(const TemplateSpec& spec, Diagnostics& diags) {
         // nesting before it starts.
         if (!tag.empty() && (tag.front() == '#' || tag.front() == '^') && ++depth > limits::template_depth) {
             diags.error(location_of(spec, pos),
-                        fmt::format("sections are nested too deeply (more than {} {{{{#…}}}} in one another)",
+                        msg("sections are nested too deeply (more than {} {{{{#…}}}} in one another)",
                                     limits::template_depth),
-                        "see docs/limits.md");
+                        msg("see docs/limits.md"));
             return false;
         }
         if (!tag.empty() && tag.front() == '/') --depth;
@@ -85,8 +85,8 @@ bool lint(const TemplateSpec& spec, Diagnostics& diags) {
         std::string first = tag.substr(0, tag.find('.'));
         if (std::find(keys.begin(), keys.end(), first) == keys.end()) {
             auto m = closest_match(first, keys);
-            diags.error(location_of(spec, pos), fmt::format("unknown placeholder '{}'", tag),
-                        m.empty() ? "see docs/report-templates.md for the placeholders" : fmt::format("did you mean '{}'?", m));
+            diags.error(location_of(spec, pos), msg("unknown placeholder '{}'", tag),
+                        did_you_mean(m, msg("see docs/report-templates.md for the placeholders")));
         }
     }
     std::size_t line_start = 0, directives = 0;
@@ -96,20 +96,19 @@ bool lint(const TemplateSpec& spec, Diagnostics& diags) {
         std::string_view line(t.data() + line_start, end - line_start);
         if (auto d = parse_directive(line)) {
             if (++directives > 1000) {
-                diags.error(location_of(spec, line_start), "more than 1000 directives in one template (see docs/limits.md)");
+                diags.error(location_of(spec, line_start), msg("more than 1000 directives in one template (see docs/limits.md)"));
                 return false;
             }
             if (std::find(names.begin(), names.end(), d->name) == names.end()) {
                 auto m = closest_match(d->name, names);
-                diags.error(location_of(spec, line_start + line.find("[[") + 2), fmt::format("unknown directive '{}'", d->name),
-                            m.empty() ? fmt::format("known directives: {}", fmt::join(spec.directives, ", "))
-                                      : fmt::format("did you mean '{}'?", m));
+                diags.error(location_of(spec, line_start + line.find("[[") + 2), msg("unknown directive '{}'", d->name),
+                            did_you_mean(m, msg("known directives: {}", fmt::join(spec.directives, ", "))));
             }
         } else if (line.find("[[") != std::string_view::npos && trim(line).rfind("[[", 0) == 0) {
-            diags.error(location_of(spec, line_start + line.find("[[")), "a directive must stand alone on its line, like [[chart:domain-risk]]");
+            diags.error(location_of(spec, line_start + line.find("[[")), msg("a directive must stand alone on its line, like [[chart:domain-risk]]"));
         }
         if (diags.error_count() - errors_before >= 100) {
-            diags.error(location_of(spec, line_start), "more problems follow; fix these first");
+            diags.error(location_of(spec, line_start), msg("more problems follow; fix these first"));
             return true;
         }
         line_start = end + 1;
@@ -134,16 +133,16 @@ doc::Blocks render_template(const TemplateSpec& spec, const Data& data, const Di
     }
     kainjow::mustache::mustache tmpl(spec.text);
     if (!tmpl.is_valid()) {
-        std::string msg = tmpl.error_message();
+        std::string what = tmpl.error_message();
         SourceLocation where{spec.path, 0, 0};
-        if (auto at = msg.rfind(" at "); at != std::string::npos) {
+        if (auto at = what.rfind(" at "); at != std::string::npos) {
             try {
-                where = location_of(spec, std::stoul(msg.substr(at + 4)));
-                msg = msg.substr(0, at);
+                where = location_of(spec, std::stoul(what.substr(at + 4)));
+                what = what.substr(0, at);
             } catch (...) {
             }
         }
-        local.error(where, fmt::format("template: {}", msg), "every {{#section}} needs a matching {{/section}}");
+        local.error(where, msg("template: {}", what), msg("every {{#section}} needs a matching {{/section}}"));
     }
     if (local.has_errors()) {
         local.sort();
@@ -173,7 +172,7 @@ doc::Blocks render_template(const TemplateSpec& spec, const Data& data, const Di
         if (auto d = parse_directive(line)) {
             flush();
             d->where = directive_origin(spec, *d);
-            if (!handler(*d, out)) diags.error(d->where, fmt::format("directive [[{} {}]]: nothing to show for '{}'", d->name, d->arg, d->arg));
+            if (!handler(*d, out)) diags.error(d->where, msg("directive [[{} {}]]: nothing to show for '{}'", d->name, d->arg, d->arg));
         } else {
             chunk.append(line);
             chunk += '\n';

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "scan/image.hpp"
+#include "util/messages.hpp"
 
 namespace zs::scan {
 
@@ -31,17 +32,17 @@ bool to_gray(PIX* in, GrayImage& out, std::string& error) {
     l_int32 w = 0, h = 0, d = 0;
     pixGetDimensions(in, &w, &h, &d);
     if (w <= 0 || h <= 0) {
-        error = "the image is empty";
+        error = msg("the image is empty");
         return false;
     }
     if (static_cast<std::int64_t>(w) * h > max_pixels) {
-        error = fmt::format("the image is too large ({} x {} pixels)", w, h);
+        error = msg("the image is too large ({} x {} pixels)", w, h);
         return false;
     }
     // Colour and palette images to 8-bit grey; 1-bit to 0/255.
     PixPtr g(pixConvertTo8(in, 0));
     if (!g) {
-        error = "the image cannot be converted to grey";
+        error = msg("the image cannot be converted to grey");
         return false;
     }
     out.width = w;

@@ -44,9 +44,9 @@ void check_response_set(const std::vector<Response>& responses, Diagnostics& dia
             for (const auto& [k2, f2] : by_version)
                 if (k2 != key) others.push_back(fmt::format("'{}' {} ({})", k2.first, f2.front()->version, name_files(f2)));
             diags.error(where_version(*files.front()),
-                        fmt::format("answers to '{}' {} ({}) are mixed with answers to {}", key.first, files.front()->version,
+                        msg("answers to '{}' {} ({}) are mixed with answers to {}", key.first, files.front()->version,
                                     name_files(files), fmt::join(others, "; ")),
-                        "score the answers to one instrument version per run");
+                        msg("score the answers to one instrument version per run"));
         }
     }
 
@@ -56,8 +56,8 @@ void check_response_set(const std::vector<Response>& responses, Diagnostics& dia
         if (code.empty()) continue;
         auto [it, fresh] = codes.emplace(code, r);
         if (!fresh)
-            diags.error({r->path, 0, 0}, fmt::format("respondent code '{}' is also used in {}", code, it->second->path),
-                        "every respondent (or session) needs a code of its own; the same file given twice counts too");
+            diags.error({r->path, 0, 0}, msg("respondent code '{}' is also used in {}", code, it->second->path),
+                        msg("every respondent (or session) needs a code of its own; the same file given twice counts too"));
     }
 }
 

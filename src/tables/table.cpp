@@ -116,7 +116,7 @@ std::string to_xlsx(const Table& t, std::string_view lang, Diagnostics& diags) {
     std::string path = dir + "/zelfscan-table-XXXXXX";
     int fd = ::mkstemp(path.data());
     if (fd < 0) {
-        diags.error({}, "cannot make a temporary file for the spreadsheet");
+        diags.error({}, msg("cannot make a temporary file for the spreadsheet"));
         return {};
     }
     ::close(fd);
@@ -127,7 +127,7 @@ std::string to_xlsx(const Table& t, std::string_view lang, Diagnostics& diags) {
     lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
     if (!wb) {
         std::remove(path.c_str());
-        diags.error({}, "cannot start the spreadsheet");
+        diags.error({}, msg("cannot start the spreadsheet"));
         return {};
     }
     lxw_doc_properties props{};
@@ -230,10 +230,10 @@ std::string to_xlsx(const Table& t, std::string_view lang, Diagnostics& diags) {
     lxw_error err = workbook_close(wb);
     std::string out;
     if (err != LXW_NO_ERROR) {
-        diags.error({}, fmt::format("cannot write the spreadsheet: {}", lxw_strerror(err)));
+        diags.error({}, msg("cannot write the spreadsheet: {}", lxw_strerror(err)));
     } else {
         auto file = read_file(path);
-        if (!file.ok()) diags.error({}, fmt::format("cannot read the spreadsheet back: {}", file.error));
+        if (!file.ok()) diags.error({}, msg("cannot read the spreadsheet back: {}", file.error));
         else out = std::move(file.data);
     }
     std::remove(path.c_str());

@@ -7,12 +7,21 @@
 
 namespace zs {
 
-void Diagnostics::error(SourceLocation where, std::string message, std::string hint) {
-    add({Severity::error, std::move(where), std::move(message), std::move(hint)});
+void Diagnostics::error(SourceLocation where, Message message, Message hint) {
+    add({Severity::error, std::move(where), message.str(), hint.str()});
 }
 
-void Diagnostics::warning(SourceLocation where, std::string message, std::string hint) {
-    add({Severity::warning, std::move(where), std::move(message), std::move(hint)});
+void Diagnostics::warning(SourceLocation where, Message message, Message hint) {
+    add({Severity::warning, std::move(where), message.str(), hint.str()});
+}
+
+Message did_you_mean(const std::string& match, Message otherwise) {
+    if (match.empty()) return otherwise;
+    return msg("did you mean '{}'?", match);
+}
+
+void Diagnostics::add(Severity severity, SourceLocation where, Message message, Message hint) {
+    add({severity, std::move(where), message.str(), hint.str()});
 }
 
 void Diagnostics::add(Diagnostic d) {
@@ -31,13 +40,13 @@ void Diagnostics::sort() {
     });
 }
 
-static const char* severity_name(Severity s) {
+static std::string_view severity_name(Severity s) {
     switch (s) {
-    case Severity::error: return "error";
-    case Severity::warning: return "warning";
-    case Severity::note: return "note";
+    case Severity::error: return translate("error");
+    case Severity::warning: return translate("warning");
+    case Severity::note: return translate("note");
     }
-    return "error";
+    return translate("error");
 }
 
 std::string format(const Diagnostic& d) {
@@ -49,7 +58,7 @@ std::string format(const Diagnostic& d) {
         if (d.where.column > 0) out += fmt::format(":{}", d.where.column);
     }
     out += fmt::format(": {}: {}\n", severity_name(d.severity), d.message);
-    if (!d.hint.empty()) out += fmt::format("  hint: {}\n", d.hint);
+    if (!d.hint.empty()) out += fmt::format("  {}: {}\n", translate("hint"), d.hint);
     return out;
 }
 

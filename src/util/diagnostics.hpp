@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "util/messages.hpp"
+
 namespace zs {
 
 struct SourceLocation {
@@ -25,8 +27,12 @@ struct Diagnostic {
 
 class Diagnostics {
   public:
-    void error(SourceLocation where, std::string message, std::string hint = {});
-    void warning(SourceLocation where, std::string message, std::string hint = {});
+    // Texts are Messages (util/messages.hpp): msg("...") for ours,
+    // verbatim(...) for a library's.
+    void error(SourceLocation where, Message message, Message hint = {});
+    void warning(SourceLocation where, Message message, Message hint = {});
+    void add(Severity severity, SourceLocation where, Message message, Message hint = {});
+    // A diagnostic made elsewhere (copied from another list).
     void add(Diagnostic d);
     void append(const Diagnostics& other);
 
@@ -44,9 +50,13 @@ class Diagnostics {
     std::size_t errors_ = 0;
 };
 
-// The one place diagnostics are formatted:
-//   path:line:col: error: message
-//     hint: ...
+// The hint for a word that is not known: "did you mean 'x'?" when a close
+// match was found, `otherwise` when none was.
+Message did_you_mean(const std::string& match, Message otherwise = {});
+
+// The one place diagnostics are formatted, in the message language:
+//   path:line:col: fout: message          path:line:col: error: message
+//     tip: ...                              hint: ...
 std::string format(const Diagnostic& d);
 std::string format(const Diagnostics& ds);
 

@@ -1,4 +1,5 @@
 #include "util/files.hpp"
+#include "util/messages.hpp"
 
 #include <cerrno>
 #include <cstdint>
@@ -27,17 +28,17 @@ std::string megabytes(std::size_t bytes) {
 }
 
 std::string too_large(std::size_t size, const limits::FileLimit& limit) {
-    return fmt::format("is too large ({}; {} may be at most {}, see docs/limits.md)", megabytes(size), limit.what_en,
-                       megabytes(limit.bytes));
+    std::string_view what = message_language() == MessageLanguage::en ? limit.what_en : limit.what_nl;
+    return msg("is too large ({}; {} may be at most {}, see docs/limits.md)", megabytes(size), what, megabytes(limit.bytes));
 }
 
 // What a file that is not regular is, in the words of an error.
 std::string not_regular(mode_t mode) {
-    if (S_ISDIR(mode)) return "is a directory, expected a file";
-    if (S_ISFIFO(mode)) return "is a pipe (FIFO), not a regular file; save the data to a file first";
-    if (S_ISSOCK(mode)) return "is a socket, not a regular file";
-    if (S_ISCHR(mode) || S_ISBLK(mode)) return "is a device, not a regular file";
-    return "is not a regular file";
+    if (S_ISDIR(mode)) return msg("is a directory, expected a file");
+    if (S_ISFIFO(mode)) return msg("is a pipe (FIFO), not a regular file; save the data to a file first");
+    if (S_ISSOCK(mode)) return msg("is a socket, not a regular file");
+    if (S_ISCHR(mode) || S_ISBLK(mode)) return msg("is a device, not a regular file");
+    return msg("is not a regular file");
 }
 
 // Opens `path` for reading, or says why not in the words read_file uses.
@@ -46,12 +47,12 @@ std::string not_regular(mode_t mode) {
 int open_input(const std::string& path, struct stat& sb, std::string& error) {
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0) {
-        error = errno == ENOENT || errno == ENOTDIR ? std::string("no such file")
-                                                    : fmt::format("cannot be opened ({})", std::strerror(errno));
+        error = errno == ENOENT || errno == ENOTDIR ? msg("no such file").str()
+                                                    : msg("cannot be opened ({})", std::strerror(errno));
         return -1;
     }
     if (::fstat(fd, &sb) != 0) {
-        error = fmt::format("cannot be read ({})", std::strerror(errno));
+        error = msg("cannot be read ({})", std::strerror(errno));
         ::close(fd);
         return -1;
     }
@@ -88,7 +89,7 @@ ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
         ssize_t n = ::read(fd, r.data.data() + got, r.data.size() - got);
         if (n < 0) {
             if (errno == EINTR) continue;
-            r.error = fmt::format("cannot be read ({})", std::strerror(errno));
+            r.error = msg("cannot be read ({})", std::strerror(errno));
             r.data.clear();
             ::close(fd);
             return r;
@@ -98,7 +99,7 @@ ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
     }
     ::close(fd);
     if (got != expect) {
-        r.error = "changed while it was read (another program is writing it); try again when it is complete";
+        r.error = msg("changed while it was read (another program is writing it); try again when it is complete");
         r.data.clear();
         return r;
     }
@@ -143,25 +144,25 @@ std::optional<TextProblem> check_text(std::string_view s) {
         i = run;
         if (i == s.size()) break;
         auto c = static_cast<unsigned char>(s[i]);
-        if (c == 0) return TextProblem{line, col, "a NUL byte: this looks like a binary file"};
+        if (c == 0) return TextProblem{line, col, msg("a NUL byte: this looks like a binary file")};
         std::size_t len = 1;
         if (c >= 0x80) {
             std::uint32_t cp = 0;
             if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1F; }
             else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0F; }
             else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07; }
-            else return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+            else return TextProblem{line, col, msg("invalid UTF-8; save the file as UTF-8")};
             if (i + len > s.size())
-                return TextProblem{line, col, "invalid UTF-8 (cut-off character); save the file as UTF-8"};
+                return TextProblem{line, col, msg("invalid UTF-8 (cut-off character); save the file as UTF-8")};
             for (std::size_t k = 1; k < len; ++k) {
                 auto cc = static_cast<unsigned char>(s[i + k]);
                 if ((cc & 0xC0) != 0x80)
-                    return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+                    return TextProblem{line, col, msg("invalid UTF-8; save the file as UTF-8")};
                 cp = (cp << 6) | (cc & 0x3F);
             }
             bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
             if (overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-                return TextProblem{line, col, "invalid UTF-8; save the file as UTF-8"};
+                return TextProblem{line, col, msg("invalid UTF-8; save the file as UTF-8")};
         }
         if (c == '\n') { ++line; col = 1; } else { ++col; }
         i += len;
@@ -196,15 +197,15 @@ void remove_stale_temps(const fs::path& dir, const fs::path& target) {
 
 std::string check_output_path(const std::string& path) {
     fs::path target(path);
-    if (path.empty()) return "no file name given";
+    if (path.empty()) return msg("no file name given");
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
     std::error_code ec;
-    if (!fs::is_directory(dir, ec)) return fmt::format("folder '{}' does not exist", dir.string());
+    if (!fs::is_directory(dir, ec)) return msg("folder '{}' does not exist", dir.string());
     struct stat sb {};
     if (::stat(path.c_str(), &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) return "is a directory, expected a file name";
+        if (S_ISDIR(sb.st_mode)) return msg("is a directory, expected a file name");
         if (!S_ISREG(sb.st_mode))
-            return fmt::format("{}; zelfscan only writes regular files and never replaces a special file",
+            return msg("{}; zelfscan only writes regular files and never replaces a special file",
                                not_regular(sb.st_mode).substr(3));
     }
     return {};
@@ -220,7 +221,7 @@ std::string write_temp(const std::string& path, std::string_view data, PendingFi
     int fd = ::open(out.temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0644);
     if (fd < 0) {
         out.temp.clear();
-        return fmt::format("cannot create a temporary file beside it ({})", std::strerror(errno));
+        return msg("cannot create a temporary file beside it ({})", std::strerror(errno));
     }
     const char* p = data.data();
     std::size_t left = data.size();
@@ -231,7 +232,7 @@ std::string write_temp(const std::string& path, std::string_view data, PendingFi
             std::string err = std::strerror(errno);
             ::close(fd);
             discard_temp(out);
-            return fmt::format("cannot write ({})", err);
+            return msg("cannot write ({})", err);
         }
         p += n;
         left -= static_cast<std::size_t>(n);
@@ -240,7 +241,7 @@ std::string write_temp(const std::string& path, std::string_view data, PendingFi
     if (::fsync(fd) != 0 || ::close(fd) != 0) {
         std::string err = std::strerror(errno);
         discard_temp(out);
-        return fmt::format("cannot write ({})", err);
+        return msg("cannot write ({})", err);
     }
     return {};
 }
@@ -255,7 +256,7 @@ std::string commit_temp(const PendingFile& f) {
     if (std::rename(f.temp.c_str(), f.target.c_str()) != 0) {
         std::string err = std::strerror(errno);
         discard_temp(f);
-        return fmt::format("cannot move the finished file into place ({})", err);
+        return msg("cannot move the finished file into place ({})", err);
     }
     return {};
 }

@@ -56,7 +56,7 @@ TEST_CASE("pdf: finishing steps run with the laid-out field rectangles") {
     CHECK(seen[0].w > 100);
     // A step that reports an error stops the output.
     o.finish.push_back([](QPDF&, const layout::LayoutResult&, Diagnostics& diags) {
-        diags.error({}, "step failed");
+        diags.error({}, verbatim("step failed"));
     });
     Diagnostics d2;
     CHECK(pdf::render_pdf(sample(), o, d2).empty());
