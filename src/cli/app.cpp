@@ -42,7 +42,7 @@ std::string unknown_option(int argc, char** argv, const std::vector<std::string>
         std::string a = argv[i];
         if (a == "--") break;
         std::string name = a.substr(0, a.find('='));
-        if (name.size() > 1 && name[0] == '-' && !(name.size() > 1 && std::isdigit(static_cast<unsigned char>(name[1]))) &&
+        if (name.size() > 1 && name[0] == '-' && !std::isdigit(static_cast<unsigned char>(name[1])) &&
             std::find(names.begin(), names.end(), name) == names.end() && name != "-h" && name != "--help")
             return name;
     }

@@ -16,7 +16,6 @@
 #include "cli/output.hpp"
 #include "model/load_instrument.hpp"
 #include "util/files.hpp"
-#include "util/i18n.hpp"
 #include "util/parallel.hpp"
 
 namespace zs {
