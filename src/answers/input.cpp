@@ -154,6 +154,12 @@ const Instrument* InstrumentResolver::load(const std::string& path, Diagnostics&
     return it->second.get();
 }
 
+std::unique_ptr<Instrument> InstrumentResolver::release(const Instrument* ins) {
+    for (auto& [path, held] : loaded_)
+        if (held.get() == ins) return std::move(held);
+    return nullptr;
+}
+
 const Instrument* InstrumentResolver::find(const std::string& id, const SourceLocation& where, Diagnostics& diags) {
     Diagnostics quiet; // named instruments that fail are reported by whoever checks them
     for (const auto& path : named_) {
@@ -261,9 +267,10 @@ void VersionBridge::warn(Diagnostics& diags) const {
     }
 }
 
-std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
-                                         Diagnostics& diags, const MarkdownValidator& markdown,
-                                         const std::function<bool(const Instrument&)>& on_instrument) {
+std::optional<AnswerRun> stream_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
+                                           Diagnostics& diags, const MarkdownValidator& markdown,
+                                           const std::function<bool(const Instrument&)>& on_instrument,
+                                           const std::function<void(Response&&)>& sink) {
     // Folders first, so a folder may hold the instrument with its answers.
     std::vector<std::string> expanded = expand_answer_paths(positional, diags);
     SplitInputs split = split_instrument_args(expanded);
@@ -284,55 +291,85 @@ std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positio
         if (!take(resolver.load(named, diags)) || !ins) return std::nullopt;
         run.instrument_path = named;
     }
-    std::vector<std::string>& files = split.answers;
-    if (files.empty() && !diags.has_errors()) diags.error({}, msg("no answers are given"), msg("give answer files (.toml), filled forms (.pdf) or folders"));
-    std::vector<AnswerSource> sources = read_answer_sources(files, diags);
+    const std::vector<std::string>& files = split.answers;
+    if (files.empty()) {
+        if (!diags.has_errors()) diags.error({}, msg("no answers are given"), msg("give answer files (.toml), filled forms (.pdf) or folders"));
+        return std::nullopt;
+    }
     if (diags.has_errors()) return std::nullopt;
 
-    // One version per run, checked on the headers first, so mixed versions
-    // give one clear error rather than one per file.
-    std::vector<Response> heads;
-    for (const auto& s : sources) {
-        Response stub;
-        stub.instrument = s.header->instrument;
-        stub.version = s.header->version;
-        stub.version_where = s.header->where;
-        stub.path = s.path;
-        heads.push_back(std::move(stub));
+    // One pass over the files in name order, a batch at a time: read and
+    // parse on every core, then handed to `sink` one by one and dropped, so
+    // memory does not grow with the number of files. The diagnostics are
+    // kept apart and told at the end in the order of a run that reads
+    // everything first: problems reading, mixed versions, finding the
+    // instrument, then each file's own. Parsing stops at the first problem
+    // of the first three kinds (what it would find is not told then), and
+    // so does the sink.
+    std::vector<std::string> sorted = files;
+    std::stable_sort(sorted.begin(), sorted.end());
+    Diagnostics reading, finding, parsing;
+    ResponseSetCheck set;
+    std::optional<VersionBridge> bridge;
+    bool stopped = false;
+    if (ins) bridge.emplace(*ins, markdown);
+    constexpr std::size_t batch = 512;
+    for (std::size_t from = 0; from < sorted.size(); from += batch) {
+        std::vector<std::string> paths(sorted.begin() + static_cast<std::ptrdiff_t>(from),
+                                       sorted.begin() + static_cast<std::ptrdiff_t>(std::min(sorted.size(), from + batch)));
+        std::vector<AnswerSource> sources = read_answer_sources(paths, reading);
+        for (const auto& s : sources)
+            if (s.header) set.add_version(s.path, s.header->instrument, s.header->version, s.header->where);
+        if (reading.has_errors() || set.mixed()) stopped = true;
+        if (stopped) continue;
+        if (!ins) {
+            // Found by the id of the first file's answers.
+            const AnswerHeader& h = *sources.front().header;
+            const bool go = take(resolver.find(h.instrument, h.where, finding));
+            if (!go || !ins) {
+                stopped = true;
+                continue;
+            }
+            if (auto path = find_instrument_file(h.instrument)) run.instrument_path = *path;
+            bridge.emplace(*ins, markdown);
+        }
+        bridge->prepare(sources, finding);
+        std::vector<VersionBridge::Read> reads(sources.size());
+        std::vector<Diagnostics> found(sources.size());
+        parallel_for(sources.size(), [&](std::size_t k) { reads[k] = bridge->parse(sources[k], found[k]); });
+        for (std::size_t k = 0; k < sources.size(); ++k) {
+            bridge->count(sources[k], reads[k]);
+            parsing.append(found[k]);
+            if (!reads[k].response) continue;
+            Response& r = *reads[k].response;
+            set.add_code(r.path, r.respondent.code);
+            run.respondents.add(r);
+            if (sink) sink(std::move(r));
+        }
     }
-    check_response_set(heads, diags);
+    diags.append(reading);
+    set.report_versions(diags);
     if (diags.has_errors()) return std::nullopt;
-    if (!ins) {
-        const AnswerHeader& h = *sources.front().header;
-        if (!take(resolver.find(h.instrument, h.where, diags)) || !ins) return std::nullopt;
-        if (auto path = find_instrument_file(h.instrument)) run.instrument_path = *path;
-    }
-
-    // Parsed on every core; diagnostics kept per file and merged in path
-    // order, so output does not depend on timing.
-    std::vector<std::size_t> order(sources.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return sources[a].path < sources[b].path; });
-    VersionBridge bridge(*ins, markdown);
-    bridge.prepare(sources, diags);
-    std::vector<VersionBridge::Read> reads(sources.size());
-    std::vector<Diagnostics> found(sources.size());
-    parallel_for(order.size(), [&](std::size_t k) { reads[k] = bridge.parse(sources[order[k]], found[k]); });
-    std::vector<std::optional<Response>> parsed(sources.size());
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        bridge.count(sources[order[k]], reads[k]);
-        parsed[k] = std::move(reads[k].response);
-    }
-    bridge.warn(diags);
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        diags.append(found[k]);
-        if (parsed[k]) run.responses.push_back(std::move(*parsed[k]));
-    }
-    check_response_set(run.responses, diags);
+    diags.append(finding);
+    if (!ins || diags.has_errors() || stopped) return std::nullopt;
+    bridge->warn(diags);
+    diags.append(parsing);
+    set.report_codes(diags);
     if (diags.has_errors()) return std::nullopt;
     run.inputs = files;
     if (!run.instrument_path.empty()) run.inputs.push_back(run.instrument_path);
-    run.instrument = std::make_unique<Instrument>(*ins);
+    // The same object the sink saw, so what it kept of it stays valid.
+    run.instrument = resolver.release(ins);
+    return run;
+}
+
+std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
+                                         Diagnostics& diags, const MarkdownValidator& markdown,
+                                         const std::function<bool(const Instrument&)>& on_instrument) {
+    std::vector<Response> responses;
+    auto run = stream_answer_run(positional, instrument_option, diags, markdown, on_instrument,
+                                 [&](Response&& r) { responses.push_back(std::move(r)); });
+    if (run) run->responses = std::move(responses);
     return run;
 }
 

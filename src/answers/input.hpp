@@ -81,6 +81,8 @@ class InstrumentResolver {
     const Instrument* find(const std::string& id, const SourceLocation& where, Diagnostics& diags);
     // The named instruments that loaded, in the order given (check prints them).
     const Instrument* load(const std::string& path, Diagnostics& diags);
+    // Hands over an instrument that find() or load() gave; it stays where it is.
+    std::unique_ptr<Instrument> release(const Instrument* ins);
 
   private:
     std::vector<std::string> named_;
@@ -143,9 +145,24 @@ class VersionBridge {
 struct AnswerRun {
     std::unique_ptr<Instrument> instrument;
     std::string instrument_path;
-    std::vector<Response> responses;
+    RespondentFacts respondents;     // names, dates and versions of every response
+    std::vector<Response> responses; // load_answer_run only
     std::vector<std::string> inputs; // every file read (answers + instrument), for output safety
 };
+
+// The run with its responses streamed: each one, validated, is handed to
+// `sink` in path order on the calling thread and then dropped, so memory
+// stays that of one batch of files however many there are (score, report).
+// The sink may be called for responses of a run that fails later (a code
+// used twice is found at the end): use what it gathered only when the run
+// is returned. Every file is read once.
+std::optional<AnswerRun> stream_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
+                                           Diagnostics& diags, const MarkdownValidator& markdown,
+                                           const std::function<bool(const Instrument&)>& on_instrument,
+                                           const std::function<void(Response&&)>& sink);
+
+// The same with every response kept, for a command that needs them all
+// (upgrade writes each file anew).
 std::optional<AnswerRun> load_answer_run(const std::vector<std::string>& positional, const std::string& instrument_option,
                                          Diagnostics& diags, const MarkdownValidator& markdown = {},
                                          const std::function<bool(const Instrument&)>& on_instrument = {});

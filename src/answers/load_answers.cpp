@@ -301,13 +301,10 @@ bool patch_compatible(std::string_view answers_version, const Version& instrumen
     return v && v->major == instrument.major && v->minor == instrument.minor;
 }
 
-void note_other_patch_versions(const Instrument& ins, const std::vector<Response>& responses, Diagnostics& diags) {
+void note_other_patch_versions(const Instrument& ins, const RespondentFacts& facts, Diagnostics& diags) {
     std::map<std::string, std::pair<int, std::string>> other; // version -> count, first file
-    for (const auto& r : responses)
-        if (r.version != ins.version.text && patch_compatible(r.version, ins.version)) {
-            auto& [n, first] = other[r.version];
-            if (n++ == 0 || r.path < first) first = r.path;
-        }
+    for (const auto& [version, files] : facts.versions)
+        if (version != ins.version.text && patch_compatible(version, ins.version)) other[version] = {files.count, files.first};
     for (const auto& [version, seen] : other)
         diags.add(Severity::note, {seen.second, 0, 0},
                   seen.first == 1 ? msg("1 answer file answers version {} of '{}' and the instrument is {}: another patch version has the "

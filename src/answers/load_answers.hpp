@@ -50,8 +50,8 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
 // Answers to another patch version of the instrument (1.0.0 for 1.0.1) are
 // accepted: same major and minor.
 bool patch_compatible(std::string_view answers_version, const Version& instrument);
-// One note per other patch version among `responses`, naming how many files.
-void note_other_patch_versions(const Instrument& ins, const std::vector<Response>& responses, Diagnostics& diags);
+// One note per other patch version the respondents answered, naming how many files.
+void note_other_patch_versions(const Instrument& ins, const RespondentFacts& facts, Diagnostics& diags);
 
 // Whether a question is shown to this respondent, given its condition. A
 // question whose gate is itself skipped is skipped too (conditions chain).

@@ -2,6 +2,7 @@
 // docs/answers-format.md documents the answer file these come from.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,5 +47,21 @@ struct Response {
 
     [[nodiscard]] const Answer* find(std::string_view question) const;
 };
+
+// What a run keeps of its respondents once their answers are counted: the
+// names, dates and versions the outputs show. Its size follows the names
+// given, not the number of respondents, so answers can be streamed.
+struct RespondentFacts {
+    int count = 0;
+    std::map<std::string, int> organisations, units; // name -> respondents who gave it (empty names left out)
+    std::string first_date, last_date;               // YYYY-MM-DD; empty when no file has a date
+    struct Files {
+        int count = 0;
+        std::string first; // by name
+    };
+    std::map<std::string, Files> versions; // instrument version answered -> files
+    void add(const Response& r);
+};
+RespondentFacts facts_of(const std::vector<Response>& responses);
 
 } // namespace zs

@@ -127,9 +127,17 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
             jobs[i] = std::move(job);
         }
         InputFiles inputs(forms);
-        parallel_for(jobs.size(), [&](std::size_t i) {
-            if (jobs[i]) jobs[i]->error = write_output_quietly(jobs[i]->out, jobs[i]->text, inputs);
-        });
+        // Each answer file on its own (one refused leaves the others), all
+        // flushed to disk together.
+        std::vector<Output> outputs;
+        std::vector<std::size_t> job_of;
+        for (std::size_t i = 0; i < jobs.size(); ++i)
+            if (jobs[i]) {
+                outputs.push_back({jobs[i]->out, jobs[i]->text});
+                job_of.push_back(i);
+            }
+        std::vector<std::string> errors = write_each_output(outputs, inputs);
+        for (std::size_t k = 0; k < job_of.size(); ++k) jobs[job_of[k]]->error = std::move(errors[k]);
         for (std::size_t i = 0; i < jobs.size(); ++i) {
             print_diagnostics(reads[i].diags); // errors, or warnings such as answers left out
             if (!jobs[i]) {

@@ -43,32 +43,28 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 // its fonts have and a placeholder for the rest; each answer with such
 // characters gets a warning naming its file and question, since the report
 // itself merges answers and no longer knows where a text came from.
-void warn_unshown_characters(const std::vector<Response>& responses, Diagnostics& diags) {
-    Diagnostics font_diags;
-    auto fonts = layout::load_fonts("", font_diags);
-    if (!fonts) return;
-    for (const auto& r : responses)
-        for (const auto& a : r.answers) {
-            const std::pair<const std::string*, const char*> parts[] = {
-                {a.text ? &*a.text : nullptr, "answer"}, {&a.note, "note"}, {&a.evidence, "evidence"}, {&a.reason, "reason"}};
-            for (const auto& [text, what] : parts) {
-                if (!text || text->empty()) continue;
-                auto missing = layout::unshown_characters(*fonts, layout::Style::regular, *text);
-                if (missing.empty()) continue;
-                std::string list;
-                for (std::size_t i = 0; i < missing.size() && i < 5; ++i) {
-                    std::string ch;
-                    layout::append_utf8(ch, missing[i]);
-                    list += fmt::format("{}U+{:04X} '{}'", i ? ", " : "", static_cast<std::uint32_t>(missing[i]), ch);
-                }
-                if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
-                diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where,
-                              msg("the {} to '{}' has characters the report's fonts do not have ({}); "
-                                          "the PDF shows \uFFFD in their place",
-                                          what, a.question, list),
-                              msg("the HTML report (--format html) shows them as typed"));
+void warn_unshown_characters(const layout::FontSet& fonts, const Response& r, Diagnostics& diags) {
+    for (const auto& a : r.answers) {
+        const std::pair<const std::string*, const char*> parts[] = {
+            {a.text ? &*a.text : nullptr, "answer"}, {&a.note, "note"}, {&a.evidence, "evidence"}, {&a.reason, "reason"}};
+        for (const auto& [text, what] : parts) {
+            if (!text || text->empty()) continue;
+            auto missing = layout::unshown_characters(fonts, layout::Style::regular, *text);
+            if (missing.empty()) continue;
+            std::string list;
+            for (std::size_t i = 0; i < missing.size() && i < 5; ++i) {
+                std::string ch;
+                layout::append_utf8(ch, missing[i]);
+                list += fmt::format("{}U+{:04X} '{}'", i ? ", " : "", static_cast<std::uint32_t>(missing[i]), ch);
             }
+            if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
+            diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where,
+                          msg("the {} to '{}' has characters the report's fonts do not have ({}); "
+                                      "the PDF shows \uFFFD in their place",
+                                      what, a.question, list),
+                          msg("the HTML report (--format html) shows them as typed"));
         }
+    }
 }
 
 int run_report(ReportArgs a) {
@@ -122,7 +118,30 @@ int run_report(ReportArgs a) {
         }
         return true; // template problems are reported with the answers'
     };
-    auto run = load_answer_run(a.inputs, a.instrument, diags, markdown_validator(), prepare);
+    // Each response is counted (and its texts checked against the fonts) as
+    // it is read, then dropped (issue 19).
+    const Instrument* counted = nullptr;
+    std::optional<Assessor> assessor;
+    Diagnostics unshown;
+    std::shared_ptr<const layout::FontSet> fonts;
+    bool fonts_tried = false;
+    auto count = [&](Response&& r) {
+        if (!assessor) assessor.emplace(*counted);
+        assessor->add(r);
+        if (a.format == "html") return;
+        if (!fonts_tried) {
+            Diagnostics font_diags;
+            fonts = layout::load_fonts("", font_diags);
+            fonts_tried = true;
+        }
+        if (fonts) warn_unshown_characters(*fonts, r, unshown);
+    };
+    auto run = stream_answer_run(a.inputs, a.instrument, diags, markdown_validator(),
+                                 [&](const Instrument& ins) {
+                                     counted = &ins;
+                                     return prepare(ins);
+                                 },
+                                 count);
     ro.title = a.title;
     ro.organisation = a.organisation;
     ro.logo = a.logo;
@@ -150,7 +169,7 @@ int run_report(ReportArgs a) {
     std::optional<PreviousRound> previous;
     if (run) {
         const Instrument& current = *run->instrument;
-        note_other_patch_versions(current, run->responses, diags);
+        note_other_patch_versions(current, run->respondents, diags);
         if (!a.plan.empty()) previous_plan = read_existing_plan(a.plan, current, diags);
         if (!a.previous.empty()) {
             if (!current.risk.scored)
@@ -163,7 +182,7 @@ int run_report(ReportArgs a) {
         return 1;
     }
     const Instrument* ins = run->instrument.get();
-    std::vector<Response>& responses = run->responses;
+    const RespondentFacts& respondents = run->respondents;
     std::vector<std::string> inputs = run->inputs;
     inputs.insert(inputs.end(), companions.paths.begin(), companions.paths.end());
     if (!ro.template_path.empty()) inputs.push_back(ro.template_path);
@@ -178,19 +197,20 @@ int run_report(ReportArgs a) {
         std::fwrite(bad.data(), 1, bad.size(), stderr);
         return 1;
     }
-    if (a.format != "html") warn_unshown_characters(responses, diags);
-    Assessment as = assess(*ins, responses);
+    diags.append(unshown);
+    if (!assessor) assessor.emplace(*ins);
+    Assessment as = assessor->finish();
     Plan plan = make_plan(*ins, as);
     std::optional<cycle::Comparison> comparison;
     if (previous) {
         cycle::Round now = cycle::round_from_assessment(*ins, as, plan);
-        now.date = round_date(responses);
+        now.date = round_date(respondents);
         comparison = cycle::compare_rounds(previous->round, now, previous->mapping);
         ro.comparison = &*comparison;
         if (previous_plan) ro.plan_file = &*previous_plan;
     }
     withhold_small_questions(as); // after the plan and the comparison, before anything is shown
-    doc::Document d = build_report(*ins, responses, as, plan, ro, diags);
+    doc::Document d = build_report(*ins, respondents, as, plan, ro, diags);
     std::string out;
     if (!diags.has_errors()) {
         if (a.format == "html") {
@@ -209,7 +229,7 @@ int run_report(ReportArgs a) {
     std::vector<Output> written{{a.output, out}};
     std::optional<PlanOutput> plan_out;
     if (!a.plan.empty()) {
-        plan_out = plan_output(a.plan, *ins, as, plan, ro.lang, responses, previous_plan);
+        plan_out = plan_output(a.plan, *ins, as, plan, ro.lang, respondents, previous_plan);
         if (!plan_out) return 1;
         if (!plan_out->unchanged) {
             if (plan_out->backup) written.push_back({a.plan + "~", *plan_out->backup});

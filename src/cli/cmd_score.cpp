@@ -263,7 +263,16 @@ int run_score(const ScoreOptions& opt) {
     Diagnostics diags;
     std::string lang;
     bool usage_error = false;
-    auto run = load_answer_run(opt.inputs, opt.instrument, diags, markdown_validator(), [&](const Instrument& ins) {
+    // Each response is counted as it is read and then dropped (issue 19):
+    // score holds the counts, never every respondent's answers.
+    const Instrument* counted = nullptr;
+    std::optional<Assessor> assessor;
+    auto count = [&](Response&& r) {
+        if (!assessor) assessor.emplace(*counted);
+        assessor->add(r);
+    };
+    auto run = stream_answer_run(opt.inputs, opt.instrument, diags, markdown_validator(), [&](const Instrument& ins) {
+        counted = &ins;
         Diagnostics own;
         lang = resolve_language(ins, opt.lang, own);
         diags.append(own);
@@ -279,15 +288,15 @@ int run_score(const ScoreOptions& opt) {
             return false;
         }
         return true;
-    });
+    }, count);
     if (!run) {
         print_diagnostics(diags);
         return usage_error ? 2 : 1;
     }
-    note_other_patch_versions(*run->instrument, run->responses, diags);
+    note_other_patch_versions(*run->instrument, run->respondents, diags);
     print_diagnostics(diags); // warnings and notes
     const Instrument* ins = run->instrument.get();
-    std::vector<Response>& responses = run->responses;
+    const RespondentFacts& respondents = run->respondents;
 
     // A plan file that is there is merged into, never overwritten: it must
     // be readable before anything is written.
@@ -301,22 +310,23 @@ int run_score(const ScoreOptions& opt) {
         if (more.has_errors()) return 1;
     }
 
-    Assessment a = assess(*ins, responses);
+    if (!assessor) assessor.emplace(*ins);
+    Assessment a = assessor->finish();
     Plan plan = make_plan(*ins, a);
     std::optional<cycle::Comparison> comparison;
     if (previous) {
         cycle::Round now = cycle::round_from_assessment(*ins, a, plan);
-        now.date = round_date(responses);
+        now.date = round_date(respondents);
         comparison = cycle::compare_rounds(previous->round, now, previous->mapping);
     }
 
     if (!opt.plan.empty()) {
         const std::vector<std::string>& inputs = run->inputs;
-        if (!write_plan_output(opt.plan, *ins, a, plan, lang, responses, previous_plan, InputFiles(inputs))) return 1;
+        if (!write_plan_output(opt.plan, *ins, a, plan, lang, respondents, previous_plan, InputFiles(inputs))) return 1;
     }
     withhold_small_questions(a); // after the plan and the comparison, before anything is printed
     if (opt.json) {
-        std::string date = round_date(responses);
+        std::string date = round_date(respondents);
         fmt::print("{}", assessment_to_json(*ins, a, plan, lang, [&](JsonWriter& w) {
                        // The round's date lets a later round say when this one was.
                        w.string("round_date", date);

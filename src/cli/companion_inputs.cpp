@@ -46,7 +46,7 @@ std::vector<std::string> expand(const std::vector<std::string>& with) {
 
 std::vector<CompanionSet> CompanionInputs::sets() const {
     std::vector<CompanionSet> out;
-    for (std::size_t i = 0; i < instruments.size(); ++i) out.push_back({&instruments[i], &responses[i], &assessments[i]});
+    for (std::size_t i = 0; i < instruments.size(); ++i) out.push_back({&instruments[i], &respondents[i], &assessments[i]});
     return out;
 }
 
@@ -130,11 +130,18 @@ void load_companions(const Instrument& main, const std::vector<std::string>& wit
     }
     std::sort(loaded.begin(), loaded.end(), [](const auto& a, const auto& b) { return a.first.id < b.first.id; });
     for (auto& [ins, files] : loaded) {
-        std::vector<Response> rs = load_answer_set(ins, files, diags);
-        if (rs.empty()) continue;
+        // Counted as they are read (issue 19); the instrument is moved into
+        // place first, so the assessor's reference to it stays valid.
         out.instruments.push_back(std::move(ins));
-        out.responses.push_back(std::move(rs));
-        out.assessments.push_back(assess(out.instruments.back(), out.responses.back()));
+        const Instrument& placed = out.instruments.back();
+        Assessor assessor(placed);
+        RespondentFacts facts = stream_answer_set(placed, files, diags, [&](Response&& r) { assessor.add(r); });
+        if (facts.count == 0) {
+            out.instruments.pop_back();
+            continue;
+        }
+        out.respondents.push_back(std::move(facts));
+        out.assessments.push_back(assessor.finish());
         withhold_small_questions(out.assessments.back()); // shown only, never planned
     }
 }

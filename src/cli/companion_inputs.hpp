@@ -19,7 +19,7 @@ namespace zs {
 struct CompanionInputs {
     // Deques: CompanionSet points into them.
     std::deque<Instrument> instruments;
-    std::deque<std::vector<Response>> responses;
+    std::deque<RespondentFacts> respondents;
     std::deque<Assessment> assessments;
     std::vector<std::string> paths; // every file read (never to be overwritten by the output)
 

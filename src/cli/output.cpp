@@ -79,6 +79,13 @@ std::string same_file_key(const std::string& path) {
     return (canon / p.filename()).string();
 }
 
+// "path: error: message\n" in the user's language, as every diagnostic.
+std::string error_line(const std::string& path, Message message) {
+    Diagnostics d;
+    d.error({path, 0, 0}, std::move(message));
+    return format(d);
+}
+
 } // namespace
 
 std::string check_outputs(const std::vector<std::string>& paths, const InputFiles& inputs) {
@@ -88,11 +95,11 @@ std::string check_outputs(const std::vector<std::string>& paths, const InputFile
     std::map<std::string, std::string> seen;
     for (const auto& path : paths) {
         if (inputs.contains(path)) {
-            errors += fmt::format("{}: error: the output would overwrite an input file; choose another output name\n", path);
+            errors += error_line(path, msg("the output would overwrite an input file; choose another output name"));
             continue;
         }
         if (auto err = check_output_path(path); !err.empty()) {
-            errors += fmt::format("{}: error: cannot write output: {}\n", path, err);
+            errors += error_line(path, msg("cannot write output: {}", err));
             continue;
         }
         std::vector<std::string> keys{same_file_key(path)};
@@ -101,9 +108,8 @@ std::string check_outputs(const std::vector<std::string>& paths, const InputFile
         for (const auto& k : keys)
             if (auto it = seen.find(k); it != seen.end()) first = it->second;
         if (!first.empty()) {
-            errors += fmt::format("{}: error: two outputs of this command would go to the same file ('{}' and '{}'); "
-                                  "give each its own name\n",
-                                  path, first, path);
+            errors += error_line(path, msg("two outputs of this command would go to the same file ('{}' and '{}'); give each its own name",
+                                           first, path));
             continue;
         }
         for (const auto& k : keys) seen.emplace(k, path);
@@ -119,7 +125,7 @@ std::string write_outputs_quietly(const std::vector<Output>& outputs, const Inpu
     for (std::size_t i = 0; i < outputs.size(); ++i) {
         if (auto err = write_temp(outputs[i].path, outputs[i].data, pending[i]); !err.empty()) {
             for (std::size_t k = 0; k < i; ++k) discard_temp(pending[k]);
-            return fmt::format("{}: error: cannot write output: {}\n", outputs[i].path, err);
+            return error_line(outputs[i].path, msg("cannot write output: {}", err));
         }
         fault_point("after-temp", i + 1);
     }
@@ -131,8 +137,40 @@ std::string write_outputs_quietly(const std::vector<Output>& outputs, const Inpu
             continue;
         }
         if (auto err = commit_temp(pending[i]); !err.empty())
-            errors += fmt::format("{}: error: cannot write output: {}\n", outputs[i].path, err);
+            errors += error_line(outputs[i].path, msg("cannot write output: {}", err));
     }
+    return errors;
+}
+
+std::vector<std::string> write_each_output(const std::vector<Output>& outputs, const InputFiles& inputs) {
+    std::vector<std::string> errors(outputs.size());
+    std::vector<PendingFile> pending(outputs.size());
+    std::vector<const PendingFile*> written;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        errors[i] = check_outputs({outputs[i].path}, inputs);
+        if (!errors[i].empty()) continue;
+        if (auto err = write_temp(outputs[i].path, outputs[i].data, pending[i], false); !err.empty())
+            errors[i] = error_line(outputs[i].path, msg("cannot write output: {}", err));
+        else written.push_back(&pending[i]);
+    }
+    // One flush for every file, before the first rename: after a power cut
+    // each output is the old file or the whole new one.
+    if (auto err = sync_temps(written); !err.empty()) {
+        for (std::size_t i = 0; i < outputs.size(); ++i) {
+            if (!errors[i].empty()) continue;
+            discard_temp(pending[i]);
+            errors[i] = error_line(outputs[i].path, msg("cannot write output: {}", err));
+        }
+        return errors;
+    }
+    std::vector<const PendingFile*> committed;
+    for (std::size_t i = 0; i < outputs.size(); ++i) {
+        if (!errors[i].empty()) continue;
+        fault_point("before-rename", committed.size());
+        if (auto err = commit_temp(pending[i]); !err.empty()) errors[i] = error_line(outputs[i].path, msg("cannot write output: {}", err));
+        else committed.push_back(&pending[i]);
+    }
+    sync_folders(committed);
     return errors;
 }
 

@@ -57,6 +57,12 @@ struct Output {
 // failure or a kill before the renames leaves every existing file as it
 // was. Returns the errors ("path: error: ...\n" lines), "" on success.
 std::string write_outputs_quietly(const std::vector<Output>& outputs, const InputFiles& inputs);
+// Many independent outputs (import: one answer file per form), each checked
+// and written atomically on its own, so one failing leaves the others: the
+// temporary files are flushed to disk together (one syncfs, not an fsync
+// per file), then renamed, then their folders flushed. One error text per
+// output ("" when it was written), in the order given.
+std::vector<std::string> write_each_output(const std::vector<Output>& outputs, const InputFiles& inputs);
 // The same, printing the errors; false when there were any.
 bool write_outputs(const std::vector<Output>& outputs, const InputFiles& inputs);
 

@@ -31,14 +31,9 @@ std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const
     return plan;
 }
 
-cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessment& a) {
+cycle::PlanMeta plan_meta(const RespondentFacts& facts, const Assessment& a) {
     cycle::PlanMeta m;
-    std::map<std::string, int> orgs, units;
-    for (const auto& r : responses) {
-        if (!r.respondent.organisation.empty()) ++orgs[r.respondent.organisation];
-        if (!r.respondent.unit.empty()) ++units[r.respondent.unit];
-        if (r.respondent.date > m.round) m.round = r.respondent.date;
-    }
+    m.round = facts.last_date;
     // The name most respondents gave (ties: the first in sorted order).
     auto most = [](const std::map<std::string, int>& counts) {
         std::string best;
@@ -47,8 +42,8 @@ cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessme
             if (c > n) best = k, n = c;
         return best;
     };
-    m.organisation = most(orgs);
-    m.unit = most(units);
+    m.organisation = most(facts.organisations);
+    m.unit = most(facts.units);
     m.updated = cycle::iso_date(build_epoch());
     if (m.round.empty()) m.round = m.updated;
     for (const auto& d : a.domains)
@@ -57,9 +52,9 @@ cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessme
 }
 
 std::optional<PlanOutput> plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan,
-                                      const std::string& lang, const std::vector<Response>& responses,
+                                      const std::string& lang, const RespondentFacts& facts,
                                       const std::optional<cycle::PlanFile>& previous) {
-    cycle::PlanFile fresh = cycle::make_plan_file(ins, plan, lang, plan_meta(responses, a));
+    cycle::PlanFile fresh = cycle::make_plan_file(ins, plan, lang, plan_meta(facts, a));
     fresh.format = cycle::plan_format_for(path);
     fresh.path = path;
     PlanOutput out;
@@ -84,9 +79,9 @@ std::optional<PlanOutput> plan_output(const std::string& path, const Instrument&
 }
 
 bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
-                       const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
+                       const RespondentFacts& facts, const std::optional<cycle::PlanFile>& previous,
                        const InputFiles& inputs) {
-    auto out = plan_output(path, ins, a, plan, lang, responses, previous);
+    auto out = plan_output(path, ins, a, plan, lang, facts, previous);
     if (!out) return false;
     if (out->unchanged) return true;
     std::vector<Output> written;

@@ -25,7 +25,7 @@ std::optional<cycle::PlanFile> read_existing_plan(const std::string& path, const
 // Organisation, unit and round date from the answers; `updated` is today
 // (SOURCE_DATE_EPOCH).
 // Each domain's band from the assessment.
-cycle::PlanMeta plan_meta(const std::vector<Response>& responses, const Assessment& a);
+cycle::PlanMeta plan_meta(const RespondentFacts& facts, const Assessment& a);
 
 // What a command writes for the plan at `path`: the new text, merged into
 // `previous` when given, with the old file's text to keep as `path~`, or
@@ -37,13 +37,13 @@ struct PlanOutput {
 };
 // nullopt after printing an error.
 std::optional<PlanOutput> plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan,
-                                      const std::string& lang, const std::vector<Response>& responses,
+                                      const std::string& lang, const RespondentFacts& facts,
                                       const std::optional<cycle::PlanFile>& previous);
 
 // Writes the plan output of `path` (and `path~`) together, atomically.
 // Returns false after printing an error.
 bool write_plan_output(const std::string& path, const Instrument& ins, const Assessment& a, const Plan& plan, const std::string& lang,
-                       const std::vector<Response>& responses, const std::optional<cycle::PlanFile>& previous,
+                       const RespondentFacts& facts, const std::optional<cycle::PlanFile>& previous,
                        const InputFiles& inputs);
 
 } // namespace zs

@@ -32,11 +32,7 @@ std::vector<std::string> files_in_folder(const std::string& dir) {
     return out;
 }
 
-std::string round_date(const std::vector<Response>& responses) {
-    std::string d;
-    for (const auto& r : responses) d = std::max(d, r.respondent.date);
-    return d;
-}
+std::string round_date(const RespondentFacts& facts) { return facts.last_date; }
 
 
 std::optional<PreviousRound> load_previous_round(const std::string& path, const Instrument& current, Diagnostics& diags) {
@@ -98,12 +94,13 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
         ins = &*older;
     }
     std::size_t before = diags.error_count();
-    std::vector<Response> responses = load_answer_set(*ins, answers, diags);
+    Assessor assessor(*ins);
+    RespondentFacts facts = stream_answer_set(*ins, answers, diags, [&](Response&& r) { assessor.add(r); });
     if (diags.error_count() > before) return std::nullopt;
-    Assessment a = assess(*ins, responses);
+    Assessment a = assessor.finish();
     Plan plan = make_plan(*ins, a);
     out.round = cycle::round_from_assessment(*ins, a, plan);
-    out.round.date = round_date(responses);
+    out.round.date = round_date(facts);
     out.round.source = path;
     out.mapping = cycle::mapping_from(current, out.round.version);
     out.inputs = answers;

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "answers/response.hpp"
 #include "cycle/compare.hpp"
 #include "cycle/round.hpp"
 #include "model/instrument.hpp"
@@ -26,6 +27,6 @@ std::optional<PreviousRound> load_previous_round(const std::string& path, const 
 std::vector<std::string> files_in_folder(const std::string& dir);
 
 // The round's date: the latest answer date.
-std::string round_date(const std::vector<Response>& responses);
+std::string round_date(const RespondentFacts& facts);
 
 } // namespace zs

@@ -97,8 +97,7 @@ doc::Blocks companion_withheld(const Instrument& main, const CompanionSet& c, st
     return out;
 }
 
-std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vector<Response>& responses,
-                                           const Assessment& as, const Domain& dom, std::string_view lang,
+std::optional<doc::Table> role_means_table(const Instrument& ins, const Assessment& as, const Domain& dom, std::string_view lang,
                                            int min_answers) {
     std::string lang_s(lang);
     std::vector<const GroupResult*> shown;
@@ -118,26 +117,32 @@ std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vec
     }
     t.rows.push_back(std::move(head));
 
-    // The mean of the values given, among `role` ("" = everyone); answers
-    // without a value ("don't know", "does not apply") are left out.
-    auto mean = [&](const Question& q, const Scale& s, const std::string* role) -> std::string {
+    // The mean of the values given, from how many chose each option (in
+    // scale order, so the sum does not depend on the order of the files);
+    // answers without a value ("don't know", "does not apply") are left out.
+    // A question withheld for a group (or for everyone) has no counts: "–".
+    auto mean = [&](const Scale& s, const std::vector<int>& chosen) -> std::string {
         double sum = 0;
         int n = 0;
-        for (const auto& r : responses) {
-            if (role && r.respondent.role != *role) continue;
-            const Answer* a = r.find(q.id);
-            if (!a || a->options.size() != 1) continue;
-            const Option* o = s.find(a->options.front());
-            if (!o || !o->value) continue;
-            sum += *o->value;
-            ++n;
+        for (std::size_t o = 0; o < chosen.size() && o < s.options.size(); ++o) {
+            if (!s.options[o].value || chosen[o] == 0) continue;
+            sum += *s.options[o].value * chosen[o];
+            n += chosen[o];
         }
         return n > 0 && n >= min_answers ? decimal(sum / n, 1, lang) : "–";
+    };
+    auto everyone = [&](std::size_t qi) {
+        std::vector<int> chosen;
+        for (const auto& oc : as.questions[qi].options) chosen.push_back(oc.count);
+        return chosen;
     };
     for (const auto& q : dom.questions) {
         if (q.kind != QuestionKind::choice) continue;
         const Scale* s = ins.find_scale(q.scale);
         if (!s || scale_ends(*s, lang).empty()) continue;
+        const QuestionResult* result = as.find_question(q.id);
+        if (!result) continue;
+        const auto qi = static_cast<std::size_t>(result - as.questions.data());
         doc::TableRow row;
         doc::TableCell text;
         text.text.push_back(doc::text(q.id + " ", doc::bold));
@@ -146,8 +151,8 @@ std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vec
         ends.color = palette::muted;
         text.text.push_back(ends);
         row.cells.push_back(std::move(text));
-        row.cells.push_back(cell(mean(q, *s, nullptr)));
-        for (const auto* g : shown) row.cells.push_back(cell(mean(q, *s, &g->role)));
+        row.cells.push_back(cell(mean(*s, everyone(qi))));
+        for (const auto* g : shown) row.cells.push_back(cell(mean(*s, qi < g->chosen.size() ? g->chosen[qi] : std::vector<int>{})));
         t.rows.push_back(std::move(row));
     }
     if (t.rows.size() == 1) return std::nullopt;

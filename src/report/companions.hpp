@@ -23,7 +23,7 @@ namespace zs {
 // One companion questionnaire with its answers, read and assessed.
 struct CompanionSet {
     const Instrument* instrument = nullptr;
-    const std::vector<Response>* responses = nullptr;
+    const RespondentFacts* respondents = nullptr;
     const Assessment* assessment = nullptr;
 };
 
@@ -50,9 +50,10 @@ doc::Blocks companion_withheld(const Instrument& main, const CompanionSet& c, st
 // that is shown (at least the anonymity threshold, complementary
 // suppression included). Nothing when no group is shown: a group below the
 // threshold never gets a column.
-// With `min_answers`, a mean of fewer values is shown as "–".
-std::optional<doc::Table> role_means_table(const Instrument& ins, const std::vector<Response>& responses,
-                                           const Assessment& as, const Domain& dom, std::string_view lang,
+// With `min_answers`, a mean of fewer values is shown as "–"; a question
+// withheld (shown to fewer than the threshold) has "–" too. Computed from
+// the assessment's counts: a pool's column is the mean of its roles.
+std::optional<doc::Table> role_means_table(const Instrument& ins, const Assessment& as, const Domain& dom, std::string_view lang,
                                            int min_answers = 0);
 
 } // namespace report

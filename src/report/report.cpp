@@ -110,9 +110,9 @@ doc::Table table(std::vector<std::pair<std::string, doc::Align>> head) {
 
 class ReportBuilder {
   public:
-    ReportBuilder(const Instrument& ins, const std::vector<Response>& rs, const Assessment& as, const Plan& plan,
+    ReportBuilder(const Instrument& ins, const RespondentFacts& facts, const Assessment& as, const Plan& plan,
                   const ReportOptions& opt, Diagnostics& diags)
-        : ins_(ins), rs_(rs), as_(as), plan_(plan), opt_(opt), l_(opt.lang), diags_(diags),
+        : ins_(ins), facts_(facts), as_(as), plan_(plan), opt_(opt), l_(opt.lang), diags_(diags),
           charts_{ins, as, opt.lang, opt.text_width, opt.min_answers} {}
 
     // [[contents]]: the chapters and their sections with their pages, known
@@ -172,29 +172,17 @@ class ReportBuilder {
 
     std::string organisation() const {
         if (!opt_.organisation.empty()) return opt_.organisation;
-        std::set<std::string> names;
-        for (const auto& r : rs_)
-            if (!r.respondent.organisation.empty()) names.insert(r.respondent.organisation);
-        return names.size() == 1 ? *names.begin() : "";
+        const auto& names = facts_.organisations;
+        return names.size() == 1 ? names.begin()->first : "";
     }
 
     std::string unit() const {
-        std::set<std::string> names;
-        for (const auto& r : rs_)
-            if (!r.respondent.unit.empty()) names.insert(r.respondent.unit);
-        return names.size() == 1 ? *names.begin() : fmt::format("{}", fmt::join(names, ", "));
+        std::vector<std::string_view> names;
+        for (const auto& [name, n] : facts_.units) names.push_back(name);
+        return fmt::format("{}", fmt::join(names, ", "));
     }
 
-    std::pair<std::string, std::string> dates() const {
-        std::string lo, hi;
-        for (const auto& r : rs_) {
-            const auto& d = r.respondent.date;
-            if (d.empty()) continue;
-            if (lo.empty() || d < lo) lo = d;
-            if (hi.empty() || d > hi) hi = d;
-        }
-        return {lo, hi};
-    }
+    std::pair<std::string, std::string> dates() const { return {facts_.first_date, facts_.last_date}; }
 
     // Counts with their noun, singular for 1 (the *_phrase placeholders).
     std::string questions_phrase(long long n) const { return counted(l_, n, {"vraag", "vragen"}, {"question", "questions"}); }
@@ -829,7 +817,7 @@ class ReportBuilder {
             n == "table:by-role") {
             if (!dom) return false;
             if (n == "table:by-role") {
-                if (auto t = report::role_means_table(ins_, rs_, as_, *dom, l_, minimum())) out.push_back(doc::block(std::move(*t)));
+                if (auto t = report::role_means_table(ins_, as_, *dom, l_, minimum())) out.push_back(doc::block(std::move(*t)));
                 return true;
             }
             if (n == "chart:distribution") distribution(out, *dom);
@@ -862,7 +850,7 @@ class ReportBuilder {
         co.template_path = opt_.companion_template_path;
         co.template_text = opt_.companion_template_text;
         co.min_answers = report::companion_minimum(ins_, *c.instrument);
-        return build_report(*c.instrument, *c.responses, *c.assessment, Plan{}, co, diags_).blocks;
+        return build_report(*c.instrument, *c.respondents, *c.assessment, Plan{}, co, diags_).blocks;
     }
 
     doc::Block note_paragraph(std::string s) const {
@@ -1896,7 +1884,7 @@ class ReportBuilder {
     }
 
     const Instrument& ins_;
-    const std::vector<Response>& rs_;
+    const RespondentFacts& facts_;
     const Assessment& as_;
     const Plan& plan_;
     const ReportOptions& opt_;
@@ -1928,10 +1916,10 @@ std::size_t outline_headings(const doc::Blocks& blocks) {
 
 } // namespace
 
-doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
+doc::Document build_report(const Instrument& ins, const RespondentFacts& respondents, const Assessment& as,
                            const Plan& plan, const ReportOptions& options, Diagnostics& diags) {
     Diagnostics first;
-    ReportBuilder plain(ins, responses, as, plan, options, first);
+    ReportBuilder plain(ins, respondents, as, plan, options, first);
     doc::Document d = plain.build();
     if (!plain.wants_contents() || first.has_errors()) {
         diags.append(first);
@@ -1943,7 +1931,7 @@ doc::Document build_report(const Instrument& ins, const std::vector<Response>& r
     std::vector<ReportBuilder::ContentsEntry> entries;
     {
         Diagnostics scratch;
-        ReportBuilder sized(ins, responses, as, plan, options, scratch);
+        ReportBuilder sized(ins, respondents, as, plan, options, scratch);
         sized.set_contents({}, outline_headings(d.blocks));
         doc::Document draft = sized.build();
         Diagnostics ignored;
@@ -1951,7 +1939,7 @@ doc::Document build_report(const Instrument& ins, const std::vector<Response>& r
         for (const auto& o : laid.outline)
             if (o.bookmark && o.level <= 2) entries.push_back({o.level, o.title, o.anchor, options.page_numbers ? o.page + 1 : 0});
     }
-    ReportBuilder final_report(ins, responses, as, plan, options, diags);
+    ReportBuilder final_report(ins, respondents, as, plan, options, diags);
     final_report.set_contents(std::move(entries), 0);
     return final_report.build();
 }

@@ -45,7 +45,7 @@ struct ReportOptions {
     bool page_numbers = true;
 };
 
-doc::Document build_report(const Instrument& ins, const std::vector<Response>& responses, const Assessment& as,
+doc::Document build_report(const Instrument& ins, const RespondentFacts& respondents, const Assessment& as,
                            const Plan& plan, const ReportOptions& options, Diagnostics& diags);
 
 // The placeholder names and directive names a template may use (for

@@ -886,6 +886,8 @@ Assessment Assessor::finish() {
             }
             gr.domains = finish_domains(ins, qs);
             for (const auto& q : qs) gr.questions.push_back(q.withheld ? std::nullopt : q.mean_risk);
+            for (std::size_t qi = 0; qi < nq; ++qi)
+                gr.chosen.push_back(qs[qi].withheld ? std::vector<int>{} : groups[g][qi].chosen);
         }
         out.groups.push_back(std::move(gr));
     }

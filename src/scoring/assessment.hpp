@@ -7,6 +7,7 @@
 // depend on the order of the respondents (floating-point sums would).
 #pragma once
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -166,6 +167,10 @@ struct GroupResult {
     bool complementary = false;  // suppressed only to protect another group
     std::vector<DomainResult> domains;         // empty when suppressed
     std::vector<std::optional<double>> questions; // mean risk per question, question order; empty when suppressed
+    // Per question (question order): respondents who chose each option, in
+    // scale order, as given; empty for a question withheld in the group, and
+    // when the group is suppressed. A pool counts its roles together.
+    std::vector<std::vector<int>> chosen;
 };
 
 // "Management sees less risk than frontline staff in D3."
@@ -199,6 +204,33 @@ struct Assessment {
 // respondent code is used twice (an error at the later file, naming the
 // earlier one). Responses are ordered by path for the messages.
 void check_response_set(const std::vector<Response>& responses, Diagnostics& diags);
+
+// The same checks one file at a time, for a run that streams its answers:
+// add the files in path order, then report. Keeps a few names per version
+// and every code, nothing else of a response.
+class ResponseSetCheck {
+  public:
+    void add_version(const std::string& path, const std::string& instrument, const std::string& version,
+                     const SourceLocation& where);
+    void add_code(const std::string& path, const std::string& code);
+    [[nodiscard]] bool mixed() const { return by_version_.size() > 1; }
+    void report_versions(Diagnostics& diags) const; // answers to more than one version
+    void report_codes(Diagnostics& diags) const;    // a code used twice
+
+  private:
+    struct Group {
+        std::string version; // of the first file
+        SourceLocation where;
+        std::vector<std::string> names; // the first few files
+        std::size_t files = 0;
+    };
+    std::map<std::pair<std::string, std::string>, Group> by_version_; // instrument, major.minor
+    std::map<std::string, std::string, std::less<>> codes_;          // code -> first file
+    struct Repeat {
+        std::string path, code, first;
+    };
+    std::vector<Repeat> repeats_;
+};
 
 // Aggregates responses one at a time, so that very many respondents need
 // not be held in memory together: add() each, then finish() once. The

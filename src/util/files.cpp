@@ -1,6 +1,7 @@
 #include "util/files.hpp"
 #include "util/messages.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -211,7 +212,7 @@ std::string check_output_path(const std::string& path) {
     return {};
 }
 
-std::string write_temp(const std::string& path, std::string_view data, PendingFile& out) {
+std::string write_temp(const std::string& path, std::string_view data, PendingFile& out, bool sync) {
     if (auto err = check_output_path(path); !err.empty()) return err;
     fs::path target(path);
     fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
@@ -238,12 +239,53 @@ std::string write_temp(const std::string& path, std::string_view data, PendingFi
         left -= static_cast<std::size_t>(n);
     }
     ::fchmod(fd, 0644);
-    if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    if ((sync && ::fsync(fd) != 0) || ::close(fd) != 0) {
         std::string err = std::strerror(errno);
         discard_temp(out);
         return msg("cannot write ({})", err);
     }
     return {};
+}
+
+std::string sync_temps(const std::vector<const PendingFile*>& files) {
+    if (files.empty()) return {};
+    // One syncfs flushes every file of the file system the first one is on;
+    // the others are fsynced one by one only when they live elsewhere.
+    auto device = [](const std::string& path) -> long long {
+        struct stat sb {};
+        return ::stat(path.c_str(), &sb) == 0 ? static_cast<long long>(sb.st_dev) : -1;
+    };
+    const long long first_device = device(files.front()->temp);
+    bool whole = false;
+    if (int fd = ::open(files.front()->temp.c_str(), O_RDONLY | O_CLOEXEC); fd >= 0) {
+        whole = ::syncfs(fd) == 0;
+        ::close(fd);
+    }
+    for (const PendingFile* f : files) {
+        if (whole && device(f->temp) == first_device) continue;
+        int fd = ::open(f->temp.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0 || ::fsync(fd) != 0) {
+            std::string err = std::strerror(errno);
+            if (fd >= 0) ::close(fd);
+            return msg("cannot write ({})", err);
+        }
+        ::close(fd);
+    }
+    return {};
+}
+
+void sync_folders(const std::vector<const PendingFile*>& files) {
+    std::vector<std::string> dirs;
+    for (const PendingFile* f : files) {
+        fs::path target(f->target);
+        std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
+        if (std::find(dirs.begin(), dirs.end(), dir) == dirs.end()) dirs.push_back(dir);
+    }
+    for (const auto& dir : dirs)
+        if (int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); fd >= 0) {
+            ::fsync(fd); // best effort: the files are complete either way
+            ::close(fd);
+        }
 }
 
 std::string commit_temp(const PendingFile& f) {

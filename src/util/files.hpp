@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "util/limits.hpp"
@@ -67,7 +68,14 @@ struct PendingFile {
 };
 // Why `path` cannot be written ("" when it can), without writing anything.
 std::string check_output_path(const std::string& path);
-std::string write_temp(const std::string& path, std::string_view data, PendingFile& out);
+// With `sync` false the data is not flushed here: the caller flushes many
+// temporary files at once with sync_temps() before any is renamed.
+std::string write_temp(const std::string& path, std::string_view data, PendingFile& out, bool sync = true);
+// Flushes the temporary files to disk in one go (one syncfs of their file
+// system, or an fsync each where that fails). "" on success.
+std::string sync_temps(const std::vector<const PendingFile*>& files);
+// After the renames: flushes each folder's entries, so the new names last.
+void sync_folders(const std::vector<const PendingFile*>& files);
 std::string commit_temp(const PendingFile& f);
 void discard_temp(const PendingFile& f);
 

@@ -3,6 +3,7 @@
 // are shown, and placed in the report by [[companions]].
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -124,7 +125,7 @@ std::string read(const std::string& path) {
 TEST_CASE("the role table shows the mean per role group that is shown") {
     auto rs = answers(6, 5);
     Assessment as = assess(survey(), rs);
-    auto t = report::role_means_table(survey(), rs, as, survey().domains[0], "nl");
+    auto t = report::role_means_table(survey(), as, survey().domains[0], "nl");
     REQUIRE(t);
     std::string s = cells_of(*t);
     CAPTURE(s);
@@ -136,21 +137,39 @@ TEST_CASE("the role table shows the mean per role group that is shown") {
     CHECK(s.find("1 = Nooit, 3 = Vaak") != std::string::npos);
 }
 
+TEST_CASE("the role means come from the assessment's counts, whatever the order of the files") {
+    auto rs = answers(6, 5);
+    auto reversed = rs;
+    std::reverse(reversed.begin(), reversed.end());
+    Assessment as = assess(survey(), rs), as_reversed = assess(survey(), reversed);
+    auto t = report::role_means_table(survey(), as, survey().domains[0], "en");
+    auto u = report::role_means_table(survey(), as_reversed, survey().domains[0], "en");
+    REQUIRE(t);
+    REQUIRE(u);
+    CHECK(cells_of(*t) == cells_of(*u));
+    CHECK(cells_of(*t).find("| 2.1 | 3.0 | 1.0 |") != std::string::npos);
+    // A "don't know" has no value: it is left out of the mean.
+    rs.push_back(answer("T9", "team", "weet-niet"));
+    auto with_unknown = report::role_means_table(survey(), assess(survey(), rs), survey().domains[0], "en");
+    REQUIRE(with_unknown);
+    CHECK(cells_of(*with_unknown).find("| 2.1 | 3.0 | 1.0 |") != std::string::npos);
+}
+
 TEST_CASE("a role group below the threshold never gets a column, nor the group that would reveal it") {
     // Two bosses are below 5; showing the six team members next to
     // "everyone" would reveal the bosses' mean, so the team is hidden too.
     auto rs = answers(6, 2);
     Assessment as = assess(survey(), rs);
-    CHECK_FALSE(report::role_means_table(survey(), rs, as, survey().domains[0], "nl"));
+    CHECK_FALSE(report::role_means_table(survey(), as, survey().domains[0], "nl"));
     auto few = answers(4, 2);
     Assessment as_few = assess(survey(), few);
-    CHECK_FALSE(report::role_means_table(survey(), few, as_few, survey().domains[0], "en"));
+    CHECK_FALSE(report::role_means_table(survey(), as_few, survey().domains[0], "en"));
 }
 
 TEST_CASE("a role mean of fewer values than the minimum is not shown") {
     auto rs = answers(6, 5);
     Assessment as = assess(survey(), rs);
-    auto t = report::role_means_table(survey(), rs, as, survey().domains[0], "nl", 6);
+    auto t = report::role_means_table(survey(), as, survey().domains[0], "nl", 6);
     REQUIRE(t);
     std::string s = cells_of(*t);
     CAPTURE(s);
@@ -158,8 +177,9 @@ TEST_CASE("a role mean of fewer values than the minimum is not shown") {
 }
 
 TEST_CASE("a companion is shown only from the larger of the two anonymity thresholds") {
-    auto few = answers(3, 1), enough = answers(4, 1);
-    Assessment a_few = assess(survey(), few), a_enough = assess(survey(), enough);
+    auto few_rs = answers(3, 1), enough_rs = answers(4, 1);
+    Assessment a_few = assess(survey(), few_rs), a_enough = assess(survey(), enough_rs);
+    RespondentFacts few = facts_of(few_rs), enough = facts_of(enough_rs);
     CHECK(report::companion_minimum(test::example(), survey()) == 5);
     CHECK_FALSE(report::companion_shown(test::example(), {&survey(), &few, &a_few}));
     CHECK(report::companion_shown(test::example(), {&survey(), &enough, &a_enough}));
@@ -174,8 +194,9 @@ TEST_CASE("a companion is shown only from the larger of the two anonymity thresh
 
 TEST_CASE("[[companions]] puts each companion's results into the risk report, or only its count") {
     std::string root = std::string(ZELFSCAN_TEST_DATA) + "/../../report-templates/";
-    std::vector<Response> main_rs = {test::respond("A", "", {{"D1.1", "ja"}})};
-    Assessment main_as = assess(test::example(), main_rs);
+    std::vector<Response> main_answers = {test::respond("A", "", {{"D1.1", "ja"}})};
+    Assessment main_as = assess(test::example(), main_answers);
+    RespondentFacts main_rs = facts_of(main_answers);
     Plan plan = make_plan(test::example(), main_as);
     for (std::string lang : {"nl", "en"}) {
         CAPTURE(lang);
@@ -187,7 +208,8 @@ TEST_CASE("[[companions]] puts each companion's results into the risk report, or
         o.companion_template_text = read(o.companion_template_path);
         auto shown_rs = answers(6, 5);
         Assessment shown_as = assess(survey(), shown_rs);
-        o.companions = {{&survey(), &shown_rs, &shown_as}};
+        RespondentFacts shown_rs_facts = facts_of(shown_rs);
+        o.companions = {{&survey(), &shown_rs_facts, &shown_as}};
         Diagnostics d;
         std::string s = text_of(build_report(test::example(), main_rs, main_as, plan, o, d).blocks);
         CAPTURE(s);
@@ -200,7 +222,8 @@ TEST_CASE("[[companions]] puts each companion's results into the risk report, or
         // Shown as a whole, but with one group below the threshold: no role columns.
         auto small_group = answers(6, 2);
         Assessment small_as = assess(survey(), small_group);
-        o.companions = {{&survey(), &small_group, &small_as}};
+        RespondentFacts small_group_facts = facts_of(small_group);
+        o.companions = {{&survey(), &small_group_facts, &small_as}};
         s = text_of(build_report(test::example(), main_rs, main_as, plan, o, d).blocks);
         CHECK_FALSE(d.has_errors());
         CHECK(s.find("P1.1") != std::string::npos);
@@ -209,7 +232,8 @@ TEST_CASE("[[companions]] puts each companion's results into the risk report, or
 
         auto few_rs = answers(2, 1);
         Assessment few_as = assess(survey(), few_rs);
-        o.companions = {{&survey(), &few_rs, &few_as}};
+        RespondentFacts few_rs_facts = facts_of(few_rs);
+        o.companions = {{&survey(), &few_rs_facts, &few_as}};
         s = text_of(build_report(test::example(), main_rs, main_as, plan, o, d).blocks);
         CHECK_FALSE(d.has_errors());
         CHECK(s.find("(minimum 5)") != std::string::npos);

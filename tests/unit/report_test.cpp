@@ -44,7 +44,7 @@ doc::Document report_document(const std::vector<Response>& rs, const std::string
     Plan plan = make_plan(example(), a);
     withhold_small_questions(a); // as `zelfscan report` does
     Diagnostics d;
-    doc::Document doc = build_report(example(), rs, a, plan, o, d);
+    doc::Document doc = build_report(example(), facts_of(rs), a, plan, o, d);
     INFO(format(d));
     CHECK_FALSE(d.has_errors());
     return doc;
