@@ -96,23 +96,17 @@ std::vector<AnswerSource> read_answer_sources(const std::vector<std::string>& pa
     parallel_for(paths.size(), [&](std::size_t i) {
         AnswerSource& s = sources[i];
         s.path = paths[i];
-        // Forms are large and read once: map them. Answer files are small,
-        // and unmapping many small files from several threads costs more
-        // than reading them.
-        if (is_pdf_bytes(file_start(s.path, 5))) {
-            s.kind = AnswerKind::form;
-            MappedFile file(s.path);
-            if (!file.ok()) {
-                found[i].error({s.path, 0, 0}, verbatim(file.error()));
-                return;
-            }
-            s.form = read_form(file.data(), s.path, found[i]);
-            if (s.form) s.header = AnswerHeader{s.form->instrument_id, s.form->instrument_version, {s.path, 0, 0}};
-            return;
-        }
-        auto file = read_file(s.path, limits::answer_file);
+        // One open and one read, whatever the kind: a form may be larger
+        // than an answer file.
+        auto file = read_file_by_start(s.path, limits::answer_file, "%PDF-", limits::form_file);
         if (!file.ok()) {
             found[i].error({s.path, 0, 0}, verbatim(file.error));
+            return;
+        }
+        if (is_pdf_bytes(file.data)) {
+            s.kind = AnswerKind::form;
+            s.form = read_form(file.data, s.path, found[i]);
+            if (s.form) s.header = AnswerHeader{s.form->instrument_id, s.form->instrument_version, {s.path, 0, 0}};
             return;
         }
         s.data = std::move(file.data);

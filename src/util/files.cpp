@@ -67,19 +67,9 @@ int open_input(const std::string& path, struct stat& sb, std::string& error) {
     return fd;
 }
 
-} // namespace
-
-ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
+// Reads the `expect` bytes of the open file `fd` and closes it.
+ReadResult read_open(int fd, std::size_t expect) {
     ReadResult r;
-    struct stat sb {};
-    int fd = open_input(path, sb, r.error);
-    if (fd < 0) return r;
-    std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
-    if (expect > limit.bytes) {
-        r.error = too_large(expect, limit);
-        ::close(fd);
-        return r;
-    }
     // One read of the size fstat gave, and one byte more to see that the
     // file did not grow; a file that shrinks or grows meanwhile is being
     // written by another program, and reading it now would give half of it.
@@ -106,6 +96,44 @@ ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
     }
     r.data.resize(got);
     return r;
+}
+
+} // namespace
+
+ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
+    ReadResult r;
+    struct stat sb {};
+    int fd = open_input(path, sb, r.error);
+    if (fd < 0) return r;
+    std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
+    if (expect > limit.bytes) {
+        r.error = too_large(expect, limit);
+        ::close(fd);
+        return r;
+    }
+    return read_open(fd, expect);
+}
+
+ReadResult read_file_by_start(const std::string& path, const limits::FileLimit& limit, std::string_view start,
+                              const limits::FileLimit& start_limit) {
+    ReadResult r;
+    struct stat sb {};
+    int fd = open_input(path, sb, r.error);
+    if (fd < 0) return r;
+    std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
+    if (expect > limit.bytes) {
+        // Larger than most: allowed only to a file that starts with `start`.
+        std::string head(start.size(), '\0');
+        const ssize_t n = ::pread(fd, head.data(), head.size(), 0);
+        const bool starts = n == static_cast<ssize_t>(head.size()) && head == start;
+        const limits::FileLimit& which = starts ? start_limit : limit;
+        if (expect > which.bytes) {
+            r.error = too_large(expect, which);
+            ::close(fd);
+            return r;
+        }
+    }
+    return read_open(fd, expect);
 }
 
 MappedFile::MappedFile(const std::string& path, const limits::FileLimit& limit) : file_(read_file(path, limit)) {}

@@ -23,6 +23,11 @@ struct ReadResult {
 // is read is an error, not a short read. Errors name what is wrong, not the
 // path (the caller puts the path in the diagnostic).
 ReadResult read_file(const std::string& path, const limits::FileLimit& limit = limits::any_file);
+// The same for an input whose kind its first bytes tell (an answer file or
+// a PDF form): at most `limit`, or `start_limit` when it begins with
+// `start`. One open and one read, also for the many small files.
+ReadResult read_file_by_start(const std::string& path, const limits::FileLimit& limit, std::string_view start,
+                              const limits::FileLimit& start_limit);
 
 // A whole large input read once, such as a PDF form. It used to be mapped
 // with mmap; a file cut short by another program then ended the process
