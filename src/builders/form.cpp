@@ -68,12 +68,14 @@ std::optional<double> parse_number(std::string s) {
 
 } // namespace
 
-std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags) {
+std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags,
+                           std::shared_ptr<pdf::DrawingStart> start) {
     PaperOptions po = options;
     po.form = true;
     doc::Document d = build_paper(ins, po, diags);
     if (diags.has_errors()) return {};
     pdf::RenderOptions ro;
+    ro.start = std::move(start);
     ro.finish.push_back(pdf::acroform_step(form_spec(ins, po.lang)));
     return pdf::render_pdf(d, ro, diags);
 }

@@ -11,13 +11,16 @@
 #include "builders/paper.hpp"
 #include "model/instrument.hpp"
 #include "pdf/acroform.hpp"
+#include "pdf/render.hpp"
 #include "util/diagnostics.hpp"
 
 namespace zs {
 
 // Lays out the paper scan and returns the finished PDF with form fields, or
 // "" with errors in `diags`.
-std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags);
+// `start`: fonts loaded ahead (pdf::preload_drawing), or none.
+std::string build_form_pdf(const Instrument& ins, const PaperOptions& options, Diagnostics& diags,
+                           std::shared_ptr<pdf::DrawingStart> start = {});
 
 // Reads a filled form's fields (qpdf; the costly step, safe to run for
 // several forms in parallel). Errors: not a PDF, damaged, encrypted, not a

@@ -79,6 +79,9 @@ int run_scan(const ScanArgs& a, bool form) {
         }
         if (*format == "html") return run_html_form(a);
     }
+    // The fonts and faces load while the instrument is read; its default
+    // language is almost always Dutch (another one's patterns load later).
+    auto preload = pdf::preload_drawing(a.lang.empty() ? "nl" : a.lang);
     Diagnostics diags;
     auto ins = load_instrument(a.instrument, diags, markdown_validator());
     std::string pdf;
@@ -90,10 +93,12 @@ int run_scan(const ScanArgs& a, bool form) {
         for (int i = 0; i < a.copies; ++i) po.sheets.push_back(sheet_id(a.first + i));
         if (!diags.has_errors()) {
             if (form) {
-                pdf = build_form_pdf(*ins, po, diags);
+                pdf = build_form_pdf(*ins, po, diags, preload.get());
             } else {
                 doc::Document d = build_paper(*ins, po, diags);
-                if (!diags.has_errors()) pdf = pdf::render_pdf(d, pdf::RenderOptions{}, diags);
+                pdf::RenderOptions ro;
+                ro.start = preload.get();
+                if (!diags.has_errors()) pdf = pdf::render_pdf(d, ro, diags);
                 if (!a.layout_json.empty() && !pdf.empty() &&
                     !write_output(a.layout_json, layout_json(d), std::vector<std::string>{a.instrument}))
                     return 1;

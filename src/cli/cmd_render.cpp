@@ -30,6 +30,10 @@ std::string title_of(const RenderCommand& opt, const doc::Blocks& blocks) {
 }
 
 int run(const RenderCommand& opt) {
+    // The standard fonts and faces load while the Markdown is read and
+    // parsed (not with --fonts: those are loaded below).
+    std::future<std::shared_ptr<pdf::DrawingStart>> preload;
+    if (opt.fonts.empty()) preload = pdf::preload_drawing(opt.lang);
     ReadResult file = read_file(opt.input, limits::markdown_file);
     if (!file.ok()) {
         return print_error(opt.input, verbatim(file.error));
@@ -54,6 +58,7 @@ int run(const RenderCommand& opt) {
     // The author's own document: a character no font has is an error here
     // (respondents' text in reports gets a placeholder and a warning).
     ro.layout.missing_glyph_is_error = true;
+    if (preload.valid()) ro.start = preload.get(); // used when load_fonts gives the same (cached) set
     if (!opt.fonts.empty() || !diags.has_errors()) {
         ro.layout.fonts = layout::load_fonts(opt.fonts, diags);
     }

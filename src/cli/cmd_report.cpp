@@ -90,17 +90,10 @@ int run_report(ReportArgs a) {
     ReportOptions ro;
     // Fonts, hyphenation and the PDF's text faces depend only on the
     // language: load them while the answers are read.
-    std::shared_ptr<pdf::DrawingStart> start;
-    std::jthread preload;
+    std::future<std::shared_ptr<pdf::DrawingStart>> preload;
     auto prepare = [&](const Instrument& ins) {
         ro.lang = resolve_language(ins, a.lang, diags);
-        if (a.format != "html")
-            preload = std::jthread([&start, lang = ro.lang] {
-                using layout::Style;
-                if (auto fonts = layout::preload(lang))
-                    start = pdf::start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::bold),
-                                                       static_cast<int>(Style::italic), static_cast<int>(Style::heading)});
-            });
+        if (a.format != "html") preload = pdf::preload_drawing(ro.lang);
         ro.template_path = a.template_path;
         if (ro.template_path.empty()) {
             // A questionnaire without a risk model gets the results report.
@@ -217,8 +210,7 @@ int run_report(ReportArgs a) {
             out = render_report_html(d, diags);
         } else {
             pdf::RenderOptions po;
-            if (preload.joinable()) preload.join();
-            po.start = start;
+            if (preload.valid()) po.start = preload.get();
             out = pdf::render_pdf(d, po, diags);
         }
     }

@@ -242,6 +242,16 @@ std::shared_ptr<DrawingStart> start_drawing(std::shared_ptr<const layout::FontSe
     return start;
 }
 
+std::future<std::shared_ptr<DrawingStart>> preload_drawing(const std::string& lang) {
+    return std::async(std::launch::async, [lang]() -> std::shared_ptr<DrawingStart> {
+        using layout::Style;
+        auto fonts = layout::preload(lang);
+        if (!fonts) return nullptr;
+        return start_drawing(fonts, {static_cast<int>(Style::regular), static_cast<int>(Style::bold),
+                                     static_cast<int>(Style::italic), static_cast<int>(Style::heading)});
+    });
+}
+
 std::string draw_pdf(const layout::LayoutResult& layout, Diagnostics& diags, std::shared_ptr<DrawingStart> start) {
     if (!layout.fonts) return {};
     std::unique_ptr<Haru> haru;

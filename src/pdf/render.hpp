@@ -12,6 +12,7 @@
 #pragma once
 
 #include <memory>
+#include <future>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ namespace zs::pdf {
 // finishing pass keeps only what the pages refer to.
 class DrawingStart;
 std::shared_ptr<DrawingStart> start_drawing(std::shared_ptr<const layout::FontSet> fonts, const std::vector<int>& faces);
+
+// The usual start of a command that writes a PDF with the standard fonts:
+// on another thread, the font set, the hyphenation patterns of `lang` and
+// the text faces (regular, bold, italic, heading) loaded into a document
+// begun ahead, while the command reads and builds its input. get() waits.
+std::future<std::shared_ptr<DrawingStart>> preload_drawing(const std::string& lang);
 
 struct RenderOptions {
     layout::LayoutOptions layout;
