@@ -118,6 +118,9 @@ struct Table {
     std::vector<TableRow> rows;
     int header_rows = 1;
     bool row_headers = false;
+    // Rows with less room above and below the text (a contents page that
+    // should fit on one page).
+    bool compact = false;
 };
 
 struct ThematicBreak {};

@@ -333,7 +333,7 @@ class Writer {
         label = tr(lang(), "Tabel ", "Table ") + std::to_string(++tables_) + (label.empty() ? "" : ": " + label);
         out_ += "<div class=\"table-wrap\" role=\"region\" tabindex=\"0\"";
         attr("aria-label", label);
-        out_ += ">\n<table>\n";
+        out_ += t.compact ? ">\n<table class=\"compact\">\n" : ">\n<table>\n";
         for (std::size_t r = 0; r < t.rows.size(); ++r) {
             bool header = r < header_rows;
             if (r == 0 && header) out_ += "<thead>\n";

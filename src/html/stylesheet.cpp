@@ -45,6 +45,7 @@ aside.callout { background: var(--tint); border-left: 4px solid var(--accent);
 .table-wrap { overflow-x: auto; margin: 0 0 1.2em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.92em; }
 th, td { padding: 0.4em 0.6em; vertical-align: top; text-align: left; }
+table.compact th, table.compact td { padding: 0.2em 0.6em; }
 thead th { background: var(--tint); color: var(--accent); font-weight: bold;
   border-bottom: 2px solid var(--accent); }
 tbody tr:nth-child(even) { background: var(--zebra); }

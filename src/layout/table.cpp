@@ -92,7 +92,7 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
     if (ncols == 0 || t.rows.empty()) return;
     std::vector<doc::TableColumn> cols = t.columns;
     cols.resize(ncols);
-    const double pad_x = theme_.cell_pad_x, pad_y = theme_.cell_pad_y;
+    const double pad_x = theme_.cell_pad_x, pad_y = theme_.cell_pad_y * (t.compact ? 0.4 : 1.0);
     const auto header_rows = static_cast<std::size_t>(std::max(t.header_rows, 0));
 
     std::vector<std::vector<CellText>> cells(t.rows.size());

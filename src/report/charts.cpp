@@ -168,10 +168,17 @@ doc::Chart key_figures_chart(const ChartContext& c, const std::vector<KeyFigure>
             }
         }
         ch.shapes.push_back(label(x + w / 2, 28, t.value, 17, doc::Align::center, true, ink_on));
-        auto lines = wrap2(t.label, w - 10, 8.5);
+        // A label may name its own line break ("rode vlaggen\n4 maatregelen").
+        std::vector<std::string> lines;
+        if (auto nl = t.label.find('\n'); nl != std::string::npos)
+            lines = {t.label.substr(0, nl), t.label.substr(nl + 1)};
+        else
+            lines = wrap2(t.label, w - 10, 8.5);
         for (std::size_t k = 0; k < lines.size(); ++k)
             ch.shapes.push_back(label(x + w / 2, 45 + 9.5 * static_cast<double>(k), lines[k], 8.5, doc::Align::center, false, ink));
-        alt += fmt::format("{}{} {}", i ? "; " : "", t.value, t.label);
+        std::string spoken = t.label;
+        if (auto nl = spoken.find('\n'); nl != std::string::npos) spoken.replace(nl, 1, ", ");
+        alt += fmt::format("{}{} {}", i ? "; " : "", t.value, spoken);
     }
     ch.width = c.width;
     ch.height = h + 4;

@@ -665,8 +665,8 @@ class ReportBuilder {
         int flags = as_.overall.red_flags;
         std::string flag_label = flags == 1 ? tr(l_, "rode vlag", "red flag") : tr(l_, "rode vlaggen", "red flags");
         if (const long long measures = harm_measure_count(); flags > 0 && measures > 0 && measures != flags)
-            flag_label += l_ == "en" ? fmt::format(", {} {}", measures, measures == 1 ? "measure" : "measures")
-                                     : fmt::format(", {} {}", measures, measures == 1 ? "maatregel" : "maatregelen");
+            flag_label += l_ == "en" ? fmt::format("\nfor {} {}", measures, measures == 1 ? "measure" : "measures")
+                                     : fmt::format("\nvoor {} {}", measures, measures == 1 ? "maatregel" : "maatregelen");
         tiles.push_back({std::to_string(flags), flag_label,
                          flags > 0 ? std::optional<doc::Color>(col.alarm) : std::nullopt});
         long long high = top_band_count();
@@ -745,6 +745,7 @@ class ReportBuilder {
         std::vector<std::pair<std::string, doc::Align>> head = {{tr(l_, "Onderdeel", "Part"), doc::Align::left}};
         if (opt_.page_numbers) head.emplace_back(tr(l_, "Pagina", "Page"), doc::Align::right);
         doc::Table t = table(head);
+        t.compact = true; // one page for a report of some forty headings
         if (opt_.page_numbers) t.columns[1].width = 48;
         auto row = [&](const ContentsEntry& e) {
             doc::TableRow r;

@@ -17,10 +17,10 @@ for f in nl en; do
 done
 grep -q "Samenvatting" "$tmp/nl.txt" && grep -q "Verbeterplan" "$tmp/nl.txt" && grep -q "Verantwoording" "$tmp/nl.txt" || fail "nl sections"
 grep -q "Summary" "$tmp/en.txt" && grep -q "Improvement plan" "$tmp/en.txt" || fail "en sections"
-# The summary (after the cover and the contents, pages 4-5) names the red
+# The summary (after the cover and the one-page contents, pages 3-4) names the red
 # flag and the first measures.
-pdftotext -f 4 -l 5 "$tmp/nl.pdf" "$tmp/p2.txt"
-grep -q "^Samenvatting$" "$tmp/p2.txt" || fail "the summary is not on page 4"
+pdftotext -f 3 -l 4 "$tmp/nl.pdf" "$tmp/p2.txt"
+grep -q "^Samenvatting$" "$tmp/p2.txt" || fail "the summary is not on page 3"
 grep -q "Rode vlag: eerst schade voorkomen" "$tmp/p2.txt" || fail "red flag box on the summary"
 grep -q "D3.2" "$tmp/p2.txt" || fail "red-flag question D3.2 on the summary"
 grep -q "M8" "$tmp/p2.txt" || fail "do-no-harm measure M8 on the summary"
