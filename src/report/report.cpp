@@ -1425,8 +1425,11 @@ class ReportBuilder {
             "{} {} {} {}. {}", tr(l_, "Minder dan", "Fewer than"), minimum(),
             ids.size() == 1 ? tr(l_, "mensen kregen vraag", "people were asked question") : tr(l_, "mensen kregen de vragen", "people were asked questions"),
             and_list(ids),
-            tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem. Hun antwoorden tellen wel mee in de rode vlaggen en het plan, niet in de score van het thema.",
-               "What they answered or wrote is therefore not shown, so it stays anonymous. Their answers do count in the red flags and the plan, not in the theme's score."))));
+            scored() ? tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem. Hun antwoorden tellen wel mee in de rode vlaggen en het plan, niet in de score van het thema.",
+                          "What they answered or wrote is therefore not shown, so it stays anonymous. Their answers do count in the red flags and the plan, not in the theme's score.")
+                     // A questionnaire has no red flags, plan or scores.
+                     : tr(l_, "Wat zij antwoordden of schreven, tonen we daarom niet: zo blijft het anoniem.",
+                          "What they answered or wrote is therefore not shown, so it stays anonymous."))));
     }
     // "D3.4b, D3.4c en D6.2".
     std::string and_list(const std::vector<std::string>& ids) const {
@@ -1704,6 +1707,14 @@ class ReportBuilder {
         return out;
     }
 
+    // "‘A’, ‘B’ of ‘C’".
+    std::string or_list(const std::vector<std::string>& labels) const {
+        std::string out;
+        for (std::size_t i = 0; i < labels.size(); ++i)
+            out += fmt::format("{}{}", i == 0 ? "" : i + 1 == labels.size() ? tr(l_, " of ", " or ") : ", ", labels[i]);
+        return out;
+    }
+
     // How the figures are computed, written from this instrument's own
     // scales, risk values, bands and settings (docs/method.md has the rules).
     void method(doc::Blocks& out) {
@@ -1723,8 +1734,14 @@ class ReportBuilder {
                     if (const Scale* sc = ins_.find_scale(q.scale); sc && std::find(used.begin(), used.end(), sc) == used.end()) used.push_back(sc);
             }
         }
+        // "Cannot know" labels that count as "don't know" from an owning
+        // role (their scale has a "don't know" with a risk): said once, with
+        // the roles; on a scale without such a risk it is never a risk.
+        std::vector<std::string> counted_ck;
         for (const Scale* sc : used) {
             std::string opts, dk, na, ck;
+            bool dk_risk = false;
+            for (const auto& o : sc->options) dk_risk = dk_risk || (o.kind == OptionKind::dont_know && o.risk);
             for (const auto& o : sc->options) {
                 if (o.kind == OptionKind::answer && o.risk)
                     opts += fmt::format("{}{} {}", opts.empty() ? "" : ", ", quoted(o.label.get(l_)), report::decimal(*o.risk, 2, l_));
@@ -1734,8 +1751,11 @@ class ReportBuilder {
                 else if (o.kind == OptionKind::not_applicable)
                     na = fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "telt niet mee", "is left out"));
                 else if (o.kind == OptionKind::cannot_know) {
-                    ck = fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "is een kennisgat en nooit een risico", "is a knowledge gap, never a risk"));
                     cannot_know = true;
+                    if (!dk_risk)
+                        ck = fmt::format("{} {}", quoted(o.label.get(l_)), tr(l_, "is een kennisgat en nooit een risico", "is a knowledge gap, never a risk"));
+                    else if (std::string l = quoted(o.label.get(l_)); std::find(counted_ck.begin(), counted_ck.end(), l) == counted_ck.end())
+                        counted_ck.push_back(l);
                 }
             }
             std::string name = sc->label.empty() ? sc->id : sc->label.get(l_);
@@ -1755,11 +1775,25 @@ class ReportBuilder {
                                         quoted(option_label(rm.unevidenced_option)),
                                         tr(l_, "zonder genoemd bewijs als", "without named evidence counts as"),
                                         quoted(option_label(rm.unevidenced_score_as))));
-        if (owners)
+        const std::string ck_words = or_list(counted_ck);
+        if (owners && !counted_ck.empty())
+            items.push_back(fmt::format("{} {} {} {} {} {} {} {} {}", tr(l_, "Niet elke rol kan alles weten. Het instrument zegt per vraag welke rollen het onderwerp kennen.",
+                                                       "Not every role can know everything. The instrument says per question which roles know the topic."),
+                                        capitalised(dont_know_words()), tr(l_, "en", "and"), ck_words,
+                                        tr(l_, "van een andere rol zijn een kennisgat, geen risico. Van een rol die het onderwerp kent, telt",
+                                           "from another role are a knowledge gap, not a risk. From a role that knows the topic,"),
+                                        ck_words, tr(l_, "als", "counts as"), dont_know_words(),
+                                        tr(l_, "zoals hierboven: die rol hoort het te weten.", "as above: that role should know.")));
+        else if (owners)
             items.push_back(fmt::format("{} {} {}", tr(l_, "Niet elke rol kan alles weten. Het instrument zegt per vraag welke rollen het onderwerp kennen.",
                                                        "Not every role can know everything. The instrument says per question which roles know the topic."),
                                         capitalised(dont_know_words()),
                                         tr(l_, "van een andere rol is een kennisgat, geen risico.", "from another role is a knowledge gap, not a risk.")));
+        else if (!counted_ck.empty())
+            items.push_back(fmt::format("{} {} {} {} {}", tr(l_, "Het instrument zegt niet welke rollen een onderwerp kennen: elke rol hoort alles te weten.",
+                                                             "The instrument does not say which roles know a topic: every role should know everything."),
+                                        capitalised(ck_words), tr(l_, "telt daarom voor iedereen als", "therefore counts for everyone as"),
+                                        dont_know_words(), tr(l_, "zoals hierboven.", "as above.")));
         else if (!cannot_know)
             items.push_back(fmt::format("{} {} {}", tr(l_, "Het instrument zegt niet welke rollen een onderwerp kennen:", "The instrument does not say which roles know a topic:"),
                                         dont_know_words(), tr(l_, "telt voor iedereen zoals hierboven.", "counts for everyone as above.")));
