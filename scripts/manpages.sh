@@ -1,23 +1,29 @@
 #!/usr/bin/env bash
 # Man pages from the same text as --help: zelfscan(1) and zelfscan-COMMAND(1)
 # for every command `zelfscan --help` lists, made with help2man and gzipped
-# as Debian installs them. Run by the build (CMakeLists.txt):
+# as Debian installs them: in English in OUTPUT-FOLDER/man1, in Dutch in
+# OUTPUT-FOLDER/nl/man1 (man picks them by the reader's language). Run by
+# the build (CMakeLists.txt):
 #   bash scripts/manpages.sh BINARY OUTPUT-FOLDER VERSION
 set -euo pipefail
-zs=$1 out=$2 version=$3
+zs=$1 root=$2 version=$3
 command -v help2man >/dev/null || { echo "manpages: help2man is missing (bash scripts/install-deps.sh)" >&2; exit 1; }
-rm -rf "$out" && mkdir -p "$out/wrap"
+rm -rf "$root"
 
-# The commands and their descriptions from the Subcommands section of --help:
-# a command's line starts with two spaces, its description's further lines
-# (the other language) with more; they are joined with " / ".
-commands=$("$zs" --help | awk '
-  toupper($0) ~ /^SUBCOMMANDS:/ { on = 1; next }
+pages() { # LANGUAGE FOLDER HEADING NAME-LINE
+export LANGUAGE=$1
+out=$2
+mkdir -p "$out/wrap"
+# The commands and their descriptions from the commands' section of --help
+# (HEADING): a command's line starts with two spaces, a description that
+# wraps goes on with more.
+commands=$("$zs" --help | awk -v heading="$3" '
+  toupper($0) ~ "^" heading ":" { on = 1; next }
   on && /^[^ ]/ { on = 0 }
   on && /^  [^ ]/ { if (line != "") print line; name = $1; sub(/^  [^ ]+ +/, ""); line = name " " $0; next }
-  on && NF { sub(/^ +/, ""); line = line " / " $0 }
+  on && NF { sub(/^ +/, ""); line = line " " $0 }
   END { if (line != "") print line }')
-[ -n "$commands" ] || { echo "manpages: no commands in '$zs --help'" >&2; exit 1; }
+[ -n "$commands" ] || { echo "manpages: no commands in '$zs --help' (LANGUAGE=$1)" >&2; exit 1; }
 names=$(printf '%s\n' "$commands" | awk '{ print $1 }')
 
 see_also() { # the pages other than $1
@@ -71,13 +77,21 @@ Shipped instruments, report templates and font configuration, found beside the p
 TXT
   printf '[SEE ALSO]\n'; see_also zelfscan
 } >"$out/wrap/zelfscan.h2m"
-page "$zs" "compiles self-scan instruments into scans, forms and reports / maakt scans, formulieren en rapporten" "$out/wrap/zelfscan.h2m"
+# help2man runs the program with LC_ALL=C and without LANGUAGE, which
+# would choose Dutch: a wrapper sets the language of its --help.
+printf '#!/bin/sh\nLANGUAGE=%s exec "%s" "$@"\n' "$1" "$zs" >"$out/wrap/zelfscan"
+chmod +x "$out/wrap/zelfscan"
+page "$out/wrap/zelfscan" "$4" "$out/wrap/zelfscan.h2m"
 
 while read -r name description; do
   wrapper=$out/wrap/zelfscan-$name
-  printf '#!/bin/sh\nexec "%s" %s "$@"\n' "$zs" "$name" >"$wrapper"
+  printf '#!/bin/sh\nLANGUAGE=%s exec "%s" %s "$@"\n' "$1" "$zs" "$name" >"$wrapper"
   chmod +x "$wrapper"
   { printf '[SEE ALSO]\n'; see_also "zelfscan-$name"; } >"$wrapper.h2m"
   page "$wrapper" "$description" "$wrapper.h2m"
 done <<<"$commands"
 rm -rf "$out/wrap"
+}
+
+pages en "$root/man1" SUBCOMMANDS "compiles self-scan instruments into scans, forms and reports"
+pages nl "$root/nl/man1" OPDRACHTEN "maakt scans, formulieren en rapporten van zelfscan-instrumenten"

@@ -92,15 +92,29 @@ bool split_member_error(const std::string& what, std::string& option, std::strin
     return true;
 }
 
+// CLI11's own words in --help (headings, the help flag, the options'
+// group) in the message language; the commands inherit them when they are
+// added after this.
+void help_in_message_language(CLI::App& app) {
+    auto f = app.get_formatter();
+    for (const char* key : {N_("Usage"), N_("OPTIONS"), N_("SUBCOMMAND"), N_("SUBCOMMANDS"), N_("Positionals"),
+                            N_("REQUIRED"), N_("Needs"), N_("Excludes"), N_("Env")})
+        f->label(key, std::string(translate(key)));
+    // The group first: the help flag takes the group that is set when it
+    // is made, and the commands copy it.
+    app.option_defaults()->group(msg("Options"));
+    app.set_help_flag("-h,--help", msg("Print this help message and exit"));
+}
+
 } // namespace
 
 int run_cli(int argc, char** argv) {
     set_message_language(choose_message_language(lang_argument(argc, argv)));
-    CLI::App app{"zelfscan: compiles self-scan instruments into paper scans, fillable forms, "
-                 "answer templates and risk reports.\n"
-                 "zelfscan: maakt van een zelfscan een papieren scan, een invulbaar formulier, "
-                 "een antwoordbestand en een risicorapport."};
-    app.set_version_flag("--version", std::string("zelfscan ") + ZELFSCAN_VERSION);
+    CLI::App app{msg("zelfscan: compiles self-scan instruments into paper scans, fillable forms, "
+                     "answer templates and risk reports.")};
+    help_in_message_language(app);
+    app.set_version_flag("--version", std::string("zelfscan ") + ZELFSCAN_VERSION,
+                         msg("Display program version information and exit"));
     app.require_subcommand(1);
     app.fallthrough(false);
 
@@ -118,6 +132,7 @@ int run_cli(int argc, char** argv) {
     add_export_command(app, ctx);
     add_upgrade_command(app, ctx);
     add_scan_command(app, ctx);
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) sub->group(msg("Subcommands"));
 
     // An unknown command is named as such, with the nearest one.
     if (argc > 1 && argv[1][0] != '-') {

@@ -195,16 +195,13 @@ bool run_check_inputs(const CheckOptions& opt) {
 } // namespace
 
 void add_check_command(CLI::App& app, CliContext& ctx) {
-    auto* cmd = app.add_subcommand("check", "Check instrument files and answers (answer files, filled forms, folders); report every problem.\n"
-                                            "Controleer instrumenten en antwoorden (antwoordbestanden, ingevulde formulieren, mappen) en meld alle fouten.");
+    auto* cmd = app.add_subcommand("check", msg("Check instrument files and answers (answer files, filled forms, folders); report every problem."));
     auto opt = std::make_shared<CheckOptions>();
     cmd->add_option("files", opt->files,
-                    "Instruments (.toml), answer files (.toml), filled forms (.pdf), folders and plans (plan.toml, plan.csv)\n"
-                    "Instrumenten (.toml), antwoordbestanden (.toml), ingevulde formulieren (.pdf), mappen en plannen (plan.toml, plan.csv)")
+                    msg("Instruments (.toml), answer files (.toml), filled forms (.pdf), folders and plans (plan.toml, plan.csv)"))
         ->required();
     cmd->add_option("--instrument", opt->instrument,
-                    "Instrument to check answers against when none is named (default: found by id)\n"
-                    "Instrument voor de antwoorden als er geen genoemd is (standaard: gezocht op id)");
+                    msg("Instrument to check answers against when none is named (default: found by id)"));
     cmd->callback([opt, &ctx] { ctx.exit_code = run_check(*opt) ? 0 : 1; });
 }
 

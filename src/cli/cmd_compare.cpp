@@ -52,14 +52,13 @@ int run_compare(const CompareArgs& a) {
 
 void add_compare_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<CompareArgs>();
-    auto* cmd = app.add_subcommand("compare", "Compare two rounds (their 'score --json' files): what changed per domain, red flags, knowledge gaps.\n"
-                                              "Vergelijk twee metingen (hun 'score --json'-bestanden): wat veranderde per thema, rode vlaggen, kennisgaten.");
-    cmd->add_option("previous", a->then, "The previous round (score --json) / de vorige meting")->required();
-    cmd->add_option("current", a->now, "This round (score --json) / deze meting")->required();
-    cmd->add_flag("--csv", a->csv, "CSV, one row per domain and question / CSV, een regel per thema en vraag");
+    auto* cmd = app.add_subcommand("compare", msg("Compare two rounds (their 'score --json' files): what changed per domain, red flags, knowledge gaps."));
+    cmd->add_option("previous", a->then, msg("The previous round (score --json)"))->required();
+    cmd->add_option("current", a->now, msg("This round (score --json)"))->required();
+    cmd->add_flag("--csv", a->csv, msg("CSV, one row per domain and question"));
     cmd->add_flag("--json", a->json, "JSON");
-    cmd->add_option("-o,--output", a->output, "Write to FILE instead of the terminal / schrijf naar FILE");
-    cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("-o,--output", a->output, msg("Write to FILE instead of the terminal"));
+    cmd->add_option("--lang", a->lang, msg("Language: nl or en"))->check(CLI::IsMember({"nl", "en"}));
     cmd->callback([a, &ctx] { ctx.exit_code = run_compare(*a); });
 }
 

@@ -65,15 +65,14 @@ int run_export(const ExportArgs& a) {
 
 void add_export_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ExportArgs>();
-    auto* cmd = app.add_subcommand("export", "Export the answers as raw data (CSV or JSON), one row per respondent, anonymity rule applied.\n"
-                                             "Exporteer de antwoorden als ruwe gegevens (CSV of JSON), een regel per deelnemer, met de anonimiteitsregel.");
-    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+    auto* cmd = app.add_subcommand("export", msg("Export the answers as raw data (CSV or JSON), one row per respondent, anonymity rule applied."));
+    cmd->add_option("instrument", a->instrument, msg("Instrument file (.toml) or id"))
         ->required()
         ->transform([](std::string arg) { return instrument_argument(arg); });
-    cmd->add_option("answers", a->answers, "Answer files, filled forms or folders / antwoorden of mappen")->required();
-    cmd->add_option("-o,--output", a->output, "File to write / te schrijven bestand")->required();
-    cmd->add_option("--format", a->format, "csv or json (default: from -o)")->check(CLI::IsMember({"csv", "json"}));
-    cmd->add_flag("--all", a->all, "Also codes, dates and small role groups (coordinator only) / ook codes, datums en kleine groepen");
+    cmd->add_option("answers", a->answers, msg("Answer files, filled forms or folders"))->required();
+    cmd->add_option("-o,--output", a->output, msg("File to write"))->required();
+    cmd->add_option("--format", a->format, msg("csv or json (default: from -o)"))->check(CLI::IsMember({"csv", "json"}));
+    cmd->add_flag("--all", a->all, msg("Also codes, dates and small role groups (coordinator only)"));
     cmd->callback([a, &ctx] { ctx.exit_code = run_export(*a); });
 }
 

@@ -29,19 +29,17 @@ void add_import_command(CLI::App& app, CliContext& ctx) {
         bool force = false;
     };
     auto opt = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("import", "Turn filled PDF forms into answer files.\n"
-                                             "Zet ingevulde PDF-formulieren om in antwoordbestanden.");
+    auto* cmd = app.add_subcommand("import", msg("Turn filled PDF forms into answer files."));
     cmd->add_option("forms", opt->forms,
-                    "[INSTRUMENT] FORMS...: filled forms (.pdf) and folders of them\n"
-                    "[INSTRUMENT] FORMULIEREN...: ingevulde formulieren (.pdf) en mappen met formulieren")
+                    msg("[INSTRUMENT] FORMS...: filled forms (.pdf) and folders of them"))
         ->required();
     cmd->add_option("-o,--output", opt->output,
-                    "Answer file for one form, or a folder for several / antwoordbestand, of een map bij meer formulieren")
+                    msg("Answer file for one form, or a folder for several"))
         ->required();
-    cmd->add_option("--instrument", opt->instrument, "Instrument file (default: found by id in ./instruments)");
+    cmd->add_option("--instrument", opt->instrument, msg("Instrument file (default: found by id in ./instruments)"));
     cmd->add_flag("--force", opt->force,
-                  "Replace answer files that already exist / vervang antwoordbestanden die al bestaan");
-    cmd->add_option("--lang", opt->lang, "Language of the comments: nl or en")->check(CLI::IsMember({"nl", "en"}));
+                  msg("Replace answer files that already exist"));
+    cmd->add_option("--lang", opt->lang, msg("Language of the comments: nl or en"))->check(CLI::IsMember({"nl", "en"}));
     cmd->callback([opt, &ctx] {
         // The same input rule as every command: an instrument may be named
         // among the forms, folders stand for the forms in them.

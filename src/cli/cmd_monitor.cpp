@@ -149,14 +149,13 @@ int run_monitor(const MonitorArgs& a) {
 
 void add_monitor_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<MonitorArgs>();
-    auto* cmd = app.add_subcommand("monitor", "The overview across organisations from their plan files: who has a plan, progress, overdue, red flags.\n"
-                                              "Het overzicht over organisaties uit hun planbestanden: wie heeft een plan, voortgang, te laat, rode vlaggen.");
-    cmd->add_option("plans", a->inputs, "Plan files (.toml, .csv) or folders / planbestanden of mappen")->required();
-    cmd->add_option("-o,--output", a->output, "Overview to write / te schrijven overzicht")->required();
-    cmd->add_option("--format", a->format, "pdf, html, csv or json (default: from -o)")->check(CLI::IsMember({"pdf", "html", "csv", "json"}));
-    cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_option("--title", a->title, "Title / titel");
-    cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
+    auto* cmd = app.add_subcommand("monitor", msg("The overview across organisations from their plan files: who has a plan, progress, overdue, red flags."));
+    cmd->add_option("plans", a->inputs, msg("Plan files (.toml, .csv) or folders"))->required();
+    cmd->add_option("-o,--output", a->output, msg("Overview to write"))->required();
+    cmd->add_option("--format", a->format, msg("pdf, html, csv or json (default: from -o)"))->check(CLI::IsMember({"pdf", "html", "csv", "json"}));
+    cmd->add_option("--lang", a->lang, msg("Language: nl or en"))->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--title", a->title, msg("Title"));
+    cmd->add_option("--paper", a->paper, msg("Paper size: a4 or letter"))->check(CLI::IsMember({"a4", "letter"}));
     cmd->callback([a, &ctx] { ctx.exit_code = run_monitor(*a); });
 }
 

@@ -112,28 +112,27 @@ int run_scan(const ScanArgs& a, bool form) {
     return write_output(a.output, pdf, inputs) ? 0 : 1;
 }
 
-void add_layout_command(CLI::App& app, CliContext& ctx, const char* name, const char* description, bool form) {
+void add_layout_command(CLI::App& app, CliContext& ctx, const char* name, const std::string& description, bool form) {
     auto a = std::make_shared<ScanArgs>();
     auto* cmd = app.add_subcommand(name, description);
-    cmd->add_option("instrument", a->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+    cmd->add_option("instrument", a->instrument, msg("Instrument file (.toml) or id"))
         ->required()
         ->transform([](std::string arg) { return instrument_argument(arg); });
-    cmd->add_option("-o,--output", a->output, "PDF to write / te schrijven PDF")->required();
-    cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
-    cmd->add_option("--logo", a->logo, "Organisation logo for the cover (PNG or JPEG) / logo voor de voorkant");
+    cmd->add_option("-o,--output", a->output, msg("PDF to write"))->required();
+    cmd->add_option("--lang", a->lang, msg("Language: nl or en"))->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--paper", a->paper, msg("Paper size: a4 or letter"))->check(CLI::IsMember({"a4", "letter"}));
+    cmd->add_option("--logo", a->logo, msg("Organisation logo for the cover (PNG or JPEG)"));
     if (form)
-        cmd->add_option("--format", a->format, "pdf (a fillable PDF form) or html (a form for the browser); default: from the -o extension / "
-                                               "pdf of html (formulier voor de browser); standaard: volgens de extensie van -o")
+        cmd->add_option("--format", a->format, msg("pdf (a fillable PDF form) or html (a form for the browser); default: from the -o extension"))
             ->check(CLI::IsMember({"pdf", "html"}));
     if (!form) {
         cmd->add_option("--copies", a->copies,
-                        "Numbered copies to print, each with its own sheet id / aantal genummerde exemplaren")
+                        msg("Numbered copies to print, each with its own sheet id"))
             ->check(CLI::Range(1, 10000));
-        cmd->add_option("--first", a->first, "Sheet id of the first copy (default 1) / nummer van het eerste vel")
+        cmd->add_option("--first", a->first, msg("Sheet id of the first copy (default 1)"))
             ->check(CLI::Range(1, 999999));
         cmd->add_option("--layout-json", a->layout_json,
-                        "Also write where every box and writing area is (JSON) / schrijf ook de plaats van elk vakje");
+                        msg("Also write where every box and writing area is (JSON)"));
     }
     cmd->callback([a, &ctx, form] { ctx.exit_code = run_scan(*a, form); });
 }
@@ -142,15 +141,13 @@ void add_layout_command(CLI::App& app, CliContext& ctx, const char* name, const 
 
 void add_paper_command(CLI::App& app, CliContext& ctx) {
     add_layout_command(app, ctx, "paper",
-                     "Make the printable paper scan (PDF) of an instrument.\n"
-                     "Maak de papieren scan (PDF) van een instrument om af te drukken.",
+                     msg("Make the printable paper scan (PDF) of an instrument."),
                      false);
 }
 
 void add_form_command(CLI::App& app, CliContext& ctx) {
     add_layout_command(app, ctx, "form",
-                     "Make a fillable PDF form of an instrument, or with -o FILE.html a form to fill in in a browser.\n"
-                     "Maak een invulbaar PDF-formulier van een instrument, of met -o BESTAND.html een formulier voor de browser.",
+                     msg("Make a fillable PDF form of an instrument, or with -o FILE.html a form to fill in in a browser."),
                      true);
 }
 

@@ -74,17 +74,16 @@ int run(const RenderCommand& opt) {
 
 void add_render_command(CLI::App& app, CliContext& ctx) {
     auto opt = std::make_shared<RenderCommand>();
-    auto* cmd = app.add_subcommand("render", "Typeset a Markdown file as PDF.\n"
-                                             "Zet een Markdown-bestand op als PDF.");
-    cmd->add_option("file", opt->input, "Markdown file / Markdown-bestand")->required();
-    cmd->add_option("-o,--output", opt->output, "PDF to write / te schrijven PDF")->required();
-    cmd->add_option("--lang", opt->lang, "Language: nl or en / taal: nl of en")
+    auto* cmd = app.add_subcommand("render", msg("Typeset a Markdown file as PDF."));
+    cmd->add_option("file", opt->input, msg("Markdown file"))->required();
+    cmd->add_option("-o,--output", opt->output, msg("PDF to write"))->required();
+    cmd->add_option("--lang", opt->lang, msg("Language: nl or en"))
         ->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_option("--paper", opt->paper, "Paper size: a4 or letter / papierformaat")
+    cmd->add_option("--paper", opt->paper, msg("Paper size: a4 or letter"))
         ->check(CLI::IsMember({"a4", "letter"}));
-    cmd->add_option("--title", opt->title, "Document title / titel van het document");
+    cmd->add_option("--title", opt->title, msg("Document title"));
     cmd->add_option("--fonts", opt->fonts,
-                    "Font configuration (fonts.toml) / lettertype-instellingen");
+                    msg("Font configuration (fonts.toml)"));
     cmd->callback([opt, &ctx] { ctx.exit_code = run(*opt); });
 }
 

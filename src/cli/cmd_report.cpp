@@ -44,10 +44,13 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 // characters gets a warning naming its file and question, since the report
 // itself merges answers and no longer knows where a text came from.
 void warn_unshown_characters(const layout::FontSet& fonts, const Response& r, Diagnostics& diags) {
+    enum class Part { answer, note, evidence, reason };
     for (const auto& a : r.answers) {
-        const std::pair<const std::string*, const char*> parts[] = {
-            {a.text ? &*a.text : nullptr, "answer"}, {&a.note, "note"}, {&a.evidence, "evidence"}, {&a.reason, "reason"}};
-        for (const auto& [text, what] : parts) {
+        const std::pair<const std::string*, Part> parts[] = {{a.text ? &*a.text : nullptr, Part::answer},
+                                                             {&a.note, Part::note},
+                                                             {&a.evidence, Part::evidence},
+                                                             {&a.reason, Part::reason}};
+        for (const auto& [text, part] : parts) {
             if (!text || text->empty()) continue;
             auto missing = layout::unshown_characters(fonts, layout::Style::regular, *text);
             if (missing.empty()) continue;
@@ -57,11 +60,32 @@ void warn_unshown_characters(const layout::FontSet& fonts, const Response& r, Di
                 layout::append_utf8(ch, missing[i]);
                 list += fmt::format("{}U+{:04X} '{}'", i ? ", " : "", static_cast<std::uint32_t>(missing[i]), ch);
             }
-            if (missing.size() > 5) list += fmt::format(" and {} more", missing.size() - 5);
-            diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where,
-                          msg("the {} to '{}' has characters the report's fonts do not have ({}); "
-                                      "the PDF shows \uFFFD in their place",
-                                      what, a.question, list),
+            if (missing.size() > 5) list += msg(" and {} more", missing.size() - 5).str();
+            // One whole sentence per part, so each translates as a sentence.
+            Message said;
+            switch (part) {
+            case Part::answer:
+                said = msg("the answer to '{}' has characters the report's fonts do not have ({}); "
+                           "the PDF shows \uFFFD in their place",
+                           a.question, list);
+                break;
+            case Part::note:
+                said = msg("the note to '{}' has characters the report's fonts do not have ({}); "
+                           "the PDF shows \uFFFD in their place",
+                           a.question, list);
+                break;
+            case Part::evidence:
+                said = msg("the evidence to '{}' has characters the report's fonts do not have ({}); "
+                           "the PDF shows \uFFFD in their place",
+                           a.question, list);
+                break;
+            case Part::reason:
+                said = msg("the reason to '{}' has characters the report's fonts do not have ({}); "
+                           "the PDF shows \uFFFD in their place",
+                           a.question, list);
+                break;
+            }
+            diags.warning(a.where.file.empty() ? SourceLocation{r.path, 0, 0} : a.where, said,
                           msg("the HTML report (--format html) shows them as typed"));
         }
     }
@@ -235,30 +259,26 @@ int run_report(ReportArgs a) {
 
 void add_report_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ReportArgs>();
-    auto* cmd = app.add_subcommand("report", "Make the risk report, or the results of a questionnaire (PDF or HTML), from answer files and filled forms.\n"
-                                             "Maak het risicorapport, of de uitkomsten van een vragenlijst (PDF of HTML), van antwoordbestanden en ingevulde formulieren.");
+    auto* cmd = app.add_subcommand("report", msg("Make the risk report, or the results of a questionnaire (PDF or HTML), from answer files and filled forms."));
     cmd->add_option("inputs", a->inputs,
-                    "[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders\n"
-                    "[INSTRUMENT] ANTWOORDEN...: het instrument (.toml), dan antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+                    msg("[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders"))
         ->required();
     cmd->add_option("--instrument", a->instrument,
-                    "Instrument file, when not given first (default: found by the answers' id)\n"
-                    "Instrumentbestand, als het niet vooraan staat (standaard: gezocht op het id in de antwoorden)");
-    cmd->add_option("-o,--output", a->output, "Report to write / te schrijven rapport")->required();
-    cmd->add_option("--lang", a->lang, "Language: nl or en / taal: nl of en")->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_option("--template", a->template_path, "Report template (Markdown) / rapportsjabloon");
+                    msg("Instrument file, when not given first (default: found by the answers' id)"));
+    cmd->add_option("-o,--output", a->output, msg("Report to write"))->required();
+    cmd->add_option("--lang", a->lang, msg("Language: nl or en"))->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--template", a->template_path, msg("Report template (Markdown)"));
     cmd->add_option("--with", a->with,
-                    "Also show the results of other questionnaires (staff culture survey, client questionnaire): their answer files, "
-                    "forms or folders, after the answers / neem ook de uitkomsten van andere vragenlijsten op")
+                    msg("Also show the results of other questionnaires (staff culture survey, client questionnaire): their answer files, forms or folders, after the answers"))
         ->expected(1, -1);
-    cmd->add_option("--plan", a->plan, "Also write the plan: plan.toml or plan.csv / schrijf ook het plan");
-    cmd->add_option("--format", a->format, "pdf or html (default: from the -o name) / pdf of html (standaard: volgens de naam bij -o)")->check(CLI::IsMember({"pdf", "html"}));
-    cmd->add_option("--title", a->title, "Report title / titel van het rapport");
-    cmd->add_option("--organisation", a->organisation, "Organisation name / naam van de organisatie");
-    cmd->add_option("--logo", a->logo, "Logo for the cover (PNG or JPEG) / logo voor de voorkant");
+    cmd->add_option("--plan", a->plan, msg("Also write the plan: plan.toml or plan.csv"));
+    cmd->add_option("--format", a->format, msg("pdf or html (default: from the -o name)"))->check(CLI::IsMember({"pdf", "html"}));
+    cmd->add_option("--title", a->title, msg("Report title"));
+    cmd->add_option("--organisation", a->organisation, msg("Organisation name"));
+    cmd->add_option("--logo", a->logo, msg("Logo for the cover (PNG or JPEG)"));
     cmd->add_option("--previous", a->previous,
-                    "The previous round: its folder of answers or its score --json file / de vorige meting: map met antwoorden of score --json");
-    cmd->add_option("--paper", a->paper, "Paper size: a4 or letter / papierformaat")->check(CLI::IsMember({"a4", "letter"}));
+                    msg("The previous round: its folder of answers or its score --json file"));
+    cmd->add_option("--paper", a->paper, msg("Paper size: a4 or letter"))->check(CLI::IsMember({"a4", "letter"}));
     cmd->callback([a, &ctx] { ctx.exit_code = run_report(*a); });
 }
 

@@ -194,14 +194,13 @@ int run(const ScanArgs& a) {
 
 void add_scan_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<ScanArgs>();
-    auto* cmd = app.add_subcommand("scan", "Read scanned paper scans back into answer files.\n"
-                                           "Lees gescande papieren scans terug in antwoordbestanden.");
-    cmd->add_option("scans", a->scans, "Scans: PDF, PNG, TIFF or JPEG / scans")->required();
-    cmd->add_option("-o,--output", a->output, "Folder for the answer files / map voor de antwoordbestanden")->required();
-    cmd->add_option("--review", a->review, "Review PDF to write (default: DIR-review.pdf) / PDF om na te kijken");
-    cmd->add_option("--instrument", a->instrument, "Instrument file (default: found by id in ./instruments)");
-    cmd->add_option("--lang", a->lang, "Language of the review: nl or en / taal")->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_option("--dpi", a->dpi, "Resolution to render scanned PDFs at (default 200)")->check(CLI::Range(100.0, 600.0));
+    auto* cmd = app.add_subcommand("scan", msg("Read scanned paper scans back into answer files."));
+    cmd->add_option("scans", a->scans, msg("Scans: PDF, PNG, TIFF or JPEG"))->required();
+    cmd->add_option("-o,--output", a->output, msg("Folder for the answer files"))->required();
+    cmd->add_option("--review", a->review, msg("Review PDF to write (default: DIR-review.pdf)"));
+    cmd->add_option("--instrument", a->instrument, msg("Instrument file (default: found by id in ./instruments)"));
+    cmd->add_option("--lang", a->lang, msg("Language of the review: nl or en"))->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_option("--dpi", a->dpi, msg("Resolution to render scanned PDFs at (default 200)"))->check(CLI::Range(100.0, 600.0));
     cmd->callback([a, &ctx] { ctx.exit_code = run(*a); });
 }
 

@@ -342,21 +342,18 @@ int run_score(const ScoreOptions& opt) {
 } // namespace
 
 void add_score_command(CLI::App& app, CliContext& ctx) {
-    auto* cmd = app.add_subcommand("score", "Score the answers of many respondents: risks per domain, red flags, and the plan.\n"
-                                            "Scoor de antwoorden van alle respondenten: risico's per thema, rode vlaggen en het plan.");
+    auto* cmd = app.add_subcommand("score", msg("Score the answers of many respondents: risks per domain, red flags, and the plan."));
     auto opt = std::make_shared<ScoreOptions>();
     cmd->add_option("inputs", opt->inputs,
-                    "[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders\n"
-                    "[INSTRUMENT] ANTWOORDEN...: het instrument (.toml), dan antwoordbestanden (.toml), ingevulde formulieren (.pdf) en mappen")
+                    msg("[INSTRUMENT] ANSWERS...: the instrument (.toml), then answer files (.toml), filled forms (.pdf) and folders"))
         ->required();
     cmd->add_option("--instrument", opt->instrument,
-                    "Instrument file, when not given first (default: found by the answers' id)\n"
-                    "Instrumentbestand, als het niet vooraan staat (standaard: gezocht op het id in de antwoorden)");
-    cmd->add_flag("--json", opt->json, "Print the assessment as JSON / druk de beoordeling af als JSON");
-    cmd->add_option("--plan", opt->plan, "Write the plan to FILE (.toml or .csv) / schrijf het plan naar FILE (.toml of .csv)");
-    cmd->add_option("--lang", opt->lang, "Language: nl or en (default: the instrument's first) / taal: nl of en");
+                    msg("Instrument file, when not given first (default: found by the answers' id)"));
+    cmd->add_flag("--json", opt->json, msg("Print the assessment as JSON"));
+    cmd->add_option("--plan", opt->plan, msg("Write the plan to FILE (.toml or .csv)"));
+    cmd->add_option("--lang", opt->lang, msg("Language: nl or en (default: the instrument's first)"));
     cmd->add_option("--previous", opt->previous,
-                    "The previous round: its folder of answers or its score --json file / de vorige meting: map met antwoorden of score --json");
+                    msg("The previous round: its folder of answers or its score --json file"));
     cmd->callback([opt, &ctx] { ctx.exit_code = run_score(*opt); });
 }
 

@@ -15,13 +15,12 @@ void add_template_command(CLI::App& app, CliContext& ctx) {
         std::string instrument, output, lang;
     };
     auto opt = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("template", "Write a blank answer file for an instrument.\n"
-                                               "Maak een leeg antwoordbestand voor een instrument.");
-    cmd->add_option("instrument", opt->instrument, "Instrument file (.toml) or id / instrumentbestand of id")
+    auto* cmd = app.add_subcommand("template", msg("Write a blank answer file for an instrument."));
+    cmd->add_option("instrument", opt->instrument, msg("Instrument file (.toml) or id"))
         ->required()
         ->transform([](std::string arg) { return instrument_argument(arg); });
-    cmd->add_option("-o,--output", opt->output, "Answer file to write / antwoordbestand")->required();
-    cmd->add_option("--lang", opt->lang, "Language of the comments: nl or en / taal: nl of en")
+    cmd->add_option("-o,--output", opt->output, msg("Answer file to write"))->required();
+    cmd->add_option("--lang", opt->lang, msg("Language of the comments: nl or en"))
         ->check(CLI::IsMember({"nl", "en"}));
     cmd->callback([opt, &ctx] {
         Diagnostics diags;

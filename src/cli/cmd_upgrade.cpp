@@ -86,16 +86,14 @@ int run_upgrade(const UpgradeArgs& a) {
 
 void add_upgrade_command(CLI::App& app, CliContext& ctx) {
     auto a = std::make_shared<UpgradeArgs>();
-    auto* cmd = app.add_subcommand("upgrade", "Rewrite answer files of an older instrument version for the current one, through its changelog.\n"
-                                              "Zet antwoordbestanden van een oudere versie van het instrument om naar de huidige, via de lijst met wijzigingen.");
+    auto* cmd = app.add_subcommand("upgrade", msg("Rewrite answer files of an older instrument version for the current one, through its changelog."));
     cmd->add_option("inputs", a->inputs,
-                    "[INSTRUMENT] ANSWERS...: the new instrument (.toml), then answer files, filled forms and folders\n"
-                    "[INSTRUMENT] ANTWOORDEN...: het nieuwe instrument (.toml), dan antwoordbestanden, ingevulde formulieren en mappen")
+                    msg("[INSTRUMENT] ANSWERS...: the new instrument (.toml), then answer files, filled forms and folders"))
         ->required();
-    cmd->add_option("--instrument", a->instrument, "The new instrument file (default: found by id in ./instruments) / het nieuwe instrument");
-    cmd->add_option("-o,--output", a->output, "Folder to write the new answer files in / map voor de nieuwe antwoordbestanden")->required();
-    cmd->add_option("--lang", a->lang, "Language of the comments: nl or en / taal van de toelichting")->check(CLI::IsMember({"nl", "en"}));
-    cmd->add_flag("--force", a->force, "Replace files that already exist in the folder / vervang bestanden die al in de map staan");
+    cmd->add_option("--instrument", a->instrument, msg("The new instrument file (default: found by id in ./instruments)"));
+    cmd->add_option("-o,--output", a->output, msg("Folder to write the new answer files in"))->required();
+    cmd->add_option("--lang", a->lang, msg("Language of the comments: nl or en"))->check(CLI::IsMember({"nl", "en"}));
+    cmd->add_flag("--force", a->force, msg("Replace files that already exist in the folder"));
     cmd->callback([a, &ctx] { ctx.exit_code = run_upgrade(*a); });
 }
 

@@ -43,6 +43,15 @@ if command -v man >/dev/null; then
   grep -q -- "--output" "$tmp/report.man" || fail "zelfscan-report(1) lacks the options of --help"
   MANWIDTH=100 man -l "$man1/zelfscan.1.gz" >"$tmp/zelfscan.man" 2>/dev/null || fail "man -l zelfscan.1.gz"
   grep -q "ZELFSCAN_INSTRUMENTS" "$tmp/zelfscan.man" || fail "zelfscan(1) does not document ZELFSCAN_INSTRUMENTS"
+  # The Dutch pages, from the Dutch --help: the same commands, Dutch words.
+  mannl=$staged/share/man/nl/man1
+  for c in $commands; do
+    [ -f "$mannl/zelfscan-$c.1.gz" ] || fail "no Dutch man page nl/man1/zelfscan-$c(1)"
+  done
+  MANWIDTH=100 man -l "$mannl/zelfscan-report.1.gz" >"$tmp/report-nl.man" 2>/dev/null || fail "man -l nl/zelfscan-report.1.gz"
+  grep -q "Rapport dat gemaakt wordt" "$tmp/report-nl.man" || fail "the Dutch zelfscan-report(1) lacks the Dutch option texts"
+  if grep -q "Report to write" "$tmp/report-nl.man"; then fail "the Dutch zelfscan-report(1) has English option texts"; fi
+  grep -q "Report to write" "$tmp/report.man" || fail "the English zelfscan-report(1) lacks the English option texts"
 fi
 
 # ---- the installed tree, moved to a second prefix, run from an empty folder ----
