@@ -73,6 +73,11 @@ class FormWriter {
     std::size_t number_ = 0;
 
     const char* t(const char* nl, const char* en) const { return tr(lang_, nl, en); }
+    // "… naar {}": who collects the answers (the instrument's hand_in_to).
+    std::string to(const char* nl, const char* en) const {
+        const std::string who = ins_.hand_in_to.empty() ? t("de coördinator", "the coordinator") : ins_.hand_in_to.get(lang_);
+        return fmt::format(fmt::runtime(t(nl, en)), who);
+    }
     const char* by_kind(const char* scan_nl, const char* scan_en, const char* other_nl, const char* other_en) const {
         return ins_.risk.scored ? t(scan_nl, scan_en) : t(other_nl, other_en);
     }
@@ -115,10 +120,10 @@ class FormWriter {
         }
         out += "<aside class=\"note\"><p><strong>" + esc(t("Uw antwoorden blijven op dit apparaat. ", "Your answers stay on this device. ")) +
                "</strong>" +
-               esc(t("Deze pagina stuurt niets via internet. Wat u invult, bewaart de browser op dit apparaat tot u op ‘Wis mijn antwoorden’ klikt. "
-                     "Klik op ‘Opslaan’ om een antwoordbestand te maken. Dat bestand geeft u aan de coördinator.",
-                     "This page sends nothing over the internet. The browser keeps what you fill in on this device until you click ‘Clear my answers’. "
-                     "Click ‘Save’ to make an answer file. You give that file to the coordinator.")) +
+               esc(to("Deze pagina stuurt niets via internet. Wat u invult, bewaart de browser op dit apparaat tot u op ‘Wis mijn antwoorden’ klikt. "
+                      "Klik op ‘Opslaan’ om een antwoordbestand te maken. Dat bestand geeft u aan {}.",
+                      "This page sends nothing over the internet. The browser keeps what you fill in on this device until you click ‘Clear my answers’. "
+                      "Click ‘Save’ to make an answer file. You give that file to {}.")) +
                "</p></aside>\n";
         if (!ins_.privacy.empty()) {
             out += "<h3>" + esc(t("Wat gebeurt er met uw antwoorden?", "What happens to your answers?")) + "</h3>\n" +
@@ -329,8 +334,8 @@ class FormWriter {
     std::string actions() {
         std::string out = "<section class=\"actions\" aria-labelledby=\"actions-h\"><h2 id=\"actions-h\">" +
                           esc(t("Klaar? Sla uw antwoorden op", "Done? Save your answers")) + "</h2>\n<p>" +
-                          esc(t("‘Opslaan’ maakt het antwoordbestand (CODE.toml). Stuur dat bestand naar de coördinator. ‘Kopiëren’ zet de antwoorden op het klembord, om in een e-mail te plakken.",
-                                "‘Save’ makes the answer file (CODE.toml). Send that file to the coordinator. ‘Copy’ puts the answers on the clipboard, to paste into an e-mail.")) +
+                          esc(to("‘Opslaan’ maakt het antwoordbestand (CODE.toml). Stuur dat bestand naar {}. ‘Kopiëren’ zet de antwoorden op het klembord, om in een e-mail te plakken.",
+                                 "‘Save’ makes the answer file (CODE.toml). Send that file to {}. ‘Copy’ puts the answers on the clipboard, to paste into an e-mail.")) +
                           "</p>\n<div class=\"errors\" id=\"zs-errors\" tabindex=\"-1\" hidden=\"hidden\"></div>\n";
         out += "<div class=\"buttons\"><button type=\"button\" id=\"zs-save\" class=\"primary\">" + esc(t("Opslaan", "Save")) +
                "</button> <button type=\"button\" id=\"zs-copy\">" + esc(t("Kopiëren", "Copy")) +
@@ -421,7 +426,7 @@ class FormWriter {
                                        "The number of participants ‘{v}’ is not right. A session has 1 to 1000 participants."));
         j.string("summary_one", t("Er is 1 probleem. Verbeter het en klik opnieuw.", "There is 1 problem. Correct it and click again."));
         j.string("summary_many", t("Er zijn {k} problemen. Verbeter ze en klik opnieuw.", "There are {k} problems. Correct them and click again."));
-        j.string("saved", t("Het bestand {f} is opgeslagen. Stuur het naar de coördinator.", "The file {f} is saved. Send it to the coordinator."));
+        j.string("saved", to("Het bestand {{f}} is opgeslagen. Stuur het naar {}.", "The file {{f}} is saved. Send it to {}."));
         j.string("copied", t("De antwoorden staan op het klembord.", "The answers are on the clipboard."));
         j.string("copy_failed", t("Kopiëren lukte niet. Open ‘Bekijk het antwoordbestand’ en kopieer de tekst zelf.",
                                   "Copying did not work. Open ‘View the answer file’ and copy the text yourself."));

@@ -167,6 +167,11 @@ class PaperBuilder {
                                      "Click the box of your answer. You can type a note with every question.")
                                 : tr(l, "Zet een kruisje in het vakje van uw antwoord. Wilt u iets veranderen? Kleur het vakje dan helemaal zwart en kruis een ander vakje aan. Schrijf duidelijk op de lijnen.",
                                      "Put a cross in the box of your answer. Want to change it? Fill the box in completely and tick another one. Write clearly on the lines."))}));
+        if (!opt_.form)
+            // A client asked what the square code is for, and whether it says who they are.
+            how.blocks.push_back(doc::paragraph(doc::Inlines{doc::text(
+                tr(l, "De vierkante code en de hoekjes op elke bladzijde zijn voor de computer die de lijsten inleest. In de code staat niets over u: alleen welke lijst en welke bladzijde het is.",
+                   "The square code and the corner marks on every page are for the computer that reads the forms. The code holds nothing about you: only which form and which page it is."))}));
         out.push_back(doc::block(std::move(how)));
         if (!ins_.privacy.empty()) {
             out.push_back(doc::heading(2, tr(l, "Wat gebeurt er met uw antwoorden?", "What happens to your answers?")));
@@ -498,15 +503,17 @@ class PaperBuilder {
         doc::Blocks g;
         g.push_back(doc::spacer(6 * mm));
         g.push_back(doc::heading(2, tr(l, "Dank u wel", "Thank you")));
+        const std::string to =
+            !ins_.hand_in_to.empty() ? ins_.hand_in_to.get(lang_)
+            : opt_.form              ? by_kind("de coördinator van de scan", "the coordinator of the scan", "de coördinator", "the coordinator")
+                                     : tr(l, "de coördinator", "the coordinator");
         g.push_back(doc::paragraph(
-            opt_.form ? by_kind("Sla het formulier op en lever het in bij de coördinator van de scan.",
-                                "Save the form and hand it in to the coordinator of the scan.",
-                                "Sla het formulier op en lever het in bij de coördinator.",
-                                "Save the form and hand it in to the coordinator.")
-                      : by_kind("Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport.",
-                                "Hand in the completed scan to the coordinator, who types the answers into an answer file, so they count in the report.",
-                                "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in de uitkomsten.",
-                                "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, so they count in the results.")));
+            opt_.form ? fmt::format(fmt::runtime(tr(l, "Sla het formulier op en lever het in bij {}.", "Save the form and hand it in to {}.")), to)
+                      : fmt::format(fmt::runtime(by_kind("Lever de ingevulde scan in bij {}. Zo tellen uw antwoorden mee in het rapport.",
+                                                         "Hand in the completed scan to {}, so that your answers count in the report.",
+                                                         "Lever de ingevulde vragenlijst in bij {}. Zo tellen uw antwoorden mee in de uitkomsten.",
+                                                         "Hand in the completed questionnaire to {}, so that your answers count in the results.")),
+                                    to)));
         out.push_back(doc::group(std::move(g)));
     }
 

@@ -283,6 +283,11 @@ struct Instrument {
     // A client questionnaire asks fewer (no code, no group session).
     std::vector<std::string> respondent = {"organisation", "unit", "date", "code", "role", "participants"};
     LocalizedText role_question; // the role's prompt; empty: "Uw rol (kies er één)"
+    // Who collects the answers, as a noun phrase with its article, in every
+    // hand-in sentence of the paper, the forms and the HTML form ("Lever de
+    // ingevulde vragenlijst in bij {}"); empty: "de coördinator". A client
+    // does not know who the coordinator is.
+    LocalizedText hand_in_to;
     // false: the paper scan and the forms number the questions 1, 2, 3 and
     // refer to them by that number ("Ga dan verder met vraag 6"), without
     // the codes K1.1 and K2 a client has no use for. Answer files, reports

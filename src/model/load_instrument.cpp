@@ -107,7 +107,7 @@ class InstrumentLoader {
 
     void read_meta(const toml::table& t, Instrument& ins) {
         r_.check_keys(t, {"id", "version", "languages", "title", "subtitle", "description", "instructions",
-                          "privacy", "respondent", "role_question", "show_codes", "authors", "licence"},
+                          "privacy", "respondent", "role_question", "hand_in_to", "show_codes", "authors", "licence"},
                       "[instrument]");
         // Languages come first: every text is checked against them.
         langs_ = r_.strings(t, "languages");
@@ -146,6 +146,7 @@ class InstrumentLoader {
         ins.description = markdown(t, "description", true);
         ins.instructions = markdown(t, "instructions", false);
         ins.privacy = markdown(t, "privacy", false);
+        ins.hand_in_to = text(t, "hand_in_to", false);
         if (const toml::node* n = t.get("respondent")) {
             static const std::vector<std::string> fields = {"organisation", "unit", "date", "code", "role", "participants"};
             std::vector<std::string> given = r_.strings(t, "respondent");

@@ -58,6 +58,13 @@ for f in clients-paper clients-form; do
   grep -q "Alleen invullen als u bij vraag 4 ‘Ja’ hebt geantwoord." "$tmp/$f.txt" || fail "$f: the condition of question 5 does not name question 4"
   grep -q "^4. Had u het gevoel" "$tmp/$f.txt" || fail "$f: question 4 is not numbered 4"
 done
+# A client hands in to whom the instrument says (hand_in_to), not to "the coordinator".
+tr '\n' ' ' <"$tmp/clients-paper.txt" | tr -s ' ' | grep -q "Lever de ingevulde vragenlijst in bij de medewerker die u deze lijst gaf." ||
+  fail "clients paper: the closing words do not say whom to hand in to"
+tr '\n' ' ' <"$tmp/clients-form.txt" | tr -s ' ' | grep -q "lever het in bij de medewerker die u deze lijst gaf." ||
+  fail "clients form: the closing words do not say whom to hand in to"
+grep -q "Stuur dat bestand naar de medewerker die u deze lijst gaf." "$tmp/clients-form.html" || fail "clients HTML form: whom to send the file to"
+! grep -qi "coördinator" "$tmp/clients-paper.txt" "$tmp/clients-form.txt" "$tmp/clients-form.html" || fail "clients: a client is sent to 'the coordinator'"
 ! grep -q 'class="qid"' "$tmp/clients-form.html" || fail "clients HTML form: shows question codes"
 grep -q "Deze vraag hoort bij het antwoord ‘Ja’ op vraag 4." "$tmp/clients-form.html" || fail "clients HTML form: condition does not name question 4"
 grep -q '<h2 id="s-K1-h">Hoe u werd behandeld' "$tmp/clients-form.html" || fail "clients HTML form: section heading with a code"

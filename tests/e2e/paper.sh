@@ -118,12 +118,12 @@ full_nl=$(pdftotext "$tmp/institutioneel-racisme-nl.pdf" - | tr '\n' ' ')
 # risk model (procesevaluatie) is no scan and has no risk report.
 flat() { pdftotext "$1" - | tr '\n' ' ' | tr -s ' '; }
 scan_nl=$(flat "$tmp/institutioneel-racisme-nl.pdf")
-[[ $scan_nl == *"ZELFSCAN · PAPIEREN VERSIE"* && $scan_nl == *"Lever de ingevulde scan in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in het rapport."* ]] ||
+[[ $scan_nl == *"ZELFSCAN · PAPIEREN VERSIE"* && $scan_nl == *"Lever de ingevulde scan in bij de coördinator. Zo tellen uw antwoorden mee in het rapport."* ]] ||
   fail "full scan (nl): the closing words changed"
 pe_nl=$(flat "$tmp/procesevaluatie-nl.pdf")
 for want in "VRAGENLIJST · PAPIEREN VERSIE" "Zo vult u de vragenlijst in" \
             "Vult u de vragenlijst samen in, in een groepssessie?" \
-            "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. Zo tellen ze mee in de uitkomsten."; do
+            "Lever de ingevulde vragenlijst in bij de coördinator. Zo tellen uw antwoorden mee in de uitkomsten."; do
   [[ $pe_nl == *"$want"* ]] || fail "procesevaluatie (nl): missing '$want'"
 done
 for wrong in "ZELFSCAN ·" "Zo vult u de scan in" "Vult u de scan samen in" "ingevulde scan" "mee in het rapport"; do
@@ -132,7 +132,7 @@ done
 pe_en=$(flat "$tmp/procesevaluatie-en.pdf")
 for want in "QUESTIONNAIRE · PAPER VERSION" "How to fill in the questionnaire" \
             "Filling in the questionnaire together in a group session?" \
-            "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, so they count in the results."; do
+            "Hand in the completed questionnaire to the coordinator, so that your answers count in the results."; do
   [[ $pe_en == *"$want"* ]] || fail "procesevaluatie (en): missing '$want'"
 done
 for wrong in "SELF-SCAN ·" "How to fill in the scan" "completed scan" "count in the report"; do

@@ -126,28 +126,34 @@ TEST_CASE("an instrument without a risk model is a questionnaire, not a scan wit
     CHECK(has(nl, "VRAGENLIJST · PAPIEREN VERSIE"));
     CHECK(has(nl, "# Zo vult u de vragenlijst in"));
     CHECK(has(nl, "Vult u de vragenlijst samen in, in een groepssessie? Schrijf dan het aantal deelnemers op."));
-    CHECK(has(nl, "Lever de ingevulde vragenlijst in bij de coördinator. Die zet de antwoorden in een antwoordbestand. "
-                  "Zo tellen ze mee in de uitkomsten."));
+    CHECK(has(nl, "Lever de ingevulde vragenlijst in bij de coördinator. Zo tellen uw antwoorden mee in de uitkomsten."));
+    CHECK(has(nl, "De vierkante code en de hoekjes op elke bladzijde zijn voor de computer die de lijsten inleest."));
     for (std::string scan_only : {"ZELFSCAN", "Zo vult u de scan in", "Vult u de scan", "ingevulde scan", "rapport"})
         CHECK_MESSAGE(!has(nl, scan_only), scan_only);
     std::string en = paper_text(questionnaire, "en");
     CHECK(has(en, "QUESTIONNAIRE · PAPER VERSION"));
     CHECK(has(en, "# How to fill in the questionnaire"));
     CHECK(has(en, "Filling in the questionnaire together in a group session?"));
-    CHECK(has(en, "Hand in the completed questionnaire to the coordinator, who types the answers into an answer file, "
-                  "so they count in the results."));
+    CHECK(has(en, "Hand in the completed questionnaire to the coordinator, so that your answers count in the results."));
     for (std::string scan_only : {"SELF-SCAN", "How to fill in the scan", "Filling in the scan", "completed scan", "report"})
         CHECK_MESSAGE(!has(en, scan_only), scan_only);
     std::string form = paper_text(questionnaire, "nl", true);
     CHECK(has(form, "VRAGENLIJST · FORMULIER"));
     CHECK(has(form, "Sla het formulier op en lever het in bij de coördinator."));
     CHECK(!has(form, "van de scan"));
+    CHECK(!has(form, "vierkante code")); // a form on screen is not read in
+
+    // Who collects the answers, when the instrument says so.
+    Instrument handed = questionnaire;
+    handed.hand_in_to.by_lang["nl"] = "de medewerker die u deze lijst gaf";
+    CHECK(has(paper_text(handed, "nl"), "Lever de ingevulde vragenlijst in bij de medewerker die u deze lijst gaf."));
+    CHECK(has(paper_text(handed, "nl", true), "Sla het formulier op en lever het in bij de medewerker die u deze lijst gaf."));
 
     // The scored scan keeps its own words.
     std::string scan = paper_text(example(), "nl");
     CHECK(has(scan, "ZELFSCAN · PAPIEREN VERSIE"));
     CHECK(has(scan, "# Zo vult u de scan in"));
-    CHECK(has(scan, "Zo tellen ze mee in het rapport."));
+    CHECK(has(scan, "Lever de ingevulde scan in bij de coördinator. Zo tellen uw antwoorden mee in het rapport."));
     CHECK(has(paper_text(example(), "en", true), "Save the form and hand it in to the coordinator of the scan."));
 }
 
