@@ -101,17 +101,8 @@ ReadResult read_open(int fd, std::size_t expect) {
 } // namespace
 
 ReadResult read_file(const std::string& path, const limits::FileLimit& limit) {
-    ReadResult r;
-    struct stat sb {};
-    int fd = open_input(path, sb, r.error);
-    if (fd < 0) return r;
-    std::size_t expect = sb.st_size > 0 ? static_cast<std::size_t>(sb.st_size) : 0;
-    if (expect > limit.bytes) {
-        r.error = too_large(expect, limit);
-        ::close(fd);
-        return r;
-    }
-    return read_open(fd, expect);
+    // Every file starts with the empty string: the one limit holds.
+    return read_file_by_start(path, limit, {}, limit);
 }
 
 ReadResult read_file_by_start(const std::string& path, const limits::FileLimit& limit, std::string_view start,
