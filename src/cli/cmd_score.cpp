@@ -268,7 +268,9 @@ int run_score(const ScoreOptions& opt) {
     const Instrument* counted = nullptr;
     std::optional<Assessor> assessor;
     auto count = [&](Response&& r) {
-        if (!assessor) assessor.emplace(*counted);
+        // The summary on the terminal shows no notes, evidence or open
+        // answers; only the JSON and the plan file carry them.
+        if (!assessor) assessor.emplace(*counted, ScoringRules{.keep_texts = opt.json || !opt.plan.empty()});
         assessor->add(r);
     };
     auto run = stream_answer_run(opt.inputs, opt.instrument, diags, markdown_validator(), [&](const Instrument& ins) {

@@ -160,7 +160,7 @@ int step_of(const std::vector<NumberStep>& steps, double x) {
 
 void count_response(const Instrument& ins, const std::vector<QuestionInfo>& infos, const Resolved& rs,
                     std::uint32_t stamp, const Who& who, std::vector<Count>& total, std::vector<Count>& group,
-                    std::vector<Texts>* texts) {
+                    std::vector<Texts>* texts, bool keep_texts) {
     const RiskModel& model = ins.risk;
     // Questions skipped for this respondent: a question whose gate is
     // skipped is skipped too (conditions chain; a gate comes first).
@@ -212,10 +212,12 @@ void count_response(const Instrument& ins, const std::vector<QuestionInfo>& info
         const Answer& a = *rs.answer[qi];
         if (texts) {
             Texts& t = (*texts)[qi];
-            if (!blank(a.reason)) t.reasons.push_back(a.reason);
-            if (!blank(a.note)) t.notes.push_back(a.note);
-            if (!blank(a.evidence)) t.evidence.push_back(a.evidence);
-            if (a.text && !blank(*a.text)) t.texts.push_back(*a.text);
+            if (keep_texts) {
+                if (!blank(a.reason)) t.reasons.push_back(a.reason);
+                if (!blank(a.note)) t.notes.push_back(a.note);
+                if (!blank(a.evidence)) t.evidence.push_back(a.evidence);
+                if (a.text && !blank(*a.text)) t.texts.push_back(*a.text);
+            }
             if (a.number) t.numbers.push_back(*a.number);
         }
         if (!info.steps.empty() && a.number && info.scored) {
@@ -705,7 +707,7 @@ void Assessor::add(const Response& resp) {
     std::size_t g = s.group_of(s.ins.group_of(resp.respondent.role));
     ++s.group_size[g];
     Who who{&resp.respondent.role, &s.owns_of(resp.respondent.role), std::max(1, resp.respondent.participants)};
-    count_response(s.ins, s.infos, s.rs, s.stamp, who, s.total, s.groups[g], &s.texts);
+    count_response(s.ins, s.infos, s.rs, s.stamp, who, s.total, s.groups[g], &s.texts, s.rules.keep_texts);
     if (!resp.respondent.role.empty()) {
         std::vector<char> seen(s.ins.domains.size(), 0);
         for (std::size_t qi = 0; qi < nq; ++qi) {

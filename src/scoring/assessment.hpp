@@ -30,6 +30,10 @@ struct ScoringRules {
     double confidence_gap_low = 0.30, confidence_gap_medium = 0.15;
     double confidence_missing_low = 0.30, confidence_missing_medium = 0.15;
     double confidence_disagreement_low = 0.30, confidence_disagreement_medium = 0.10; // share of scored questions
+    // false: the notes, evidence, reasons and open answers are not kept (a
+    // job that prints none of them, such as score, then holds no text per
+    // respondent); numbers are always kept for their summaries.
+    bool keep_texts = true;
 };
 
 struct OptionCount {
