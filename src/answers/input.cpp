@@ -175,7 +175,7 @@ std::optional<Response> parse_source(const AnswerSource& src, const Instrument& 
         if (!src.form) return std::nullopt;
         return form_response(*src.form, src.path, ins, diags);
     }
-    return parse_response(src.data, src.path, ins, diags);
+    return parse_response(src.data, src.path, ins, diags, src.header ? &*src.header : nullptr);
 }
 
 VersionBridge::VersionBridge(const Instrument& ins, MarkdownValidator markdown) : ins_(ins), markdown_(std::move(markdown)) {}

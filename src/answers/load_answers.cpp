@@ -189,6 +189,18 @@ std::optional<AnswerHeader> read_answer_header(std::string_view data, const std:
         diags.error({path, bad->line, bad->column}, verbatim(bad->what));
         return std::nullopt;
     }
+    // A plain file has nothing to report here: its header without toml++.
+    const bool controls = has_control_characters(data);
+    auto h = controls ? std::nullopt : read_plain_header(data, path);
+    if (!h) h = read_toml_header(data, path, diags);
+    if (h) {
+        h->text_checked = true;
+        h->controls = controls;
+    }
+    return h;
+}
+
+std::optional<AnswerHeader> read_toml_header(std::string_view data, const std::string& path, Diagnostics& diags) {
     TomlReader r(path, diags);
     auto root = r.parse(data);
     if (!root) return std::nullopt;
@@ -218,15 +230,16 @@ std::optional<Response> read_toml_answers(std::string_view data, const std::stri
 }
 
 std::optional<Response> parse_response(std::string_view data, const std::string& path, const Instrument& ins,
-                                       Diagnostics& diags) {
-    if (auto bad = check_text(data)) {
-        diags.error({path, bad->line, bad->column}, verbatim(bad->what));
-        return std::nullopt;
-    }
+                                       Diagnostics& diags, const AnswerHeader* header) {
+    if (!header || !header->text_checked)
+        if (auto bad = check_text(data)) {
+            diags.error({path, bad->line, bad->column}, verbatim(bad->what));
+            return std::nullopt;
+        }
     // Most files are plain and valid: the fast reader takes them. Any file
     // it does not take, or that has anything to report, is read again the
     // full way, so diagnostics are always those of the full reader.
-    if (!has_control_characters(data)) {
+    if (!(header && header->text_checked ? header->controls : has_control_characters(data))) {
         if (auto plain = read_plain_answers(data, path, ins)) {
             Diagnostics check;
             validate_response(ins, *plain, check);

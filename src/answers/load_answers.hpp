@@ -17,6 +17,11 @@ struct AnswerHeader {
     std::string instrument;
     std::string version;
     SourceLocation where;
+    // What read_answer_header found out about the whole text, so that
+    // parse_response need not look again: it is valid UTF-8 without NUL
+    // (check_text), and whether it holds control characters.
+    bool text_checked = false;
+    bool controls = true;
 };
 
 std::optional<AnswerHeader> read_answer_header(std::string_view data, const std::string& path, Diagnostics& diags);
@@ -26,9 +31,10 @@ std::optional<AnswerHeader> read_answer_header(std::string_view data, const std:
 bool looks_like_answer_file(std::string_view data);
 
 // Parses an answer file against `ins` and validates it (validate_response).
-// Returns the response when it has no errors.
+// Returns the response when it has no errors. `header`, if given, is the
+// one read_answer_header read from the same `data`.
 std::optional<Response> parse_response(std::string_view data, const std::string& path, const Instrument& ins,
-                                       Diagnostics& diags);
+                                       Diagnostics& diags, const AnswerHeader* header = nullptr);
 std::optional<Response> load_response(const std::string& path, const Instrument& ins, Diagnostics& diags);
 
 // The two readers parse_response chooses from (exposed for the test that
@@ -39,6 +45,13 @@ std::optional<Response> load_response(const std::string& path, const Instrument&
 // read_toml_answers reads any valid TOML and reports every problem; the
 // response is the one read, without validate_response.
 std::optional<Response> read_plain_answers(std::string_view data, const std::string& path, const Instrument& ins);
+// The header of a plain answer file whose whole text is valid TOML in the
+// plain shape, as read_answer_header gives it; nullopt for any other file
+// (read_answer_header then reads it the full way).
+std::optional<AnswerHeader> read_plain_header(std::string_view data, const std::string& path);
+// The header by toml++ (read_answer_header without its text check and its
+// plain reader), with every problem reported; exposed for the same test.
+std::optional<AnswerHeader> read_toml_header(std::string_view data, const std::string& path, Diagnostics& diags);
 std::optional<Response> read_toml_answers(std::string_view data, const std::string& path, const Instrument& ins,
                                           Diagnostics& diags);
 

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "answers/load_answers.hpp"
+#include "model/load_instrument.hpp"
 #include "util/dates.hpp"
 #include "util/text.hpp"
 
@@ -35,12 +36,14 @@ class PlainReader {
   public:
     PlainReader(std::string_view s, const std::string& path) : s_(s), path_(path) {}
 
-    std::optional<Response> read(const Instrument& ins) {
+    // With no instrument (the header read) the answers and the respondent
+    // are only checked for their TOML: each key once, each value plain.
+    std::optional<Response> read(const Instrument* ins) {
         Response r;
         r.path = path_;
-        r.answers.reserve(ins.question_order.size());
+        if (ins) r.answers.reserve(ins->question_order.size());
         enum class Section { root, respondent, answers } section = Section::root;
-        std::set<std::string, std::less<>> root_keys, respondent_keys, sections;
+        std::set<std::string, std::less<>> root_keys, respondent_keys, answer_keys, sections;
         bool have_instrument = false, have_version = false;
         while (true) {
             skip_blank_lines();
@@ -81,15 +84,16 @@ class PlainReader {
                 }
                 break;
             case Section::respondent:
-                if (!respondent_keys.insert(key->text).second || !respondent(*key, *value, r.respondent))
+                if (!respondent_keys.insert(key->text).second || (ins && !respondent(*key, *value, r.respondent)))
                     return std::nullopt;
                 break;
             case Section::answers:
-                if (!answer(ins, *key, *value, r)) return std::nullopt;
+                if (ins ? !answer(*ins, *key, *value, r) : !answer_keys.insert(key->text).second) return std::nullopt;
                 break;
             }
         }
         if (!have_instrument || !have_version || !sections.count("answers")) return std::nullopt;
+        if (!ins) return r;
         // The full reader gives answers in the order of its tables' keys.
         std::sort(r.answers.begin(), r.answers.end(),
                   [](const Answer& a, const Answer& b) { return a.question < b.question; });
@@ -156,8 +160,9 @@ class PlainReader {
     bool skip_comment() {
         auto nl = s_.find('\n', i_);
         std::size_t end = nl == std::string_view::npos ? s_.size() : nl;
-        auto cr = s_.find('\r', i_);
-        if (cr < end && !(nl != std::string_view::npos && cr + 1 == end)) return false;
+        // Only this line is looked at for a CR (not the rest of the file).
+        auto cr = s_.substr(i_, end - i_).find('\r');
+        if (cr != std::string_view::npos && !(nl != std::string_view::npos && i_ + cr + 1 == end)) return false;
         i_ = end;
         return true;
     }
@@ -432,7 +437,13 @@ class PlainReader {
 } // namespace
 
 std::optional<Response> read_plain_answers(std::string_view data, const std::string& path, const Instrument& ins) {
-    return PlainReader(data, path).read(ins);
+    return PlainReader(data, path).read(&ins);
+}
+
+std::optional<AnswerHeader> read_plain_header(std::string_view data, const std::string& path) {
+    auto r = PlainReader(data, path).read(nullptr);
+    if (!r || !is_instrument_id(r->instrument)) return std::nullopt;
+    return AnswerHeader{std::move(r->instrument), std::move(r->version), r->version_where};
 }
 
 } // namespace zs

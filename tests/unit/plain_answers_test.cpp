@@ -63,8 +63,27 @@ void check_same(const Response& a, const Response& b) {
     }
 }
 
-// Reads `text` both ways. Returns whether the plain reader took it.
+// Reads the header of `text` both ways. Returns whether the plain reader
+// took it; then toml++ must read the same header and report nothing.
+bool compare_header(const std::string& text) {
+    auto plain = read_plain_header(text, "f.toml");
+    Diagnostics d;
+    auto full = read_toml_header(text, "f.toml", d);
+    if (!plain) return false;
+    INFO(text);
+    INFO(format(d));
+    REQUIRE(full);
+    CHECK(d.empty());
+    CHECK(plain->instrument == full->instrument);
+    CHECK(plain->version == full->version);
+    CHECK(where(plain->where) == where(full->where));
+    return true;
+}
+
+// Reads `text` both ways. Returns whether the plain reader took it; a file
+// it takes has a plain header too.
 bool compare(const std::string& text, const Instrument& ins) {
+    bool header = compare_header(text);
     auto plain = read_plain_answers(text, "f.toml", ins);
     Diagnostics d;
     auto full = read_toml_answers(text, "f.toml", ins, d);
@@ -73,6 +92,7 @@ bool compare(const std::string& text, const Instrument& ins) {
     INFO(format(d));
     REQUIRE(full);
     CHECK(d.empty()); // the plain reader declines whatever the full one reports
+    CHECK(header);
     check_same(*plain, *full);
     return true;
 }
@@ -170,6 +190,47 @@ TEST_CASE("the plain reader declines what is not plain, and parse_response still
         std::string text = head + tail;
         CAPTURE(text);
         CHECK_FALSE(read_plain_answers(text, "f.toml", example()));
+        compare_header(text); // a plain header must be toml++'s
+    }
+    // The header reader asks only for valid TOML: answers the instrument
+    // would refuse still give the header, and what is not valid TOML does
+    // not (toml++ reports it).
+    const char* header_only[] = {
+        "[answers]\n\"D9.9\" = \"ja\"\n",
+        "[answers]\n\"D1.1\" = { answer = \"ja\", oops = \"x\" }\n",
+        "[respondent]\nparticipants = 0\n[answers]\n",
+        "[respondent]\nnaam = \"x\"\n[answers]\nQ = 12\n",
+        "[answers]\n\"D1.1\" = 2026-02-03\n",
+    };
+    for (const char* tail : header_only) {
+        std::string text = head + tail;
+        CAPTURE(text);
+        CHECK(compare_header(text));
+    }
+    const char* not_toml[] = {
+        "[answers]\n\"D1.1\" = \"ja\"\n\"D1.1\" = \"nee\"\n",
+        "[answers]\nQ = \"ja\"\n\"Q\" = \"nee\"\n",
+        "[respondent]\ncode = \"a\"\ncode = \"b\"\n[answers]\n",
+        "[respondent]\ndate = 2026-02-30\n[answers]\n",
+        "[answers]\n\"D1.1\" = { answer = \"ja\", }\n",
+        "[answers]\n[answers]\n",
+    };
+    for (const char* tail : not_toml) {
+        std::string text = head + tail;
+        CAPTURE(text);
+        CHECK_FALSE(read_plain_header(text, "f.toml"));
+        Diagnostics d;
+        CHECK_FALSE(read_answer_header(text, "f.toml", d));
+        CHECK(d.has_errors());
+    }
+    for (const char* bad_head : {"instrument = \"../x\"\nversion = \"1.0.0\"\n[answers]\n",
+                                 "instrument = \"\"\nversion = \"1.0.0\"\n[answers]\n",
+                                 "version = \"1.0.0\"\n[answers]\n", "instrument = \"voorbeeld\"\n[answers]\n"}) {
+        CAPTURE(bad_head);
+        CHECK_FALSE(read_plain_header(bad_head, "f.toml"));
+        Diagnostics d;
+        CHECK_FALSE(read_answer_header(bad_head, "f.toml", d));
+        CHECK(d.has_errors());
     }
     // Taken: the forms the template and people write.
     const char* taken[] = {
