@@ -159,4 +159,20 @@ std::optional<doc::Table> role_means_table(const Instrument& ins, const Assessme
     return t;
 }
 
+doc::Paragraph role_means_caption(const Instrument& ins, const Assessment& as, std::string_view lang) {
+    std::vector<std::string> hidden;
+    for (const auto& g : as.groups)
+        if (g.respondents > 0 && g.suppressed && !g.role.empty()) hidden.push_back("‘" + short_role(ins, g.role, lang) + "’");
+    std::string s = tr(lang, "Tussen haakjes staat hoeveel mensen uit de groep meededen.",
+                       "In brackets: how many people of the group took part.");
+    if (!hidden.empty())
+        s += fmt::format(fmt::runtime(tr(lang, " Geen eigen kolom, zodat niemand te herkennen is: {}.",
+                                         " No column of their own, so that nobody can be recognised: {}.")),
+                         and_list(hidden, lang));
+    doc::Paragraph p;
+    p.runs.push_back(doc::text(std::move(s), doc::italic));
+    p.color = palette::muted;
+    return p;
+}
+
 } // namespace zs::report

@@ -56,5 +56,9 @@ doc::Blocks companion_withheld(const Instrument& main, const CompanionSet& c, st
 std::optional<doc::Table> role_means_table(const Instrument& ins, const Assessment& as, const Domain& dom, std::string_view lang,
                                            int min_answers = 0);
 
+// The line under that table: the number in a column head is how many of the
+// group took part, and which groups have no column of their own.
+doc::Paragraph role_means_caption(const Instrument& ins, const Assessment& as, std::string_view lang);
+
 } // namespace report
 } // namespace zs

@@ -88,4 +88,11 @@ std::string escape_markdown(std::string_view s) {
     return out;
 }
 
+std::string and_list(const std::vector<std::string>& items, std::string_view lang) {
+    std::string out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        out += (i == 0 ? "" : i + 1 == items.size() ? tr(lang, " en ", " and ") : ", ") + items[i];
+    return out;
+}
+
 } // namespace zs::report

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "model/instrument.hpp"
 #include "scoring/assessment.hpp"
@@ -26,5 +27,7 @@ std::string timeframe_label(Timeframe t, std::string_view lang);
 std::string long_date(const std::string& iso, std::string_view lang);
 // Escapes Markdown punctuation so a value inserted into a template shows literally.
 std::string escape_markdown(std::string_view s);
+// "A, B en C" ("A, B and C" in English).
+std::string and_list(const std::vector<std::string>& items, std::string_view lang);
 
 } // namespace zs::report

@@ -818,7 +818,10 @@ class ReportBuilder {
             n == "table:by-role") {
             if (!dom) return false;
             if (n == "table:by-role") {
-                if (auto t = report::role_means_table(ins_, as_, *dom, l_, minimum())) out.push_back(doc::block(std::move(*t)));
+                if (auto t = report::role_means_table(ins_, as_, *dom, l_, minimum())) {
+                    out.push_back(doc::block(std::move(*t)));
+                    out.push_back(doc::block(report::role_means_caption(ins_, as_, l_)));
+                }
                 return true;
             }
             if (n == "chart:distribution") distribution(out, *dom);
@@ -1432,12 +1435,7 @@ class ReportBuilder {
                           "What they answered or wrote is therefore not shown, so it stays anonymous."))));
     }
     // "D3.4b, D3.4c en D6.2".
-    std::string and_list(const std::vector<std::string>& ids) const {
-        std::string out;
-        for (std::size_t i = 0; i < ids.size(); ++i)
-            out += (i == 0 ? "" : i + 1 == ids.size() ? tr(l_, " en ", " and ") : ", ") + ids[i];
-        return out;
-    }
+    std::string and_list(const std::vector<std::string>& ids) const { return report::and_list(ids, l_); }
     std::vector<std::string> withheld_ids(const Domain& dom) const {
         std::vector<std::string> ids;
         for (const auto& q : dom.questions)

@@ -125,6 +125,16 @@ grep -q "Uitvoering (8)" "$tmp/full-nl.txt" || fail "nl: frontline column missin
 grep -q "Leiding (5)" "$tmp/full-nl.txt" || fail "nl: management column missing"
 grep -q "Frontline staff (8)" "$tmp/full-en.txt" || fail "en: frontline column missing"
 grep -q "Uitkering (7)" "$tmp/full-nl.txt" || fail "nl: benefit-client column missing"
+# Under each role table: what the number in brackets is and which groups
+# have no column (names only, never their size).
+tr '\n' ' ' <"$tmp/full-nl.txt" | tr -s ' ' >"$tmp/full-nl-joined.txt"
+tr '\n' ' ' <"$tmp/full-en.txt" | tr -s ' ' >"$tmp/full-en-joined.txt"
+grep -qF "Tussen haakjes staat hoeveel mensen uit de groep meededen. Geen eigen kolom, zodat niemand te herkennen is: ‘Backoffice’ en ‘Beleid en advies’." "$tmp/full-nl-joined.txt" ||
+  fail "nl: the role table's caption"
+grep -qF "In brackets: how many people of the group took part. No column of their own, so that nobody can be recognised:" "$tmp/full-en-joined.txt" ||
+  fail "en: the role table's caption"
+grep -qF "Geen eigen kolom, zodat niemand te herkennen is: ‘Schuldhulp’ en ‘Werk of scholing’." "$tmp/full-nl-joined.txt" ||
+  fail "nl: the client role table's caption"
 for hidden in "Backoffice (3)" "Beleid en advies (2)" "Schuldhulp (3)" "Werk of scholing (2)"; do
   if grep -qF "$hidden" "$tmp/full-nl.txt"; then fail "nl: a group below the threshold has a column: $hidden"; fi
 done
