@@ -17,6 +17,7 @@
 #include "util/files.hpp"
 #include "util/limits.hpp"
 #include "util/parallel.hpp"
+#include "util/text.hpp"
 
 namespace zs {
 
@@ -240,24 +241,35 @@ void VersionBridge::count(const AnswerSource& s, const Read& read) {
 }
 
 void VersionBridge::warn(Diagnostics& diags) const {
+    // Every piece is a whole message of the catalogue, so the Dutch warning
+    // is Dutch throughout ("11 bestanden", not "11 files").
     auto id_list = [](const std::set<std::string>& ids) {
         std::vector<std::string> v(ids.begin(), ids.end());
+        std::sort(v.begin(), v.end(), [](const std::string& x, const std::string& y) { return natural_less(x, y); }); // D2.4a before D10.1
         const std::size_t shown = std::min<std::size_t>(v.size(), 12);
         std::string list = fmt::format("{}", fmt::join(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
-        if (v.size() > shown) list += fmt::format(" and {} more", v.size() - shown);
+        if (v.size() > shown) list += msg(" and {} more", v.size() - shown).str();
         return list;
     };
     for (const auto& [version, o] : versions_) {
         if (!o.instrument || o.files == 0) continue;
-        std::string what = o.dropped.empty() && o.skipped.empty() ? std::string(", and every answer carries over") : std::string();
+        std::string what;
+        if (o.dropped.empty() && o.skipped.empty()) what = msg(", and every answer carries over").str();
         if (!o.dropped.empty())
-            what += fmt::format(", but the answers to {} do not carry over (changed, split or removed)", id_list(o.dropped));
+            what += msg(", but the answers to {} do not carry over (changed, split or removed)", id_list(o.dropped)).str();
         if (!o.skipped.empty())
-            what += fmt::format("{} the answers to {} are left out: in version {} a question they depend on skips them",
-                                o.dropped.empty() ? ", but" : "; and", id_list(o.skipped), ins_.version.text);
-        diags.warning({}, msg("{} {} answer version {} of '{}'; they are read through the changelog to version {}{}", o.files,
-                                      o.files == 1 ? "file" : "files", version, ins_.id, ins_.version.text, what),
-                      msg("zelfscan upgrade writes these files in the new version, so they can be completed"));
+            what += (o.dropped.empty()
+                         ? msg(", but the answers to {} are left out: in version {} a question they depend on skips them",
+                               id_list(o.skipped), ins_.version.text)
+                         : msg("; and the answers to {} are left out: in version {} a question they depend on skips them",
+                               id_list(o.skipped), ins_.version.text))
+                        .str();
+        Message head = o.files == 1
+                           ? msg("1 file answers version {} of '{}'; it is read through the changelog to version {}{}", version,
+                                 ins_.id, ins_.version.text, what)
+                           : msg("{} files answer version {} of '{}'; they are read through the changelog to version {}{}",
+                                 o.files, version, ins_.id, ins_.version.text, what);
+        diags.warning({}, head, msg("zelfscan upgrade writes these files in the new version, so they can be completed"));
     }
 }
 
