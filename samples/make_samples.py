@@ -39,7 +39,8 @@ ORG = "Gemeente Zandvoorde"
 #   gebeurt     0 = nooit, s = soms, v = vaak
 #   hoe-vaak    A = altijd with evidence, a = altijd, m = meestal, s = soms,
 #               0 = nooit; hoe-vaak-nvt also x = nvt; ingrijpen also
-#               g = geen-grap (no hurtful joke seen or heard)
+#               g = geen-grap (no hurtful joke seen or heard); hoe-vaak-verzoek
+#               also g = geen-verzoek (no such request from an employer)
 #   jdn-programma  as jdnw, and p = geen-programma
 #   jdn-verschil   as jdnw, and v = geen-verschil
 #   druk        n = nee, o = ongeschreven, y = ja
@@ -56,6 +57,7 @@ SCALE_CODES = {
     "gebeurt": {"0": "nooit", "s": "soms", "v": "vaak"},
     "hoe-vaak": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit"},
     "hoe-vaak-nvt": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit", "x": "nvt"},
+    "hoe-vaak-verzoek": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit", "g": "geen-verzoek"},
     "ingrijpen": {"a": "altijd", "m": "meestal", "s": "soms", "0": "nooit", "g": "geen-grap"},
     "jdn-programma": {"j": "ja", "d": "deels", "n": "nee", "p": "geen-programma"},
     "jdn-verschil": {"j": "ja", "d": "deels", "n": "nee", "v": "geen-verschil"},
@@ -121,9 +123,9 @@ D3.4a  dnn nn kkkkkk nw
 D3.4b  nkk kk kkkkkk kk
 D3.4c  nkk kk kkkkkk kk
 D3.5   000 0w s0kskk sv
-D3.6   AAm mm mmmsmm mm
+D3.15  AAm mm mmmsmm mm
 D3.7   nnn nn kkkkkk nn
-D3.8   sss 0s 00000k 0k
+D3.16  sss 0s 00000k 0k
 D3.9a  nnn jw jjwjjj jj
 D3.9b  kkk jw kkkkkk JJ
 D3.9c  kkk jw kkkkkk jj
@@ -212,7 +214,7 @@ WI_EVIDENCE = {
     "D3.2b": {"*": "Criterialijst heronderzoek 2024, getoetst door juridische zaken"},
     "D3.3a": {"*": "Criterialijst heronderzoek 2024, kolom 'doel'"},
     "D3.9b": {"*": "Privacyverklaring klantsysteem 2025: label 'signaal heronderzoek', met de wettelijke grondslag"},
-    "D3.6": {"*": "Stappenplan handhaving 2024: eerst brief, dan gesprek, dan pas huisbezoek"},
+    "D3.15": {"*": "Stappenplan handhaving 2024: eerst brief, dan gesprek, dan pas huisbezoek"},
     "D4.1": {"*": "Procesbeschrijving Werk & Inkomen 2024, bijlage beslismomenten"},
     "D4.2a": {"*": "Werkinstructie rapportage in het klantvolgsysteem"},
     "D4.2b": {"*": "Werkinstructie rapportage in het klantvolgsysteem"},
@@ -268,7 +270,7 @@ postcode, taalvaardigheid en 'tolk nodig'. Waarom ze erin staan, is niet vastgel
 In de praktijk wordt een uitkering soms al opgeschort voordat iemand het dossier heeft gezien.""",
     ("D3.5", "WI-12"): "Na een gemiste termijn zet het systeem de betaling vanzelf stop. Pas daarna kijkt iemand.",
     ("D3.5", "WI-13"): "De regel 'termijn verlopen = opschorten' staat standaard aan in de software.",
-    ("D3.8", "WI-07"): "Klanten vragen waarom zij weer worden gecontroleerd. Wij mogen het niet uitleggen, of weten het zelf niet.",
+    ("D3.16", "WI-07"): "Klanten vragen waarom zij weer worden gecontroleerd. Wij mogen het niet uitleggen, of weten het zelf niet.",
     ("D3.9c", "WI-12"): "In het klantsysteem staat een label 'signaal heronderzoek'. Het vervalt na twee jaar.",
     ("D4.1", "WI-02"): "Alle beslismomenten staan in de procesbeschrijving.",
     ("D4.1", "WI-06"): """Bij een adresonderzoek beslis je vaak zelf of je doorzet.
@@ -336,9 +338,9 @@ D3.3b n
 D3.3c n
 D3.4a n
 D3.5 s
-D3.6 m
+D3.15 m
 D3.7 n
-D3.8 0
+D3.16 0
 D3.9a j
 D3.9b j
 D3.9c j

@@ -46,44 +46,24 @@ QUESTIONS = [
     "D11.1", "D11.4",
 ]
 
-PREVIOUS = "2.0.0"
+PREVIOUS = "3.0.0"
 
 SUMMARY = (
     """
-Versie 3.0.0 volgt de volledige scan 3.0.0 (zie de wijzigingen daar). Voor de quickscan:
+Versie 3.1.0 volgt de volledige scan 3.1.0 (zie de wijzigingen daar). Voor de quickscan:
 
-- Geen rol klantenpanel meer: klanten en de cliëntenraad vullen de klantvragenlijst in.
-- Gesplitst, zoals in de volledige scan: D7.4 (signalen bijhouden, en opvolgen), D7.6 (uitleg en excuses, en herstel), D10.1 (inzien, en laten testen) en D10.2 (re-integratiebedrijven, en werkgevers). De quickscan neemt D7.4a en D7.4b, D7.6b (herstel), D10.1a (inzien) en D10.2a (re-integratiebedrijven): 27 vragen in plaats van 26.
-- D5.2 (tolk) heeft nu een schaal van altijd tot nooit. D8.5 heeft een antwoord voor wie geen kwetsende grap zag of hoorde.
-- De juiste rollen tellen bij 'weet ik niet' (D1.4, D3.2a, D4.4, D8.5 en andere): zie de volledige scan.
+- D3.0 vraagt nu naar selectieregels, niet naar 'vaste regels'. De uitleg zegt dat de gewone regels over het recht op een uitkering niet meetellen.
+- Bij D3.5 staat wat we met straf bedoelen.
+- De uitleg vooraf zegt 'wie het kan weten', zoals onder elke vraag.
 """,
     """
-Version 3.0.0 follows the full scan 3.0.0 (see the changes there). For the quick scan:
+Version 3.1.0 follows the full scan 3.1.0 (see the changes there). For the quick scan:
 
-- No client-panel role any more: clients and the client council fill in the client questionnaire.
-- Split, as in the full scan: D7.4 (logging signals, and following them up), D7.6 (explanation and apology, and redress), D10.1 (seeing how software works, and having it tested) and D10.2 (re-integration firms, and employers). The quick scan takes D7.4a and D7.4b, D7.6b (redress), D10.1a (seeing how it works) and D10.2a (re-integration providers): 27 questions instead of 26.
-- D5.2 (interpreter) now has a scale from always to never. D8.5 has an answer for those who saw or heard no hurtful joke.
-- The right roles count at 'don't know' (D1.4, D3.2a, D4.4, D8.5 and others): see the full scan.
+- D3.0 now asks about selection rules, not 'fixed rules'. The help says that the ordinary rules on the right to a benefit do not count.
+- D3.5 says what a penalty is.
+- The instructions say 'who can know', as under every question.
 """,
 )
-
-_SUMMARY_2_0_0 = (
-    """
-Versie 2.0.0 volgt de volledige scan 2.0.0 (zie de wijzigingen daar). Voor de quickscan:
-
-- Meer vragen: 26 in plaats van 14. Een thema met één vraag zei te weinig, en er ontbrak een thema over landelijke regels (nu thema 11: D11.1 en D11.4).
-- D3.1 (de lijst met selectieregels) staat er nu in: die is nodig voor alle andere vragen van thema 3.
-- Maatregelen hangen alleen nog aan vragen waarvoor ze zijn geschreven. Zo staat M42 (vacatures weigeren) niet meer in het plan van een team zonder werkgeversdienstverlening.
-""",
-    """
-Version 2.0.0 follows the full scan 2.0.0 (see the changes there). For the quick scan:
-
-- More questions: 26 instead of 14. A theme with one question said too little, and a theme on national rules was missing (now theme 11: D11.1 and D11.4).
-- D3.1 (the list of selection rules) is now included: it is needed for all other questions of theme 3.
-- Measures are only tied to questions they were written for. So M42 (refusing vacancies) no longer appears in the plan of a team without employer services.
-""",
-)
-
 
 def s(x):
     return '"' + x.replace("\\", "\\\\").replace('"', '\\"') + '"'

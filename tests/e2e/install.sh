@@ -64,7 +64,7 @@ cp "$outside/moved/share/doc/zelfscan/samples/werk-en-inkomen/"*.toml "$work/ant
 run() { (cd "$work" && env -u ZELFSCAN_INSTRUMENTS -u ZELFSCAN_TEMPLATES -u ZELFSCAN_FONTS "$@"); }
 run "$izs" --version | grep -q "^zelfscan " || fail "--version"
 run "$izs" check antwoorden >"$tmp/check.out" 2>&1 || fail "check: $(cat "$tmp/check.out")"
-grep -q "ok: answers to institutioneel-racisme 3.0.0" "$tmp/check.out" ||
+grep -q "ok: answers to institutioneel-racisme 3.1.0" "$tmp/check.out" ||
   fail "check did not find the installed instrument: $(head -5 "$tmp/check.out")"
 run "$izs" report antwoorden -o rapport.pdf >"$tmp/report.out" 2>&1 || fail "report (instrument by id): $(cat "$tmp/report.out")"
 run "$izs" report antwoorden -o report.pdf --lang en >/dev/null 2>&1 || fail "report --lang en"
@@ -74,7 +74,7 @@ for f in rapport.pdf report.pdf scan.pdf; do
   head -c 5 "$work/$f" | grep -q '%PDF-' || fail "$f is not a PDF"
 done
 pdftotext "$work/rapport.pdf" "$tmp/rapport.txt" && pdftotext "$work/report.pdf" "$tmp/report.txt"
-grep -q "Zelfscan institutioneel racisme en discriminatie · versie 3.0.0" "$tmp/rapport.txt" || fail "rapport.pdf lacks the instrument and version in its running head"
+grep -q "Zelfscan institutioneel racisme en discriminatie · versie 3.1.0" "$tmp/rapport.txt" || fail "rapport.pdf lacks the instrument and version in its running head"
 grep -q "^Risicorapport" "$tmp/rapport.txt" || fail "rapport.pdf is not the Dutch report"
 grep -q "^Risk report" "$tmp/report.txt" || fail "report.pdf is not the English report: $(head -5 "$tmp/report.txt")"
 grep -q '^instrument = "institutioneel-racisme-quickscan"' "$work/leeg.toml" || fail "template by id: $(head -3 "$work/leeg.toml")"

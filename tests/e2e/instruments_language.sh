@@ -69,7 +69,7 @@ s = edit(s, 'addresses = ["D5.2"]', 'addresses = ["D5.3a"]')
 # a red flag whose "do no harm" measure has no redress step
 s = re.sub(r'(id = "M9"(?:\n(?!\[\[).*)*?)\nredress = [^\n]*', r'\1', s, count=1)
 # a changelog that does not say where a removed question went
-s = edit(s, '  [[changes.question]]\n  old = "D11.3"\n', '  [[changes.question]]\n  old = "D11.3x"\n')
+s = edit(s, '  [[changes.question]]\n  old = "D3.6"\n  new = ["D3.15"]\n', '  [[changes.question]]\n  old = "D3.6x"\n  new = ["D3.15"]\n')
 open(sys.argv[2], "w", encoding="utf-8").write(s)
 q = open(sys.argv[3], encoding="utf-8").read()
 # a quick-scan text that differs from the full scan
@@ -89,7 +89,7 @@ PY
                 "question D4.1 cites unknown source 'lipsky2011'" \
                 "critical question D5.2" \
                 "red-flag question D3.5: no 'do no harm' measure (M9) has a redress step" \
-                "question D11.3 of version 2.0.0 is gone" \
+                "question D3.6 of version 3.0.0 is gone" \
                 "question D6.1a: 'text' differs" \
                 "measure M23 addresses D5.2, which the full scan's measure M23 was not written for"; do
         grep -qF "$want" "$bad/out.txt" || {

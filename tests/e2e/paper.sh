@@ -108,11 +108,14 @@ full_text=$(pdftotext "$tmp/full.pdf" - | tr '\n' ' ' | tr -s ' ')
 n_who=$(grep -o 'Wie dit kan weten:' <<<"$full_text" | wc -l)
 n_scored=$(python3 -c 'import sys,tomllib; i=tomllib.load(open(sys.argv[1],"rb")); print(sum(1 for d in i["domain"] for q in d["question"] if q.get("scored", True)))' "$src/instruments/institutioneel-racisme.toml")
 [ "$n_who" = "$n_scored" ] || fail "full scan: $n_who owners sentences for $n_scored scored questions"
+# 3.1.0: after 'Nee' on D3.0 the two questions about every check remain (D3.15, D3.16)
+[[ $full_text == *"Hebt u ‘Nee’ geantwoord? Ga dan verder met vraag D3.15 (pagina "* ]] ||
+  fail "full scan: the skip after D3.0 does not go to D3.15: $(grep -o 'Hebt u ‘Nee’ geantwoord? Ga dan verder met vraag D3[^)]*)' <<<"$full_text")"
 
 # Question texts have typographic quotes, as the help texts do.
 full_nl=$(pdftotext "$tmp/institutioneel-racisme-nl.pdf" - | tr '\n' ' ')
-[[ $full_nl == *"zoals ‘geen hoofddoek’?"* && $full_nl == *"beroep of ‘tolk nodig’?"* ]] ||
-  fail "question texts: no typographic quotes: $(grep -o "zoals .geen hoofddoek.?" <<<"$full_nl")"
+[[ $full_nl == *"zoals ‘geen hoofddoek’, zegt"* && $full_nl == *"beroep of ‘tolk nodig’?"* ]] ||
+  fail "question texts: no typographic quotes: $(grep -o "zoals .geen hoofddoek., zegt" <<<"$full_nl")"
 
 # The closing words: a scan counts in the report; a questionnaire without a
 # risk model (procesevaluatie) is no scan and has no risk report.

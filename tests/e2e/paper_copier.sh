@@ -4,7 +4,7 @@
 # corner marks, every box and writing line still there after a 1-bit copy
 # at 150 dpi and 55 %, the QR code decodable there; the 1.0.0 full scan
 # (58 questions, the design review's case) at most 24 pages and the current
-# full scan (103 in 3.0.0) at the same density, 2.3 questions a page or more, in nl
+# full scan (103 in 3.1.0) at the same density, 2.3 questions a page or more, in nl
 # and en, A4 and letter, no question split; number questions with range, unit
 # and a "weet ik niet" box; skip instructions with the page to go to.
 set -euo pipefail

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# End-to-end: answers to versions 1.0.0 and 2.0.0 of the full scan against
-# the current (3.0.0) instrument. check/score read them through the
+# End-to-end: answers to versions 1.0.0, 2.0.0 and 3.0.0 of the full scan
+# against the current (3.1.0) instrument. check/score read them through the
 # changelog with a warning; `zelfscan upgrade` rewrites them for the current
 # version into a folder, never in place, and the result is what an
 # independent reading of [[changes]] and the only_if rules gives: 1.0.0
-# walks two steps; 2.0.0 answers that a new gate skips are left out; a file
+# walks three steps; 3.0.0 answers to D3.6 and D3.8 move to D3.15 and D3.16; 2.0.0 answers that a new gate skips are left out; a file
 # of the removed role 'klantenpanel' stops the run at its role line.
 set -euo pipefail
 zs=$1 src=$2 tmp=$3
@@ -13,9 +13,9 @@ fail() { echo "FAIL: $*" >&2; exit 1; }
 cd "$src" # the instruments path (./instruments, with archive/) as a coordinator has it
 ins=instruments/institutioneel-racisme.toml
 now=$(python3 -c 'import sys,tomllib; print(tomllib.load(open(sys.argv[1],"rb"))["instrument"]["version"])' "$ins")
-[ "$now" = 3.0.0 ] || fail "this test walks to 3.0.0, the instrument is $now"
+[ "$now" = 3.1.0 ] || fail "this test walks to 3.1.0, the instrument is $now"
 
-for from in 1.0.0 2.0.0; do
+for from in 1.0.0 2.0.0 3.0.0; do
   old=tests/data/answers-$from/werk-en-inkomen
   out=$tmp/new-$from
   # score reads the old answers through the changelog, with one warning
@@ -121,14 +121,31 @@ for f in sorted(pathlib.Path(sys.argv[3]).glob("*.toml")):
         assert w == g, f"{f.name} {qid}: expected {w}, got {g}"
         checked += 1
     carried += len(want)
-assert carried > 0 and lost > 0, (carried, lost)
+# 3.0.0 -> 3.1.0 only rewords and moves: every answer goes along
+assert carried > 0 and (lost > 0) == (start != "3.0.0"), (carried, lost)
 print(f"{checked} answers compared, {lost} not carried over, {gone} skipped by a new condition")
 PY
   cat "$tmp/compare-$from.out"
 done
-# 1.0.0 -> 3.0.0: D3.5 was reversed on the way (ja -> nooit)
+# 3.0.0 -> 3.1.0: D3.6 and D3.8 are D3.15 and D3.16 now, answered as before
+for f in tests/data/answers-3.0.0/werk-en-inkomen/WI-0[1-8].toml; do
+  for pair in D3.6:D3.15 D3.8:D3.16; do
+    was=$(grep "^\"${pair%%:*}\" = " "$f" | sed 's/^"[^"]*" = //') || true
+    [ -z "$was" ] && continue
+    grep -qxF "\"${pair##*:}\" = $was" "$tmp/new-3.0.0/$(basename "$f")" || fail "$(basename "$f"): ${pair%%:*} = $was is not ${pair##*:} after upgrade"
+    if grep -q "^\"${pair%%:*}\" = " "$tmp/new-3.0.0/$(basename "$f")"; then fail "$(basename "$f"): ${pair%%:*} is still there"; fi
+  done
+done
+# the same warning in Dutch is Dutch throughout (it was built of English pieces)
+LANGUAGE=nl "$zs" check "$ins" tests/data/answers-3.0.0/werk-en-inkomen >/dev/null 2>"$tmp/nl.err" || { cat "$tmp/nl.err"; fail "check of the 3.0.0 answers"; }
+grep -q "^zelfscan: waarschuwing: 11 bestanden horen bij versie 3.0.0 van 'institutioneel-racisme'; ze worden met het wijzigingslog omgezet naar versie $now, en elk antwoord gaat mee$" "$tmp/nl.err" ||
+  fail "the Dutch changelog warning: $(cat "$tmp/nl.err")"
+LANGUAGE=nl "$zs" check "$ins" tests/data/answers-2.0.0/werk-en-inkomen >/dev/null 2>"$tmp/nl.err" || true
+grep -q "11 bestanden horen bij versie 2.0.0 .*, maar de antwoorden op D2.4a, D2.4b, .* en nog [0-9]* gaan niet mee (veranderd, gesplitst of weggehaald); en de antwoorden op D6.6 worden weggelaten" "$tmp/nl.err" ||
+  fail "the Dutch changelog warning for 2.0.0: $(cat "$tmp/nl.err")"
+# 1.0.0 -> 3.1.0: D3.5 was reversed on the way (ja -> nooit)
 grep -q '^"D3.5" = { answer = "nooit"' "$tmp/new-1.0.0/WI-01.toml" || fail "reversed D3.5 'ja' should become 'nooit'"
-# 2.0.0 -> 3.0.0: D6.6 now hangs on D6.1a; answers to it under a 'nee' go, and the warning says so
+# 2.0.0 -> 3.1.0: D6.6 now hangs on D6.1a; answers to it under a 'nee' go, and the warning says so
 grep -q "skipped by a new condition" "$tmp/compare-2.0.0.out" && ! grep -q ", 0 skipped" "$tmp/compare-2.0.0.out" ||
   fail "the 2.0.0 samples should have answers a new gate skips: $(cat "$tmp/compare-2.0.0.out")"
 "$zs" check "$ins" tests/data/answers-2.0.0/werk-en-inkomen >"$tmp/check-old.out" 2>&1 || { cat "$tmp/check-old.out"; fail "check of the 2.0.0 answers"; }
