@@ -54,6 +54,7 @@ Versie 3.1.0 volgt de volledige scan 3.1.0 (zie de wijzigingen daar). Voor de qu
 
 - D3.0 vraagt nu naar selectieregels, niet naar 'vaste regels'. De uitleg zegt dat de gewone regels over het recht op een uitkering niet meetellen.
 - Bij D3.5 staat wat we met straf bedoelen.
+- Eenvoudiger gezegd: D4.4 (één zin, en 'vaste aantallen' in plaats van 'targets'), D5.2 (één vraag), D10.2a (zonder ontkenning) en D11.4 ('laat … vallen' in plaats van 'ziet af van').
 - De uitleg vooraf zegt 'wie het kan weten', zoals onder elke vraag.
 """,
     """
@@ -61,6 +62,7 @@ Version 3.1.0 follows the full scan 3.1.0 (see the changes there). For the quick
 
 - D3.0 now asks about selection rules, not 'fixed rules'. The help says that the ordinary rules on the right to a benefit do not count.
 - D3.5 says what a penalty is.
+- Said more simply: D4.4 (one sentence, and 'fixed numbers' instead of 'targets'), D5.2 (one question), D10.2a (without a negation) and D11.4 (plainer Dutch).
 - The instructions say 'who can know', as under every question.
 """,
 )
