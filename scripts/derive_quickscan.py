@@ -53,7 +53,8 @@ SUMMARY = (
 Versie 3.1.0 volgt de volledige scan 3.1.0 (zie de wijzigingen daar). Voor de quickscan:
 
 - D3.0 vraagt nu naar selectieregels, niet naar 'vaste regels'. De uitleg zegt dat de gewone regels over het recht op een uitkering niet meetellen.
-- Bij D3.5 staat wat we met straf bedoelen.
+- D3.5 zegt 'voordat een medewerker het dossier heeft bekeken' in plaats van 'zonder dat', en wat we met straf bedoelen.
+- Bij P1 en P4 staat wat u doet als u het antwoord niet weet: laat de vraag open.
 - Eenvoudiger gezegd: D4.4 (één zin, en 'vaste aantallen' in plaats van 'targets'), D5.2 (één vraag), D10.2a (zonder ontkenning) en D11.4 ('laat … vallen' in plaats van 'ziet af van').
 - De uitleg vooraf zegt 'wie het kan weten', zoals onder elke vraag.
 """,
@@ -61,7 +62,8 @@ Versie 3.1.0 volgt de volledige scan 3.1.0 (zie de wijzigingen daar). Voor de qu
 Version 3.1.0 follows the full scan 3.1.0 (see the changes there). For the quick scan:
 
 - D3.0 now asks about selection rules, not 'fixed rules'. The help says that the ordinary rules on the right to a benefit do not count.
-- D3.5 says what a penalty is.
+- D3.5 says 'before staff have checked the file' instead of 'without', and what a penalty is.
+- P1 and P4 say what to do when you do not know the answer: leave the question open.
 - Said more simply: D4.4 (one sentence, and 'fixed numbers' instead of 'targets'), D5.2 (one question), D10.2a (without a negation) and D11.4 (plainer Dutch).
 - The instructions say 'who can know', as under every question.
 """,
