@@ -245,7 +245,7 @@ void VersionBridge::warn(Diagnostics& diags) const {
     // is Dutch throughout ("11 bestanden", not "11 files").
     auto id_list = [](const std::set<std::string>& ids) {
         std::vector<std::string> v(ids.begin(), ids.end());
-        std::sort(v.begin(), v.end(), [](const std::string& x, const std::string& y) { return natural_less(x, y); }); // D2.4a before D10.1
+        std::sort(v.begin(), v.end(), natural_less); // D2.4a before D10.1
         const std::size_t shown = std::min<std::size_t>(v.size(), 12);
         std::string list = fmt::format("{}", fmt::join(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(shown), ", "));
         if (v.size() > shown) list += msg(" and {} more", v.size() - shown).str();

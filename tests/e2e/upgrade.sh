@@ -4,8 +4,9 @@
 # changelog with a warning; `zelfscan upgrade` rewrites them for the current
 # version into a folder, never in place, and the result is what an
 # independent reading of [[changes]] and the only_if rules gives: 1.0.0
-# walks three steps; 3.0.0 answers to D3.6 and D3.8 move to D3.15 and D3.16; 2.0.0 answers that a new gate skips are left out; a file
-# of the removed role 'klantenpanel' stops the run at its role line.
+# walks three steps; 2.0.0 answers that a new gate skips are left out;
+# 3.0.0 answers to D3.6 and D3.8 move to D3.15 and D3.16; a file of the
+# removed role 'klantenpanel' stops the run at its role line.
 set -euo pipefail
 zs=$1 src=$2 tmp=$3
 rm -rf "$tmp" && mkdir -p "$tmp"
