@@ -32,8 +32,9 @@ packages=(
   help2man man-db
   # the method test (tests/e2e/report_method.py): Python 3.11 for tomllib
   python3
-  # browser tests (tests/browser): Debian's chromium, driven by puppeteer-core
-  chromium
+  # browser tests (tests/browser): Debian's chromium and firefox-esr, both
+  # driven by puppeteer-core (Chromium over CDP, Firefox over WebDriver BiDi)
+  chromium firefox-esr
 )
 
 if [ "$(id -u)" -eq 0 ]; then sudo=(); else sudo=(sudo); fi

@@ -12,7 +12,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
-const { launch, recordRequests, axe, check, failed } = require('./lib');
+const { browserName, launch, allowDownloads, recordRequests, axe, check, failed } = require('./lib');
 
 const [formPath, answersPath, downloadDir, shotDir] = process.argv.slice(2);
 const fields = JSON.parse(fs.readFileSync(answersPath, 'utf8')).fields;
@@ -51,23 +51,22 @@ async function fill(page, data) {
 async function waitForFile(dir, name, ms) {
   for (let t = 0; t < ms; t += 100) {
     const f = path.join(dir, name);
-    if (fs.existsSync(f) && !fs.existsSync(f + '.crdownload')) return f;
+    if (fs.existsSync(f) && !fs.existsSync(f + '.crdownload') && !fs.existsSync(f + '.part')) return f;
     await new Promise((r) => setTimeout(r, 100));
   }
   return null;
 }
 
 (async () => {
-  const browser = await launch();
+  fs.mkdirSync(downloadDir, { recursive: true });
+  const browser = await launch(downloadDir);
   const page = await browser.newPage();
   const requests = recordRequests(page);
   const problems = [];
   page.on('pageerror', (e) => problems.push('page error: ' + e.message));
   page.on('console', (m) => { if (m.type() === 'error') problems.push('console: ' + m.text()); });
   await page.setViewport({ width: 1280, height: 900 });
-  fs.mkdirSync(downloadDir, { recursive: true });
-  const cdp = await page.createCDPSession();
-  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(downloadDir) });
+  await allowDownloads(page, downloadDir);
   await page.goto(url, { waitUntil: 'load' });
 
   const data = await page.evaluate(() => JSON.parse(document.getElementById('zs-data').textContent));
@@ -95,7 +94,7 @@ async function waitForFile(dir, name, ms) {
   if (await page.$('input[name="respondent.role"]')) {
     await page.focus('#r-date');
     await page.keyboard.press('Tab');
-    await page.keyboard.press('Space');
+    await page.keyboard.press(' ');
     const first = await page.evaluate(() => { const e = document.activeElement; return e && e.name === 'respondent.role' && e.checked ? e.value : ''; });
     await page.keyboard.press('ArrowRight');
     const second = await page.evaluate(() => { const e = document.activeElement; return e && e.name === 'respondent.role' && e.checked ? e.value : ''; });

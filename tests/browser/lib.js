@@ -1,5 +1,5 @@
-// Shared set-up for the browser tests: Debian's chromium, headless, with no
-// network of its own, driven by puppeteer-core; axe-core for accessibility.
+// Shared set-up for the browser tests: Debian's chromium or firefox-esr,
+// headless, driven by puppeteer-core; axe-core for accessibility.
 'use strict';
 const fs = require('fs');
 const os = require('os');
@@ -7,20 +7,48 @@ const path = require('path');
 const puppeteer = require('puppeteer-core');
 
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const FIREFOX = process.env.FIREFOX || '/usr/bin/firefox-esr';
 
-async function launch() {
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-chromium-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: profile,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-           '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--allow-file-access-from-files'],
-  });
+// Which browser drives the test: ZS_BROWSER=firefox for Debian's
+// firefox-esr (WebDriver BiDi), anything else chromium (DevTools protocol).
+function browserName() { return process.env.ZS_BROWSER === 'firefox' ? 'firefox' : 'chromium'; }
+
+// downloadDir: where a download lands without asking (Firefox takes it as
+// a preference at start; chromium per page, in allowDownloads).
+async function launch(downloadDir) {
+  const name = browserName();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-' + name + '-'));
+  const options = name === 'firefox'
+    ? {
+      browser: 'firefox', executablePath: FIREFOX, headless: true, userDataDir: profile,
+      extraPrefsFirefox: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloadDir ? path.resolve(downloadDir) : profile,
+        'browser.download.useDownloadDir': true,
+        'browser.download.always_ask_before_handling_new_types': false,
+        'browser.helperApps.neverAsk.saveToDisk': 'application/toml,text/plain,application/octet-stream',
+        'browser.download.manager.showWhenStarting': false,
+        'network.proxy.type': 0,
+      },
+    }
+    : {
+      executablePath: CHROMIUM, headless: true, userDataDir: profile,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+             '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage', '--allow-file-access-from-files'],
+    };
+  const browser = await puppeteer.launch(options);
   browser.on('disconnected', () => {
-    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch (e) { /* chromium still writing: left in tmp */ }
+    try { fs.rmSync(profile, { recursive: true, force: true, maxRetries: 5 }); } catch (e) { /* the browser still writing: left in tmp */ }
   });
   return browser;
+}
+
+// Lets the page download into dir without a dialog (chromium; Firefox was
+// told at launch).
+async function allowDownloads(page, dir) {
+  if (browserName() === 'firefox') return;
+  const cdp = await page.createCDPSession();
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: path.resolve(dir) });
 }
 
 // Every request a page makes, so a test can assert that none leaves the file.
@@ -48,4 +76,4 @@ function check(ok, what) {
 }
 function failed() { return failures; }
 
-module.exports = { launch, recordRequests, axe, check, failed };
+module.exports = { browserName, launch, allowDownloads, recordRequests, axe, check, failed };

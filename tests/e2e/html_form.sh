@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # End-to-end: `zelfscan form -o FILE.html`, the browser form, in headless
-# chromium (tests/browser/form_test.js): filled by clicking and typing, it
+# chromium and firefox-esr (tests/browser/form_test.js): filled by clicking
+# and typing, it
 # saves an answer file with exactly the bytes `zelfscan import` writes for the
 # PDF form filled with the same values by pdftk, and `check` and `score` take
 # it. For the example instrument (not shipped) in Dutch and the shipped full
 # scan in English; plus the command line: format from -o, a contradicting
-# --format, no network in the page's policy.
+# --format, no network in the page's policy, the messages from the catalogue
+# in the form's language whatever the coordinator's.
 set -euo pipefail
 zs=$1 src=$2 tmp=$3
 rm -rf "$tmp" && mkdir -p "$tmp"
@@ -28,12 +30,24 @@ grep -q "x.pdf" "$tmp/err" || fail "the --format error does not name the file: $
 "$zs" form "$src/tests/data/instruments/voorbeeld.toml" -o "$tmp/same.html" >/dev/null 2>&1
 cmp -s "$tmp/v.html" "$tmp/same.html" || fail "the same instrument gives different HTML bytes"
 
-run() { # name instrument lang
-  local name=$1 ins=$2 lang=$3 dir=$tmp/$1
+# The script's messages are check's, from po/nl.po, in the form's language
+# (not the language the program talks in).
+LANG=en_US.UTF-8 "$zs" form "$src/tests/data/instruments/voorbeeld.toml" -o "$tmp/nl.html" --lang nl >/dev/null 2>&1
+grep -q "{v} valt buiten het bereik voor '{id}'. Verwacht: {min} tot en met {max}." "$tmp/nl.html" ||
+  fail "the Dutch form does not say check's Dutch out-of-range message"
+grep -q "'{id}' is beantwoord met '{v}', maar zonder reden. Schrijf op waarom." "$tmp/nl.html" ||
+  fail "the Dutch form does not say check's Dutch message for a missing reason"
+LANG=nl_NL.UTF-8 "$zs" form "$src/tests/data/instruments/voorbeeld.toml" -o "$tmp/en.html" --lang en >/dev/null 2>&1
+grep -q "{v} is out of range for '{id}'. Expected {min} to {max}." "$tmp/en.html" ||
+  fail "the English form does not say check's English out-of-range message"
+grep -q "valt buiten" "$tmp/en.html" && fail "the English form has Dutch messages"
+
+run() { # name instrument lang [browser: chromium (default) or firefox]
+  local name=$1 ins=$2 lang=$3 browser_name=${4:-chromium} dir=$tmp/$1
   mkdir -p "$dir/dl" "$dir/shots"
   "$zs" form "$ins" -o "$dir/form.html" --lang "$lang" >/dev/null 2>"$dir/err" || fail "$name: form exits $?: $(cat "$dir/err")"
   python3 "$ff" answers "$ins" full "$dir/answers.json"
-  (cd "$browser" && node form_test.js "$dir/form.html" "$dir/answers.json" "$dir/dl" "$dir/shots") >"$dir/browser.out" 2>&1 ||
+  (cd "$browser" && ZS_BROWSER=$browser_name node form_test.js "$dir/form.html" "$dir/answers.json" "$dir/dl" "$dir/shots") >"$dir/browser.out" 2>&1 ||
     fail "$name: browser test: $(grep -v '^ok' "$dir/browser.out" | head -20)"
   local saved=$dir/dl/R07.toml
   [ -f "$saved" ] || fail "$name: no saved answer file"
@@ -50,5 +64,7 @@ run() { # name instrument lang
   echo "$name: $(grep -c '^ok' "$dir/browser.out") browser checks pass; saved file = imported PDF form, accepted by check and score"
 }
 run example-nl "$src/tests/data/instruments/voorbeeld.toml" nl
+command -v "${FIREFOX:-firefox-esr}" >/dev/null || fail "firefox-esr is missing: run scripts/install-deps.sh"
+run example-nl-firefox "$src/tests/data/instruments/voorbeeld.toml" nl firefox
 run fullscan-en "$src/instruments/institutioneel-racisme.toml" en
 echo "html_form: ok"
