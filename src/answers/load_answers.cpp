@@ -69,7 +69,7 @@ class AnswerReader {
         }
         if (auto p = r_.integer(t, "participants", false)) {
             if (*p < 1 || *p > 1000)
-                r_.error(r_.at(*t.get("participants")), msg("participants {} is out of range", *p), msg("a session has 1 to 1000 participants"));
+                r_.error(r_.at(*t.get("participants")), msg("the number of participants ({}) is out of range", *p), msg("a session has 1 to 1000 participants"));
             else
                 who.participants = static_cast<int>(*p);
         }
@@ -122,33 +122,33 @@ class AnswerReader {
         switch (q.kind) {
         case QuestionKind::choice:
             if (v.is_string()) a.options.push_back(v.as_string()->get());
-            else wrong(v, q, "one option id in quotes, e.g. \"ja\"");
+            else wrong(v, q, msg("one option id in quotes, e.g. \"ja\""));
             break;
         case QuestionKind::multi:
             if (const toml::array* arr = v.as_array()) {
                 for (const auto& item : *arr) {
                     if (item.is_string()) a.options.push_back(item.as_string()->get());
-                    else wrong(item, q, "a list of option ids, e.g. [\"a\", \"b\"]");
+                    else wrong(item, q, msg("a list of option ids, e.g. [\"a\", \"b\"]"));
                 }
             } else if (v.is_string()) {
                 a.options.push_back(v.as_string()->get());
             } else {
-                wrong(v, q, "a list of option ids, e.g. [\"a\", \"b\"]");
+                wrong(v, q, msg("a list of option ids, e.g. [\"a\", \"b\"]"));
             }
             break;
         case QuestionKind::text:
             if (v.is_string()) a.text = normalise_newlines(v.as_string()->get());
-            else wrong(v, q, "a text in quotes");
+            else wrong(v, q, msg("a text in quotes"));
             break;
         case QuestionKind::number:
             if (v.is_integer()) a.number = static_cast<double>(v.as_integer()->get());
             else if (v.is_floating_point() && std::isfinite(v.as_floating_point()->get())) a.number = v.as_floating_point()->get();
-            else wrong(v, q, v.is_floating_point() ? "a finite number, e.g. 12 (not nan or inf)" : "a number, e.g. 12");
+            else wrong(v, q, v.is_floating_point() ? msg("a finite number, e.g. 12 (not nan or inf)") : msg("a number, e.g. 12"));
             break;
         }
     }
 
-    void wrong(const toml::node& v, const Question& q, std::string_view expected) {
+    void wrong(const toml::node& v, const Question& q, const Message& expected) {
         r_.error(r_.at(v), msg("the answer to '{}' ({} question) must be {}, not {}", q.id, to_string(q.kind), expected,
                                        toml_type_name(v)));
     }
@@ -418,8 +418,9 @@ void validate_response(const Instrument& ins, const Response& r, Diagnostics& di
         if (q->kind == QuestionKind::number && a.number) {
             if ((q->min && *a.number < *q->min) || (q->max && *a.number > *q->max))
                 diags.error(a.where, msg("{} is out of range for '{}'", *a.number, q->id),
-                            msg("expected {} to {}", q->min ? fmt::format("{}", *q->min) : "any",
-                                        q->max ? fmt::format("{}", *q->max) : "any"));
+                            !q->min   ? msg("expected at most {}", *q->max)
+                            : !q->max ? msg("expected at least {}", *q->min)
+                                      : msg("expected {} to {}", *q->min, *q->max));
         }
     }
 }

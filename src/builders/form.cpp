@@ -160,7 +160,7 @@ std::optional<Response> form_response(const pdf::FilledForm& filled, const std::
         case QuestionKind::text: answer(n).text = trim(value); break;
         case QuestionKind::number:
             if (auto v = parse_number(value)) answer(n).number = *v;
-            else diags.error(where, msg("the answer to {} is not a number: '{}'", n, trim(value)));
+            else diags.error(where, msg("the answer to {} is not a number: '{}'", n, trim(value)), msg("write for example 12 or 12.5"));
             break;
         }
     }

@@ -11,6 +11,7 @@
 #include "pdf/digest.hpp"
 #include "scoring/json_writer.hpp"
 #include "util/i18n.hpp"
+#include "util/messages.hpp"
 
 namespace zs {
 
@@ -77,6 +78,14 @@ class FormWriter {
     std::string to(const char* nl, const char* en) const {
         const std::string who = ins_.hand_in_to.empty() ? t("de coördinator", "the coordinator") : ins_.hand_in_to.get(lang_);
         return fmt::format(fmt::runtime(t(nl, en)), who);
+    }
+    // A message and its hint as two sentences: "15 valt buiten het bereik
+    // voor 'vraag 3 (D1.2)'. Verwacht: 0 tot en met 10."
+    static std::string said(const Message& what, const Message& hint) { return sentence(what.str()) + " " + sentence(hint.str()); }
+    static std::string sentence(std::string s) {
+        if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+        if (!s.empty() && s.back() != '.' && s.back() != '?' && s.back() != '!') s += '.';
+        return s;
     }
     const char* by_kind(const char* scan_nl, const char* scan_en, const char* other_nl, const char* other_en) const {
         return ins_.risk.scored ? t(scan_nl, scan_en) : t(other_nl, other_en);
@@ -408,35 +417,33 @@ class FormWriter {
         return j.str();
     }
 
-    // The messages the script shows, worded as `zelfscan check` words the
-    // same problems. {q} is "vraag 12 (D3.2)", {v} a value, {min} {max}.
+    // The messages the script shows: from the program's message catalogue
+    // (po/nl.po), in the form's language, and for the problems `zelfscan
+    // check` also finds, check's own message and hint, so both word a
+    // problem alike. The script fills in {id} ("vraag 12 (D3.2)"), {v} (what
+    // was given), {min}, {max}, {k}, {f}, {a} and {t}.
     void messages(JsonWriter& j) {
+        MessageLanguageScope scope(is_english(lang_) ? MessageLanguage::en : MessageLanguage::nl);
         j.begin_object("msg");
-        j.string("question", t("vraag {n} ({id})", "question {n} ({id})"));
-        j.string("not_a_number", t("Bij {q}: ‘{v}’ is geen getal. Schrijf bijvoorbeeld 12 of 12,5.",
-                                   "In {q}: ‘{v}’ is not a number. Write for example 12 or 12.5."));
-        j.string("out_of_range", t("Bij {q}: {v} valt buiten het bereik. Verwacht: {min} tot {max}.",
-                                   "In {q}: {v} is out of range. Expected: {min} to {max}."));
-        j.string("any", t("elk getal", "any"));
-        j.string("no_reason", t("Bij {q} is ‘{v}’ gekozen zonder reden. Schrijf op waarom.",
-                                "In {q}, ‘{v}’ is chosen without a reason. Write down why."));
-        j.string("bad_date", t("De datum ‘{v}’ is geen datum. Schrijf hem als 2026-10-01 (jaar-maand-dag).",
-                               "The date ‘{v}’ is not a date. Write it as 2026-10-01 (year-month-day)."));
-        j.string("bad_participants", t("Het aantal deelnemers ‘{v}’ klopt niet. Een groepssessie heeft 1 tot 1000 deelnemers.",
-                                       "The number of participants ‘{v}’ is not right. A session has 1 to 1000 participants."));
-        j.string("summary_one", t("Er is 1 probleem. Verbeter het en klik opnieuw.", "There is 1 problem. Correct it and click again."));
-        j.string("summary_many", t("Er zijn {k} problemen. Verbeter ze en klik opnieuw.", "There are {k} problems. Correct them and click again."));
-        j.string("saved", to("Het bestand {{f}} is opgeslagen. Stuur het naar {}.", "The file {{f}} is saved. Send it to {}."));
-        j.string("copied", t("De antwoorden staan op het klembord.", "The answers are on the clipboard."));
-        j.string("copy_failed", t("Kopiëren lukte niet. Open ‘Bekijk het antwoordbestand’ en kopieer de tekst zelf.",
-                                  "Copying did not work. Open ‘View the answer file’ and copy the text yourself."));
-        j.string("confirm_clear", t("Weet u het zeker? Al uw antwoorden op dit apparaat worden gewist.",
-                                    "Are you sure? All your answers on this device will be cleared."));
-        j.string("cleared", t("Uw antwoorden zijn gewist.", "Your answers are cleared."));
-        j.string("restored", t("Uw eerdere antwoorden zijn teruggezet.", "Your earlier answers are restored."));
-        j.string("no_storage", t("Deze browser bewaart de antwoorden niet. Sla ze op voordat u de pagina sluit.",
-                                 "This browser does not keep the answers. Save them before you close the page."));
-        j.string("progress", t("{a} van {t} beantwoord", "{a} of {t} answered"));
+        j.string("question", msg("question {} ({})", "{n}", "{id}").str());
+        j.string("not_a_number", said(msg("the answer to {} is not a number: '{}'", "{id}", "{v}"), msg("write for example 12 or 12.5")));
+        j.string("out_of_range", said(msg("{} is out of range for '{}'", "{v}", "{id}"), msg("expected {} to {}", "{min}", "{max}")));
+        j.string("below_min", said(msg("{} is out of range for '{}'", "{v}", "{id}"), msg("expected at least {}", "{min}")));
+        j.string("above_max", said(msg("{} is out of range for '{}'", "{v}", "{id}"), msg("expected at most {}", "{max}")));
+        j.string("no_reason", said(msg("'{}' is answered '{}' without a reason", "{id}", "{v}"), msg("write down why")));
+        j.string("bad_date", said(msg("date '{}' is not a date", "{v}"), msg("write it as 2026-10-01 or 1-10-2026")));
+        j.string("bad_participants", said(msg("the number of participants ({}) is out of range", "{v}"), msg("a session has 1 to 1000 participants")));
+        j.string("summary_one", msg("There is 1 problem. Correct it and click again.").str());
+        j.string("summary_many", msg("There are {} problems. Correct them and click again.", "{k}").str());
+        const std::string who = ins_.hand_in_to.empty() ? t("de coördinator", "the coordinator") : ins_.hand_in_to.get(lang_);
+        j.string("saved", msg("The file {} is saved. Send it to {}.", "{f}", who).str());
+        j.string("copied", msg("The answers are on the clipboard.").str());
+        j.string("copy_failed", msg("Copying did not work. Open ‘View the answer file’ and copy the text yourself.").str());
+        j.string("confirm_clear", msg("Are you sure? All your answers on this device will be cleared.").str());
+        j.string("cleared", msg("Your answers are cleared.").str());
+        j.string("restored", msg("Your earlier answers are restored.").str());
+        j.string("no_storage", msg("This browser does not keep the answers. Save them before you close the page.").str());
+        j.string("progress", msg("{} of {} answered", "{a}", "{t}").str());
         j.end_object();
     }
 };

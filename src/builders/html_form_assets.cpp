@@ -169,12 +169,13 @@ constexpr const char* script = R"js(
       var name = fill(M.question, { n: q.n, id: id });
       if (q.kind === 'number' && a.raw !== '') {
         var n = parseNumber(a.raw);
-        if (n === null) problems.push({ id: id, msg: fill(M.not_a_number, { q: name, v: a.raw }) });
+        if (n === null) problems.push({ id: id, msg: fill(M.not_a_number, { id: name, v: a.raw }) });
         else if ((q.min !== null && n < q.min) || (q.max !== null && n > q.max))
-          problems.push({ id: id, msg: fill(M.out_of_range, { q: name, v: a.raw, min: q.min === null ? M.any : shown(q.min), max: q.max === null ? M.any : shown(q.max) }) });
+          problems.push({ id: id, msg: fill(q.min === null ? M.above_max : q.max === null ? M.below_min : M.out_of_range,
+                                            { id: name, v: a.raw, min: shown(q.min), max: shown(q.max) }) });
       }
       a.options.forEach(function (o) {
-        if (q.reason.indexOf(o) >= 0 && a.reason === '') problems.push({ id: id, msg: fill(M.no_reason, { q: name, v: q.labels[o] }) });
+        if (q.reason.indexOf(o) >= 0 && a.reason === '') problems.push({ id: id, msg: fill(M.no_reason, { id: name, v: q.labels[o] }) });
       });
     });
     return problems;

@@ -96,7 +96,7 @@ class InstrumentLoader {
         return out;
     }
 
-    std::string id(const toml::table& t, std::string_view what) {
+    std::string id(const toml::table& t, const Message& what) {
         auto v = r_.string(t, "id", true);
         if (!v) return {};
         if (!is_id(*v))
@@ -173,7 +173,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "authors", "title", "year", "publisher", "url"}, "[[source]]");
         Source s;
         s.where = r_.at(t);
-        s.id = id(t, "source");
+        s.id = id(t, msg("source"));
         s.authors = r_.string(t, "authors", false).value_or("");
         // A title is usually in its original language only.
         if (const toml::node* n = t.get("title"); n && n->is_string())
@@ -196,7 +196,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "label", "option", "unevidenced"}, "[[scale]]");
         Scale s;
         s.where = r_.at(t);
-        s.id = id(t, "scale");
+        s.id = id(t, msg("scale"));
         s.label = text(t, "label", false);
         for (const auto* o : r_.tables(t, "option")) s.options.push_back(read_option(*o, s.id));
         if (s.options.empty())
@@ -246,7 +246,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "label", "kind", "risk", "value", "exposure", "reason"}, "[[scale.option]]");
         Option o;
         o.where = r_.at(t);
-        o.id = id(t, "option");
+        o.id = id(t, msg("option"));
         o.label = text(t, "label", true);
         if (auto k = r_.string(t, "kind", false)) {
             if (*k == "answer") o.kind = OptionKind::answer;
@@ -287,7 +287,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "label", "attributed"}, "[[role]]");
         Role ro;
         ro.where = r_.at(t);
-        ro.id = id(t, "role");
+        ro.id = id(t, msg("role"));
         ro.label = text(t, "label", true);
         ro.attributed = r_.boolean(t, "attributed").value_or(false);
         return ro;
@@ -309,7 +309,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "title", "intro", "weight", "owners", "exposure", "anonymous", "question"}, "[[domain]]");
         Domain d;
         d.where = r_.at(t);
-        d.id = id(t, "domain");
+        d.id = id(t, msg("domain"));
         d.title = text(t, "title", true);
         d.intro = markdown(t, "intro", false);
         if (auto w = r_.number(t, "weight", false)) {
@@ -352,7 +352,7 @@ class InstrumentLoader {
                       profile ? "[[profile.question]]" : "[[domain.question]]");
         Question q;
         q.where = r_.at(t);
-        q.id = id(t, "question");
+        q.id = id(t, msg("question"));
         q.text = text(t, "text", true);
         q.help = markdown(t, "help", false);
         q.evidence = text(t, "evidence", false);
@@ -533,7 +533,7 @@ class InstrumentLoader {
                       "[[measure]]");
         Measure m;
         m.where = r_.at(t);
-        m.id = id(t, "measure");
+        m.id = id(t, msg("measure"));
         m.title = text(t, "title", true);
         m.description = markdown(t, "description", true);
         m.first_step = text(t, "first_step", false);
@@ -599,7 +599,7 @@ class InstrumentLoader {
             r_.check_keys(*p, {"id", "label", "roles"}, "[[risk.pool]]");
             RolePool pool;
             pool.where = r_.at(*p);
-            pool.id = id(*p, "pool");
+            pool.id = id(*p, msg("pool"));
             pool.label = text(*p, "label", true);
             pool.roles = r_.strings(*p, "roles");
             check_roles(*p, "roles", pool.roles);
@@ -642,7 +642,7 @@ class InstrumentLoader {
             r_.check_keys(*b, {"id", "label", "upto", "colour"}, "[[risk.band]]");
             RiskBand band;
             band.where = r_.at(*b);
-            band.id = id(*b, "band");
+            band.id = id(*b, msg("band"));
             band.label = text(*b, "label", true);
             if (auto u = r_.number(*b, "upto", true)) band.upto = *u;
             if (auto c = r_.string(*b, "colour", true)) {
@@ -658,7 +658,7 @@ class InstrumentLoader {
         r_.check_keys(t, {"id", "when", "contradicts", "text"}, "[[risk.consistency]]");
         ConsistencyRule c;
         c.where = r_.at(t);
-        c.id = id(t, "consistency rule");
+        c.id = id(t, msg("consistency rule"));
         c.text = text(t, "text", true);
         auto side = [&](std::string_view key, std::string& question, std::vector<std::string>& answers) {
             const toml::node* n = t.get(key);
@@ -699,7 +699,7 @@ class InstrumentLoader {
     // ---- cross-references, after everything is read ----
 
     template <class T>
-    void unique_ids(const std::vector<T>& items, std::string_view what) {
+    void unique_ids(const std::vector<T>& items, const Message& what) {
         std::map<std::string, const T*> seen;
         for (const auto& x : items) {
             if (x.id.empty()) continue;
@@ -711,12 +711,12 @@ class InstrumentLoader {
     }
 
     void check_references(const Instrument& ins) {
-        unique_ids(ins.sources, "source");
-        unique_ids(ins.scales, "scale");
-        unique_ids(ins.roles, "role");
-        unique_ids(ins.domains, "domain");
-        unique_ids(ins.measures, "measure");
-        unique_ids(ins.risk.bands, "band");
+        unique_ids(ins.sources, msg("source"));
+        unique_ids(ins.scales, msg("scale"));
+        unique_ids(ins.roles, msg("role"));
+        unique_ids(ins.domains, msg("domain"));
+        unique_ids(ins.measures, msg("measure"));
+        unique_ids(ins.risk.bands, msg("band"));
 
         // Question ids are unique across the whole instrument.
         std::map<std::string, const Question*> seen;
@@ -811,7 +811,7 @@ class InstrumentLoader {
     }
 
     void check_consistency(const Instrument& ins) {
-        unique_ids(ins.risk.consistency, "consistency rule");
+        unique_ids(ins.risk.consistency, msg("consistency rule"));
         auto side = [&](const ConsistencyRule& c, const std::string& qid, const std::vector<std::string>& answers) {
             if (qid.empty()) return;
             const Question* q = ins.find_question(qid);
@@ -842,7 +842,7 @@ class InstrumentLoader {
     }
 
     void check_pools(const Instrument& ins) {
-        unique_ids(ins.risk.pools, "pool");
+        unique_ids(ins.risk.pools, msg("pool"));
         std::map<std::string, std::string> pooled;
         for (const auto& p : ins.risk.pools) {
             if (ins.find_role(p.id))

@@ -32,6 +32,20 @@ MessageLanguage message_language();
 // starts with "en", Dutch otherwise (also for C and POSIX).
 MessageLanguage choose_message_language(std::string_view lang_option);
 
+// Says messages in another language for as long as it lives (a document
+// written in English while the program talks Dutch, say); single-threaded
+// use only, like set_message_language.
+class MessageLanguageScope {
+  public:
+    explicit MessageLanguageScope(MessageLanguage lang) : saved_(message_language()) { set_message_language(lang); }
+    ~MessageLanguageScope() { set_message_language(saved_); }
+    MessageLanguageScope(const MessageLanguageScope&) = delete;
+    MessageLanguageScope& operator=(const MessageLanguageScope&) = delete;
+
+  private:
+    MessageLanguage saved_;
+};
+
 // The Dutch text of an English message when the language is Dutch and the
 // catalogue has it; the English otherwise.
 std::string_view translate(std::string_view english);

@@ -73,6 +73,21 @@ TEST_CASE("a message is said in the chosen language, with its arguments") {
     CHECK(format(d) == "zelfscan: warning: no answers are given\n");
 }
 
+TEST_CASE("a language scope says messages in its language, then the one before") {
+    Speak nl(MessageLanguage::nl);
+    {
+        MessageLanguageScope en(MessageLanguage::en);
+        CHECK(msg("expected at least {}", 3).str() == "expected at least 3");
+        {
+            MessageLanguageScope back(MessageLanguage::nl);
+            CHECK(msg("expected at least {}", 3).str() == "verwacht: 3 of meer");
+        }
+        CHECK(message_language() == MessageLanguage::en);
+    }
+    CHECK(message_language() == MessageLanguage::nl);
+    CHECK(msg("expected at most {}", 9).str() == "verwacht: 9 of minder");
+}
+
 TEST_CASE("a text that is not in the catalogue is said as it is") {
     Speak nl(MessageLanguage::nl);
     CHECK(translate("a text no message has") == "a text no message has");
