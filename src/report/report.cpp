@@ -36,12 +36,13 @@ const std::vector<std::string> placeholders = {
     "anonymity_threshold", "scored", "overall_risk", "overall_band", "worst_band", "exposure", "exposure_known",
     "red_flag_count", "has_red_flags", "red_flags", "critical_count", "has_critical", "disagreement_count",
     "has_disagreements", "find_out_count", "has_find_out", "knowledge_gap", "high_domains", "has_high_domains",
+    "top_domains", "has_top_domains", "top_band",
     "domains", "id", "title", "text", "risk", "band", "band_id", "lifted", "lifted_red_flag", "lifted_critical",
     "question_count", "top_question", "top_question_text", "has_notes", "note_count", "domain", "groups_shown",
     "groups_suppressed", "has_groups_shown", "has_suppressed", "complementary", "group_differences",
     "has_group_differences", "lower_role", "higher_role", "lower", "higher", "top_measures", "rank", "quadrant",
     "timeframe", "effort", "impact", "red_flag", "action_count", "do_no_harm_count", "measure_count",
-    "find_out_actions", "missing_share", "response_note", "sources", "authors", "year", "publisher", "url",
+    "find_out_actions", "missing_share", "has_missing", "disagreement_reason", "response_note", "sources", "authors", "year", "publisher", "url",
     "instrument_description", "intro", "questions", "weight", "mean_risk", "disagreement", "find_out",
     "knowledge_gap_share", "spread_limit", "missing_policy_ignore", "has_unevidenced", "unevidenced_option",
     "unevidenced_score_as", "critical_band", "red_flag_band", "bands", "label", "from", "upto", "confidence",
@@ -356,6 +357,10 @@ class ReportBuilder {
         double miss = shown > 0 ? static_cast<double>(missing) / shown : 0;
         d.set("knowledge_gap", percent(gap * 100, l_));
         d.set("missing_share", percent(miss * 100, l_));
+        d.set("has_missing", percent(miss * 100, l_) != percent(0, l_)); // "0% leeg" is not said
+        // The disagreement is a reason the picture is less certain: the
+        // reasons say it, so the sentence before them need not.
+        d.set("disagreement_reason", as_.confidence.disagreement_share >= 0.10 - 1e-9);
         d.set("dont_know", dont_know_words());
         // Response per question: answered by everyone it was shown to, or
         // by fewer than half of them.
@@ -399,8 +404,11 @@ class ReportBuilder {
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             return as_.domains[a].risk.value_or(-1) > as_.domains[b].risk.value_or(-1);
         });
-        for (std::size_t i : order)
+        std::vector<std::size_t> top_band_domains;
+        for (std::size_t i : order) {
             if (as_.domains[i].risk && is_high(as_.domains[i].band)) high.push_back(domain_data(i));
+            if (as_.domains[i].risk && !ins_.risk.bands.empty() && as_.domains[i].band == ins_.risk.bands.back().id) top_band_domains.push_back(i);
+        }
         // Does the level hold? Where much is unknown (show_range), the
         // level either holds at both ends of the range or shifts; the rest
         // have little unknown. One rule for the summary, the table and the
@@ -425,6 +433,11 @@ class ReportBuilder {
             }
             return out;
         };
+        // The themes in the top band by name, for the summary ("Hoog: D6
+        // Monitoring van uitkomsten (89%); …").
+        d.set("top_domains", domain_list(top_band_domains));
+        d.set("has_top_domains", !top_band_domains.empty());
+        d.set("top_band", ins_.risk.bands.empty() ? std::string() : report::band_label(ins_, ins_.risk.bands.back().id, l_));
         d.set("has_range_domains", !with_range.empty());
         d.set("range_domains", domain_list(with_range));
         d.set("has_shifting", !shifting.empty());
@@ -552,8 +565,9 @@ class ReportBuilder {
         if (c.missing >= 0.15 - 1e-9)
             out.push_back(fmt::format("{} {} {}", percent(c.missing * 100, l_), tr(l_, "van de antwoorden bleef leeg.", "of the answers were left empty."), ""));
         if (c.disagreement_share >= 0.10 - 1e-9)
-            out.push_back(fmt::format("{} {} {}", tr(l_, "Bij", "On"), percent(c.disagreement_share * 100, l_),
-                                      tr(l_, "van de vragen verschillen de antwoorden sterk.", "of the questions the answers differ widely.")));
+            out.push_back(fmt::format("{} {} ({}) {}", tr(l_, "Bij", "On"), questions_phrase(as_.overall.disagreements),
+                                      percent(c.disagreement_share * 100, l_),
+                                      tr(l_, "verschillen de antwoorden sterk.", "the answers differ widely.")));
         for (const auto& id : c.uncovered_domains) {
             const Domain* dom = nullptr;
             for (const auto& dd : ins_.domains)

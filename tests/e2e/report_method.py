@@ -1005,7 +1005,7 @@ REPORT_TEXT = {
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
         "picture": "Het risicobeeld", "picture_end": "Verschillen tussen rolgroepen",
         "of": "van", "fewer": "minder dan", "answers": "antwoorden", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
-        "disagreements": r"Bij (\d+) vra(?:ag|gen) verschillen de antwoorden sterk",
+        "disagreements": r"Bij (\d+) vra(?:ag|gen)(?: \(\d+%\))? verschillen de antwoorden sterk",
     },
     "en": {
         "summary": "Summary", "summary_end": "How sure is this picture?",
@@ -1018,7 +1018,7 @@ REPORT_TEXT = {
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",
         "picture": "The risk picture", "picture_end": "Differences between role groups",
         "of": "of", "fewer": "fewer than", "answers": "answers", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
-        "disagreements": r"On (\d+) questions? the answers differ widely",
+        "disagreements": r"On (\d+) questions?(?: \(\d+%\))? the answers differ widely",
     },
 }
 
@@ -1068,6 +1068,16 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
         harm = sum(1 for a in exp.plan if a.kind == "do-no-harm")
         said = int(m.group(6)) if m.group(6) else len(exp.red_flag_questions) if m.group(5) else 0
         fail.check(said == harm or (not harm and not m.group(6)), f"{where}: headline red-flag measures", harm, said)
+    # Under the key figures, the themes in the highest band by name,
+    # highest first: "Hoog risico: D6 Monitoring van uitkomsten (90%); …".
+    expected_top = [d for d in exp.domains if d.risk is not None and d.band == top.id]
+    expected_top.sort(key=lambda d: -d.risk)
+    m = re.search(re.escape(top.label[lang]) + (" risico:" if lang == "nl" else " risk:") + r"(.*?\)\.)", flat)
+    named = re.findall(r"(?:^|;)\s*(\S+) [^;()]*\((\d+)%\)", m.group(1)) if m else []
+    fail.check([i for i, _ in named] == [d.id for d in expected_top], f"{where}: themes named in the highest band",
+               [d.id for d in expected_top], [i for i, _ in named] if m else "(no sentence)")
+    for (i, pct), d in zip(named, expected_top):
+        fail.check(percent_ok(d.risk, pct), f"{where}: highest-band theme {i} score", f"{fmt(d.risk, 0)}%", f"{pct}%")
     m = re.search(t["tile_overall"], flat)
     fail.check(m is not None and percent_ok(exp.overall, m.group(1)), f"{where}: key figure overall score",
                f"{fmt(exp.overall, 0)}%", m.group(1) if m else "(no tile)")
@@ -1116,8 +1126,12 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
     # The count of questions to discuss (the line under the summary).
     m = re.search(t["disagreements"], re.sub(r"\s+", " ", plain))
     expected_count = sum(qr.disagreement(ins) for qr in exp.questions.values())
-    fail.check(m is not None and int(m.group(1)) == expected_count, f"{where}: summary number of disagreements",
-               expected_count, m.group(1) if m else "(no sentence)")
+    # With none, the summary says nothing about disagreement.
+    if expected_count == 0:
+        fail.check(m is None, f"{where}: summary number of disagreements", "(no sentence)", m.group(0) if m else "")
+    else:
+        fail.check(m is not None and int(m.group(1)) == expected_count, f"{where}: summary number of disagreements",
+                   expected_count, m.group(1) if m else "(no sentence)")
 
     # The domains table of the risk picture.
     picture = between(layout, "\n" + t["picture"] + "\n", t["picture_end"])
