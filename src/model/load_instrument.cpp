@@ -645,7 +645,7 @@ class InstrumentLoader {
             band.id = id(*b, msg("band"));
             band.label = text(*b, "label", true);
             if (auto u = r_.number(*b, "upto", true)) band.upto = *u;
-            if (auto c = r_.string(*b, "colour", true)) {
+            if (auto c = r_.string(*b, "colour", false)) { // optional: the report draws bands in the one risk ramp
                 band.colour = *c;
                 if (!is_colour(*c)) r_.error(r_.at(*b->get("colour")), msg("colour '{}' is not a colour", *c), msg("write it as \"#rrggbb\", e.g. \"#d73027\""));
             }

@@ -77,6 +77,15 @@ void hatch(doc::Chart& ch, double x, double y, double w, double h) {
     }
 }
 
+// Upright stripes over a white bar: "kan ik vanuit mijn rol niet weten",
+// told apart from the palest answer and from the hatched "weet ik niet",
+// also in grey.
+void stripes(doc::Chart& ch, double x, double y, double w, double h) {
+    const Color c = style::sheet().colour.unknown_hatch;
+    for (double k = 1.75; k < w; k += 3.5)
+        ch.shapes.push_back(doc::LineShape{{x + k, y}, {x + k, y + h}, doc::Stroke{c, 0.4, 0}});
+}
+
 // The one risk ramp (style sheet), by the band's place among the bands: the
 // same colour for a level in every chart, chip and legend.
 Color band_colour(const RiskModel& rm, const std::string& id) {
@@ -135,7 +144,7 @@ doc::Color option_colour(const Option& o) {
     const auto& c = style::sheet().colour;
     if (o.kind == OptionKind::dont_know) return c.unknown_fill;
     if (o.kind == OptionKind::not_applicable) return c.not_applicable;
-    if (o.kind == OptionKind::cannot_know) return {0xf0, 0xf1, 0xf3}; // lighter than n.a., outlined
+    if (o.kind == OptionKind::cannot_know) return c.unknown_fill; // white with upright stripes (charts)
     double r = o.risk.value_or(0.5);
     if (r <= 0.0) return c.answer[0];
     if (r < 0.75) return c.answer[1];
@@ -378,11 +387,12 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
             }
             double w = plot_w * oc.count / total;
             Color fill = option_colour(*s, *o);
-            bool unknown = o->kind == OptionKind::dont_know;
-            ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{unknown ? grey : palette::white, 0.6, 0}));
+            bool unknown = o->kind == OptionKind::dont_know, cannot = o->kind == OptionKind::cannot_know;
+            ch.shapes.push_back(rect(x, y, w, bar_h, fill, doc::Stroke{unknown || cannot ? grey : palette::white, 0.6, 0}));
             if (unknown) hatch(ch, x, y, w, bar_h);
+            if (cannot) stripes(ch, x, y, w, bar_h);
             if (w >= 12) {
-                if (unknown) ch.shapes.push_back(rect(x + w / 2 - 6, y + 1.5, 12, bar_h - 3, palette::white));
+                if (unknown || cannot) ch.shapes.push_back(rect(x + w / 2 - 6, y + 1.5, 12, bar_h - 3, palette::white));
                 ch.shapes.push_back(label(x + w / 2, y + bar_h - 2.2, std::to_string(oc.count), 8, doc::Align::center, true, on(fill)));
             }
             parts += fmt::format("{}{} {}", parts.empty() ? "" : ", ", oc.count, o->label.get(c.lang));
@@ -402,7 +412,8 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
     }
     // Legend in scale order of appearance.
     double lx = label_w, ly = y + 6;
-    auto legend_item = [&](Color fill, std::optional<doc::Stroke> stroke, const std::string& text, bool hatched = false) {
+    auto legend_item = [&](Color fill, std::optional<doc::Stroke> stroke, const std::string& text, bool hatched = false,
+                           bool striped = false) {
         double w = 12 + text_width(text, 8) + 12;
         if (lx + w > c.width) {
             lx = label_w;
@@ -410,6 +421,7 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
         }
         ch.shapes.push_back(rect(lx, ly, 9, 9, fill, stroke));
         if (hatched) hatch(ch, lx, ly, 9, 9);
+        if (striped) stripes(ch, lx, ly, 9, 9);
         ch.shapes.push_back(label(lx + 12, ly + 7.5, text, 8));
         lx += w;
     };
@@ -442,7 +454,8 @@ doc::Chart distribution_chart(const ChartContext& c, const Domain& d) {
             lx += text_width(head, 8) + 8;
         }
         prev_scale = ls;
-        legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, text, o->kind == OptionKind::dont_know);
+        legend_item(option_colour(*ls, *o), doc::Stroke{grey, 0.4, 0}, text, o->kind == OptionKind::dont_know,
+                    o->kind == OptionKind::cannot_know);
     }
     bool any_missing = false;
     for (const auto& q : d.questions)

@@ -1613,8 +1613,9 @@ class ReportBuilder {
         double from = 0;
         for (const auto& b : ins_.risk.bands) {
             doc::TableCell name;
-            doc::Inline sw = run("● ", doc::bold);
-            sw.color = doc::parse_color(b.colour);
+            doc::Inline sw = run("■ ", doc::bold);
+            sw.size = 11; // a swatch of the bar colour
+            sw.color = report::band_colour_of(ins_, b.id); // the ramp of every chart and chip
             name.text.push_back(sw);
             name.text.push_back(run(b.label.get(l_)));
             t.rows.push_back({{name, cell(fmt::format("{} {} {}", from == 0 ? "0%" : fmt::format("> {}", percent(from, l_)),
