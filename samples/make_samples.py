@@ -245,8 +245,8 @@ WI_EVIDENCE = {
 # Reasons for "nvt" (required by the scale).
 WI_REASONS = {}
 
-# Notes: some multi-line; one holds Markdown and template syntax on purpose
-# (D4.2a by WI-07), to test that the report prints it literally. No note
+# Notes: some multi-line; one holds what staff type by habit (**bold**, a
+# list, a mail-merge field {{naam}}) on purpose (D4.2a by WI-07), to test that the report prints it literally. No note
 # names its writer's own role or case (the coordinator screens notes).
 WI_NOTES = {
     ("D1.2b", "WI-01"): "De directeur Sociaal Domein is eigenaar, maar een jaarverslag is er nog niet.",
@@ -275,12 +275,10 @@ In de praktijk wordt een uitkering soms al opgeschort voordat iemand het dossier
     ("D4.1", "WI-02"): "Alle beslismomenten staan in de procesbeschrijving.",
     ("D4.1", "WI-06"): """Bij een adresonderzoek beslis je vaak zelf of je doorzet.
 Dat staat nergens beschreven.""",
-    ("D4.2a", "WI-07"): """# kop
-Een reden opschrijven doen we **vet** weinig: er is geen tijd voor.
-In de standaardtekst staat nog steeds {{naam}} in plaats van de naam van de klant.
-- punt één
-- punt twee
-Zie [het protocol](https://example.org/protocol) en `code`.""",
+    ("D4.2a", "WI-07"): """Een reden schrijven we **nooit** op: er is geen tijd voor.
+In de standaardbrief staat soms nog {{naam}} in plaats van de naam van de klant.
+- er is geen vast veld voor de reden
+- het kost tijd die niet in de planning staat""",
     ("D4.2b", "WI-09"): "Bij twijfel volg je je gevoel. Dat schrijf je niet op.",
     ("D4.4", "WI-02"): "Het teamplan noemt geen aantallen per medewerker.",
     ("D4.4", "WI-06"): """Er is geen officieel target, maar in het werkoverleg wordt wel gezegd hoeveel heronderzoeken per maand 'normaal' zijn.

@@ -37,7 +37,9 @@ void measure(CellText& c) {
 
 // Column widths that fill `width`: every column gets at least its widest
 // word when possible, and the rest is shared in proportion to how much
-// more each column would like. Hints in points are honoured.
+// more each column would like. Hints in points are honoured, but a hint
+// never makes a column narrower than its widest word (an id such as
+// "D10.1b" is not broken to keep a hint).
 std::vector<double> column_widths(const std::vector<double>& min_w,
                                   const std::vector<double>& pref_w,
                                   const std::vector<doc::TableColumn>& cols, double width) {
@@ -47,7 +49,7 @@ std::vector<double> column_widths(const std::vector<double>& min_w,
     std::vector<std::size_t> free;
     for (std::size_t i = 0; i < n; ++i) {
         if (cols[i].width > 0) {
-            w[i] = cols[i].width;
+            w[i] = std::max(cols[i].width, min_w[i]);
             fixed += w[i];
         } else {
             free.push_back(i);
@@ -179,8 +181,10 @@ void FlowBuilder::table(const doc::Table& t, double x, double width, const Sourc
         s.items.push_back(LineItem{x, s.height, x + width, s.height, rule});
         if (r == 0)
             s.items.push_back(LineItem{x, 0, x + width, 0, {palette::accent, 0.9, 0}});
-        // The header stays with the first body row; so does a lone last row.
-        s.keep_with_prev = r > 0 && (header || r == header_rows || r + 1 == t.rows.size());
+        // The header stays with the first two body rows (a table never
+        // starts with one row at the foot of a page), and the last row
+        // never stands alone at the top of one.
+        s.keep_with_prev = r > 0 && (header || r == header_rows || r == header_rows + 1 || r + 1 == t.rows.size());
         current_ = row_node;
         push(std::move(s), r == 0 ? gap : 0);
     }

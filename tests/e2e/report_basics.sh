@@ -27,7 +27,7 @@ grep -q "M8" "$tmp/p2.txt" || fail "do-no-harm measure M8 on the summary"
 # No respondent code anywhere.
 if grep -qE "WI-[0-9]{2}" "$tmp/nl.txt" "$tmp/en.txt"; then fail "a respondent code appears in the report"; fi
 # Markdown and template syntax in a note shows literally.
-grep -q '\*\*vet\*\*' "$tmp/nl.txt" || fail "injected Markdown was interpreted"
+grep -q '\*\*nooit\*\*' "$tmp/nl.txt" || fail "injected Markdown was interpreted"
 grep -q '{{naam}}' "$tmp/nl.txt" || fail "injected template syntax was interpreted"
 # Both pools are shown (staf 5, praktijk 8); suppressed groups have no (n=…) legend.
 grep -q "(n=5)" "$tmp/nl.txt" || fail "shown group missing"
