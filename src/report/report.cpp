@@ -273,7 +273,7 @@ class ReportBuilder {
 
     // "1 van 12": respondents who gave a red-flag answer, of those who answered.
     std::string count_text(const QuestionResult& q) const {
-        if (too_few(q)) return fmt::format("{} {} {}", tr(l_, "minder dan", "fewer than"), minimum(), tr(l_, "antwoorden", "answers"));
+        if (too_few(q)) return fmt::format("{} {} {}", tr(l_, "minder dan", "fewer than"), minimum(), tr(l_, "mensen kregen de vraag", "people got the question"));
         return fmt::format("{} {} {}", q.red_flags, tr(l_, "van", "of"), q.answered - q.not_applicable);
     }
 
@@ -344,18 +344,14 @@ class ReportBuilder {
         d.set("has_disagreements", as_.overall.disagreements > 0);
         d.set("find_out_count", std::to_string(as_.overall.find_out));
         d.set("has_find_out", as_.overall.find_out > 0);
-        // Knowledge gap over all scored answers.
-        int dk = 0, scored = 0, missing = 0, shown = 0;
+        int missing = 0, shown = 0;
         for (const auto& q : as_.questions) {
-            if (q.domain < 0) continue;
-            dk += q.dont_know;
-            scored += q.answered - q.not_applicable;
+            if (!counts_in_gap(q)) continue;
             missing += q.missing;
             shown += q.answered + q.missing;
         }
-        double gap = scored > 0 ? static_cast<double>(dk) / scored : 0;
         double miss = shown > 0 ? static_cast<double>(missing) / shown : 0;
-        d.set("knowledge_gap", percent(gap * 100, l_));
+        d.set("knowledge_gap", percent(knowledge_gap_share(), l_));
         d.set("missing_share", percent(miss * 100, l_));
         d.set("has_missing", percent(miss * 100, l_) != percent(0, l_)); // "0% leeg" is not said
         // The disagreement is a reason the picture is less certain: the
@@ -658,10 +654,16 @@ class ReportBuilder {
         return std::count_if(plan_.actions.begin(), plan_.actions.end(), [](const PlanAction& a) { return a.kind == ActionKind::do_no_harm; });
     }
 
+    // Knowledge gap over the answers the themes' figures count: in a
+    // scored report the scored questions only (not filters, numbers or
+    // open questions, nor a withheld question), as in every theme.
+    bool counts_in_gap(const QuestionResult& q) const {
+        return q.domain >= 0 && (!ins_.risk.scored || (q.scored && !q.withheld));
+    }
     double knowledge_gap_share() const {
         int dk = 0, n = 0;
         for (const auto& q : as_.questions) {
-            if (q.domain < 0) continue;
+            if (!counts_in_gap(q)) continue;
             dk += q.dont_know;
             n += q.answered - q.not_applicable;
         }
@@ -1273,9 +1275,8 @@ class ReportBuilder {
                 if (r.id == c.rule) rule = &r;
             if (!rule) continue;
             t.rows.push_back({{cell(fmt::format("{} / {}", rule->when_question, rule->contradicts_question), doc::bold), cell(rule->text.get(l_)),
-                               cell(fmt::format("{}: {} {} {}, {} {} {}", tr(l_, "tegenstrijdig", "contradiction"), c.when,
-                                                tr(l_, "keer", "times"), rule->when_question, c.contradicts, tr(l_, "keer", "times"),
-                                                rule->contradicts_question))}});
+                               cell(fmt::format("{}: {}× {}, {}× {}", tr(l_, "tegenstrijdig", "contradiction"), c.when,
+                                                rule->when_question, c.contradicts, rule->contradicts_question))}});
         }
         std::vector<const QuestionResult*> agenda;
         for (const auto& q : as_.questions)
@@ -1312,8 +1313,10 @@ class ReportBuilder {
         out.push_back(doc::block(std::move(t)));
         if (rest > 0)
             out.push_back(note_paragraph(fmt::format("{} {} {}", tr(l_, "Nog", "A further"), questions_phrase(static_cast<long long>(rest)),
-                                                     tr(l_, "met verschil van mening staan niet op deze agenda (zie de thema's).",
-                                                        "with disagreement are not on this agenda (see the themes)."))));
+                                                     rest == 1 ? tr(l_, "met verschil van mening staat niet op deze agenda (zie de thema's).",
+                                                                    "with disagreement is not on this agenda (see the themes).")
+                                                               : tr(l_, "met verschil van mening staan niet op deze agenda (zie de thema's).",
+                                                                    "with disagreement are not on this agenda (see the themes)."))));
     }
 
     void questions_table(doc::Blocks& out, const Domain& dom) {

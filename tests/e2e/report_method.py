@@ -1004,7 +1004,7 @@ REPORT_TEXT = {
         "top": "Eerst doen: de belangrijkste maatregelen",
         "domain_score": r"Risicoscore (\d+)% · ([^.·]+?)( · opgehoogd door een rode vlag)?( · opgehoogd door kritieke antwoorden)?\.",
         "picture": "Het risicobeeld", "picture_end": "Verschillen tussen rolgroepen",
-        "of": "van", "fewer": "minder dan", "answers": "antwoorden", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
+        "of": "van", "fewer": "minder dan", "answers": "mensen kregen de vraag", "holds": "Dit niveau staat vast", "depends": "Dit niveau hangt af van wat nog onbekend is",
         "disagreements": r"Bij (\d+) vra(?:ag|gen)(?: \(\d+%\))? verschillen de antwoorden sterk",
     },
     "en": {
@@ -1017,7 +1017,7 @@ REPORT_TEXT = {
         "top": "Do first: the most important measures",
         "domain_score": r"Risk score (\d+)% · ([^.·]+?)( · raised by a red flag)?( · raised by critical answers)?\.",
         "picture": "The risk picture", "picture_end": "Differences between role groups",
-        "of": "of", "fewer": "fewer than", "answers": "answers", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
+        "of": "of", "fewer": "fewer than", "answers": "people got the question", "holds": "This level holds either way", "depends": "This level depends on what is still unknown",
         "disagreements": r"On (\d+) questions?(?: \(\d+%\))? the answers differ widely",
     },
 }
@@ -1095,7 +1095,7 @@ def check_report(ins: Instrument, exp: Expected, pdf: Path, plan_csv: Path, lang
     # The red-flag box names every red-flag question with its count, and only those.
     box = between(flat, t["red_flag_box"], t["red_flag_box_end"])
     named = re.findall(r"\b([A-Z]+\d+\.\d+[a-z]?) \((\d+) " + t["of"] + r" (\d+)\)", box)
-    # A withheld question shows no count: "(minder dan 5 antwoorden)".
+    # A withheld question shows no count: "(minder dan 5 mensen kregen de vraag)".
     few = re.findall(r"\b([A-Z]+\d+\.\d+[a-z]?) \(" + t["fewer"] + r" (\d+) " + t["answers"] + r"\)", box)
     said = {n[0] for n in named} | {n[0] for n in few}
     fail.check(sorted(said) == sorted(exp.red_flag_questions), f"{where}: summary red-flag questions",
