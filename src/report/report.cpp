@@ -244,7 +244,8 @@ class ReportBuilder {
             texts = texts || q.kind == QuestionKind::text;
             const QuestionResult* qr = as_.find_question(q.id);
             if (!qr) continue;
-            notes += static_cast<int>(qr->notes.size() + qr->reasons.size());
+            // The notes table shows notes, reasons and evidence: any of them opens it.
+            notes += static_cast<int>(qr->notes.size() + qr->reasons.size() + qr->evidence.size());
             open += static_cast<int>(qr->texts.size());
             if (scored()) notes += static_cast<int>(qr->texts.size()); // the risk report shows them with the notes
             if (qr->mean_risk && (!top || *qr->mean_risk > *top->mean_risk + 1e-12)) top = qr;
